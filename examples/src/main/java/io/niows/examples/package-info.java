@@ -1,0 +1,2 @@
+/** Runnable niows examples: echo, broadcast and the browser chat. */
+package io.niows.examples;
