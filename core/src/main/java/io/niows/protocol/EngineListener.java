@@ -1,0 +1,35 @@
+package io.niows.protocol;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Receives the events an engine decodes from the bytes it is given.
+ *
+ * <p>Called only from the thread that drives the engine, synchronously from
+ * {@link WebSocketEngine#receive(ByteBuffer)}, in the order the frames arrived (control frames
+ * that arrive inside a fragmented message are reported as they arrive).
+ */
+public interface EngineListener {
+
+    /** A complete text message, its UTF-8 already validated. */
+    void onText(String text);
+
+    /** A complete binary message; the buffer belongs to the listener. */
+    void onBinary(ByteBuffer data);
+
+    /** A ping; the engine has already written the pong with the same payload to its sink. */
+    void onPing(ByteBuffer payload);
+
+    /** A pong, solicited or not. */
+    void onPong(ByteBuffer payload);
+
+    /**
+     * The peer's close frame. When this side had not sent a close yet, the engine has already
+     * written the echo to its sink.
+     *
+     * @param code the peer's status code, or {@link CloseCode#NO_STATUS_RECEIVED} (1005) for an
+     *     empty close frame
+     * @param reason the peer's reason, empty when none
+     */
+    void onCloseReceived(int code, String reason);
+}
