@@ -1,0 +1,90 @@
+package io.niows;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * One WebSocket connection, as the application sees it.
+ *
+ * <p>Thread-safe: every method may be called from any thread. Sends never block and never throw
+ * for concurrency; they queue the frame and return a {@link SendResult}. A send from a thread
+ * other than the connection's loop wakes that loop (once for a burst of sends). Frames sent from
+ * one thread go out in the order they were sent.
+ */
+public interface WebSocket {
+
+    /** Queues a text message. */
+    default SendResult sendText(CharSequence text) {
+        return sendText(text, null);
+    }
+
+    /**
+     * Queues a text message.
+     *
+     * @param callback told when the frame reached the kernel, or never will; may be {@code null}
+     */
+    SendResult sendText(CharSequence text, SendCallback callback);
+
+    /** Queues a binary message: the bytes from position to limit, copied (the buffer is untouched). */
+    default SendResult sendBinary(ByteBuffer data) {
+        return sendBinary(data, null);
+    }
+
+    /**
+     * Queues a binary message: the bytes from position to limit, copied (the buffer is untouched).
+     *
+     * @param callback told when the frame reached the kernel, or never will; may be {@code null}
+     */
+    SendResult sendBinary(ByteBuffer data, SendCallback callback);
+
+    /**
+     * Queues one fragment of a message (RFC 6455 §5.4): the first fragment's kind (text or binary)
+     * sets the message's kind; {@code last} ends it. A text message's fragments, joined, must be
+     * valid UTF-8. Other messages may not be sent while a fragmented one is unfinished.
+     *
+     * @throws IllegalStateException if another thread's fragmented message is unfinished
+     */
+    SendResult sendFragment(boolean text, ByteBuffer part, boolean last);
+
+    /** Queues a ping (at most 125 bytes of payload). Allowed while closing. */
+    SendResult ping(ByteBuffer payload);
+
+    /**
+     * Starts the close handshake (RFC 6455 §7.1.2) with this code and reason. Data queued before
+     * the close is sent first. Does nothing if the connection is already closing.
+     *
+     * @param code a code the RFC allows an endpoint to send (1000-1003, 1007-1014, 3000-4999)
+     * @param reason at most 123 bytes of UTF-8
+     * @throws IllegalArgumentException for a code that may not be sent or a reason too long
+     */
+    void close(int code, String reason);
+
+    /** Starts the close handshake with 1000 (normal closure) and no reason. */
+    default void close() {
+        close(1000, "");
+    }
+
+    /** Drops the TCP connection without a close handshake; queued data is discarded. */
+    void abort();
+
+    /** Whether the connection is open: the handshake is done and no close was sent or received. */
+    boolean isOpen();
+
+    /** The bytes queued for this connection that the kernel has not taken yet. */
+    long queuedBytes();
+
+    /** The address of the peer. */
+    InetSocketAddress remoteAddress();
+
+    /** The opening handshake's request (path, query, headers). */
+    HttpRequestHead request();
+
+    /** The subprotocol agreed in the handshake, or {@code null}. */
+    String subprotocol();
+
+    /** The object the application attached to this connection, or {@code null}. */
+    <T> T attachment();
+
+    /** Attaches an object of the application's to this connection. */
+    void attach(Object attachment);
+}

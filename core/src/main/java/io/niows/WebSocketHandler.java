@@ -1,0 +1,61 @@
+package io.niows;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The application's side of WebSocket connections: every method has a default that does
+ * nothing, so a handler overrides only what it needs.
+ *
+ * <p>One handler may serve many connections. All callbacks for one connection run on that
+ * connection's loop thread, one at a time, so a handler needs no lock for a connection's own
+ * state. A callback that blocks stalls every connection of its loop: hand blocking work to an
+ * executor and send the answer from there (sends are thread-safe). A callback that throws closes
+ * its connection with 1011 (the exception is logged, not sent to the peer).
+ */
+public interface WebSocketHandler {
+
+    /** The opening handshake is done; the connection can send. */
+    default void onOpen(WebSocket ws) {
+    }
+
+    /** A complete text message. */
+    default void onText(WebSocket ws, String text) {
+    }
+
+    /** A complete binary message; the buffer belongs to the handler. */
+    default void onBinary(WebSocket ws, ByteBuffer data) {
+    }
+
+    /** A ping; the pong has already been queued. */
+    default void onPing(WebSocket ws, ByteBuffer payload) {
+    }
+
+    /** A pong. */
+    default void onPong(WebSocket ws, ByteBuffer payload) {
+    }
+
+    /**
+     * The queued bytes fell to the low-water mark after a send had reported
+     * {@link SendResult#QUEUED_ABOVE_HIGH_WATER}: producing can resume.
+     */
+    default void onWritable(WebSocket ws) {
+    }
+
+    /**
+     * The connection is closed and its TCP connection gone. Called once per opened connection.
+     *
+     * @param code the peer's close code, 1005 if its close frame had none, the code this side
+     *     failed the connection with, or 1006 if the TCP connection ended without a close frame
+     * @param reason the reason that went with the code, empty if none
+     * @param remote {@code true} if the peer started the close (or dropped the connection)
+     */
+    default void onClose(WebSocket ws, int code, String reason, boolean remote) {
+    }
+
+    /**
+     * Something went wrong on this connection that the application may want to know: a protocol
+     * violation by the peer, an I/O error, an exception from this handler. {@link #onClose} follows.
+     */
+    default void onError(WebSocket ws, Throwable error) {
+    }
+}
