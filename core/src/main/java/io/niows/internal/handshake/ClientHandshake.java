@@ -160,7 +160,7 @@ public final class ClientHandshake {
     private static void checkExtraHeaders(List<String[]> extraHeaders) {
         for (String[] header : extraHeaders) {
             if (header.length == 2 && OWN_HEADERS.contains(header[0].toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException(header[0] + " is written by the handshake itself");
+                throw new IllegalArgumentException(header[0] + " is written by the handshake");
             }
         }
     }

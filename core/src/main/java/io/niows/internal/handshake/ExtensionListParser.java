@@ -51,7 +51,8 @@ final class ExtensionListParser {
             if (pos < text.length() && peek() == '=') {
                 pos++;
                 skipOws();
-                value = pos < text.length() && peek() == '"' ? quotedToken() : token("parameter value");
+                boolean quoted = pos < text.length() && peek() == '"';
+                value = quoted ? quotedToken() : token("parameter value");
                 skipOws();
             }
             if (params.containsKey(key)) {

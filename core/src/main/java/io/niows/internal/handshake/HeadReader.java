@@ -12,9 +12,10 @@ import java.util.Arrays;
  * (RFC 7230 §3: start-line, header fields, an empty line). Shared by the request and the response
  * parsers; the start line's own grammar is theirs.
  *
- * <p>Lines must end with CRLF. RFC 7230 §3.5 allows ("MAY") recognizing a bare LF; this reader does
- * not, and answers 400: every client and server sends CRLF, and a lenient origin behind a strict
- * intermediary is how requests get smuggled. To type a handshake by hand, use {@code nc -C}.
+ * <p>Lines must end with CRLF. RFC 7230 §3.5 allows ("MAY") recognizing a bare LF; this reader
+ * does not, and answers 400: every client and server sends CRLF, and a lenient origin behind a
+ * strict intermediary is how requests get smuggled. To type a handshake by hand, use
+ * {@code nc -C}.
  *
  * <p>Memory stays bounded: at most one line is buffered, and the whole head may not exceed the
  * limit. Not thread-safe.

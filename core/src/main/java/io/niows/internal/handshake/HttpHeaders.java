@@ -20,7 +20,8 @@ public final class HttpHeaders {
     private final Map<String, List<String>> byLowerName;
     private final Map<String, List<String>> asReceived;
 
-    private HttpHeaders(Map<String, List<String>> byLowerName, Map<String, List<String>> asReceived) {
+    private HttpHeaders(Map<String, List<String>> byLowerName,
+            Map<String, List<String>> asReceived) {
         this.byLowerName = byLowerName;
         this.asReceived = asReceived;
     }

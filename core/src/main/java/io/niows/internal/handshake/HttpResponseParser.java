@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Parses the head of the server's HTTP/1.1 response to a client's opening handshake,
- * incrementally and within {@link HandshakeLimits} (RFC 7230 §3.1.2, RFC 6455 §4.1). The body of a
- * non-101 response is not read.
+ * incrementally and within {@link HandshakeLimits} (RFC 7230 §3.1.2, RFC 6455 §4.1). The body
+ * of a non-101 response is not read.
  *
  * <p>The contract is that of {@link HttpRequestParser}; the status of the {@link HttpError} says
  * what was wrong by analogy (414 status line too long, 431 too many or too large headers, 400 bad

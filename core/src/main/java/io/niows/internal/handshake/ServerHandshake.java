@@ -30,12 +30,15 @@ public final class ServerHandshake {
     public static String validate(HttpRequest request) throws HttpError {
         // §4.1 item 1: "The method of the request MUST be GET".
         if (!"GET".equals(request.method())) {
-            throw new HttpError(405, "method must be GET", List.<String[]>of(new String[] {"Allow", "GET"}));
+            throw new HttpError(405, "method must be GET", header("Allow", "GET"));
         }
         // §4.1 item 1: "the HTTP version MUST be at least 1.1".
         HttpVersion version = HttpVersion.parse(request.version());
-        if (version == null || !version.isHttp11OrLater1x()) {
-            throw version == null ? new HttpError(400, "malformed HTTP version") : version.unsupported("request");
+        if (version == null) {
+            throw new HttpError(400, "malformed HTTP version");
+        }
+        if (!version.isHttp11OrLater1x()) {
+            throw version.unsupported("request");
         }
         // §4.2.1 item 2 requires a Host; RFC 7230 §5.4: "A server MUST respond with a 400 (Bad
         // Request) status code to any HTTP/1.1 request message that lacks a Host header field and
@@ -67,7 +70,7 @@ public final class ServerHandshake {
         return HeaderTokens.containsToken(request.headerValues("Upgrade"), "websocket");
     }
 
-    /** The subprotocols the client offered, over every {@code Sec-WebSocket-Protocol} line, in order. */
+    /** The subprotocols offered, over all {@code Sec-WebSocket-Protocol} lines, in order. */
     public static List<String> offeredSubprotocols(HttpRequest request) {
         return HeaderTokens.allTokens(request.headerValues("Sec-WebSocket-Protocol"));
     }
@@ -122,11 +125,14 @@ public final class ServerHandshake {
         }
         if (versions.isEmpty() || !VERSION.equals(versions.get(0))) {
             throw new HttpError(426, "Sec-WebSocket-Version must be 13",
-                    List.<String[]>of(new String[] {"Sec-WebSocket-Version", VERSION}));
+                    header("Sec-WebSocket-Version", VERSION));
         }
     }
 
-    /** §4.2.1 item 5: "A |Sec-WebSocket-Key| header field with a base64-encoded value that, when decoded, is 16 bytes in length." */
+    /**
+     * §4.2.1 item 5: "A |Sec-WebSocket-Key| header field with a base64-encoded value that, when
+     * decoded, is 16 bytes in length."
+     */
     private static String checkKey(List<String> keys) throws HttpError {
         if (keys.size() > 1) {
             // §11.3.1: it "MUST NOT appear more than once in an HTTP request".
@@ -139,5 +145,9 @@ public final class ServerHandshake {
             throw new HttpError(400, "Sec-WebSocket-Key is not 16 bytes in base64");
         }
         return keys.get(0);
+    }
+
+    private static List<String[]> header(String name, String value) {
+        return List.<String[]>of(new String[] {name, value});
     }
 }
