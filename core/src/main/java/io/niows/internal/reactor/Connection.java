@@ -5,6 +5,7 @@ import io.niows.SendCallback;
 import io.niows.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
+import io.niows.WebSocketHandshakeException;
 import io.niows.internal.handshake.HttpError;
 import io.niows.internal.handshake.HttpRequest;
 import io.niows.internal.handshake.HttpRequestParser;
@@ -28,11 +29,12 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One TCP connection of a server: its handshake, its protocol engine, its write queue, its
- * deadlines; and the {@link WebSocket} handle the application holds.
+ * One TCP connection, server or client: its handshake, its protocol engine, its write queue,
+ * its deadlines; and the {@link WebSocket} handle the application holds.
  *
  * <p>Thread-safety: the {@link WebSocket} methods may be called from any thread; a call from a
  * foreign thread is handed to the loop as a task. Everything else runs on the loop thread.
@@ -54,11 +56,14 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
 
     private final SelectorLoop loop;
     private final SocketChannel channel;
-    private final ServerConfig config;
+    private final ConnectionSettings config;
+    private final ServerConfig server;
+    private final Role role;
     private final InetSocketAddress remote;
     private SelectionKey key;
 
     private HttpRequestParser parser;
+    private ClientSide client;
     private RequestHead request;
     private WebSocketHandler handler;
     private String subprotocol;
@@ -85,12 +90,14 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
     private boolean droppedHere;
     private List<Consumer<WebSocket>> closeListeners;
 
-    private Connection(SelectorLoop loop, SocketChannel channel, ServerConfig config, InetSocketAddress remote) {
+    private Connection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings, ServerConfig server,
+            InetSocketAddress remote) {
         this.loop = loop;
         this.channel = channel;
-        this.config = config;
+        this.config = settings;
+        this.server = server;
+        this.role = settings.engine().role();
         this.remote = remote;
-        this.parser = new HttpRequestParser(config.handshakeLimits());
         this.deadline = System.nanoTime() + config.handshakeTimeoutNanos();
     }
 
@@ -104,7 +111,8 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
-            Connection c = new Connection(loop, channel, config, remote);
+            Connection c = new Connection(loop, channel, config.connection(), config, remote);
+            c.parser = new HttpRequestParser(config.connection().handshakeLimits());
             c.key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
             loop.add(c);
         } catch (IOException | RuntimeException e) {
@@ -114,6 +122,64 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
             } catch (IOException ignored) {
                 LOG.log(Level.TRACE, "closing a refused channel", ignored);
             }
+        }
+    }
+
+    /**
+     * Starts a client connection on its loop thread: opens the TCP connection, then sends the
+     * opening handshake once connected.
+     */
+    static void connect(SelectorLoop loop, InetSocketAddress address, ConnectionSettings settings,
+            ClientSide client) {
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            Connection c = new Connection(loop, channel, settings, null, address);
+            c.client = client;
+            loop.add(c);
+            boolean done = channel.connect(address);
+            c.key = channel.register(loop.selector(), done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
+            if (done) {
+                c.enqueueControl(client.handshake.request());
+            }
+        } catch (IOException | RuntimeException e) {
+            client.connected.completeExceptionally(e);
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    LOG.log(Level.TRACE, "closing a failed channel", ignored);
+                }
+            }
+        }
+    }
+
+    private void readHandshakeAnswer(ByteBuffer buf) {
+        String agreed;
+        try {
+            agreed = client.read(buf);
+        } catch (WebSocketHandshakeException e) {
+            failConnect(e);
+            return;
+        }
+        if (agreed == null) {
+            return;
+        }
+        ClientSide side = client;
+        client = null;
+        open(side.handler, agreed.isEmpty() ? null : agreed);
+        side.connected.complete(this);
+    }
+
+    private void failConnect(IOException why) {
+        ClientSide side = client;
+        client = null;
+        droppedHere = true;
+        finish();
+        if (side != null) {
+            side.connected.completeExceptionally(why);
         }
     }
 
@@ -156,6 +222,8 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
     private void consume(ByteBuffer buf) {
         if (parser != null) {
             readHandshake(buf);
+        } else if (client != null) {
+            readHandshakeAnswer(buf);
         }
         if (engine != null && !outputShut) {
             engine.receive(buf);
@@ -179,19 +247,19 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
             return;
         }
         parser = null;
-        ServerUpgrade upgrade = ServerUpgrade.decide(head, remote, config);
+        ServerUpgrade upgrade = ServerUpgrade.decide(head, remote, server);
         if (!upgrade.accepted()) {
             respondAndClose(upgrade.response);
             return;
         }
         enqueueControl(upgrade.response);
-        open(upgrade);
+        request = upgrade.head;
+        open(upgrade.handler, upgrade.subprotocol);
     }
 
-    private void open(ServerUpgrade upgrade) {
-        request = upgrade.head;
-        handler = upgrade.handler;
-        subprotocol = upgrade.subprotocol;
+    private void open(WebSocketHandler handler, String subprotocol) {
+        this.handler = handler;
+        this.subprotocol = subprotocol;
         engine = new WebSocketEngine(config.engine(), this, this);
         deadline = 0;
         try {
@@ -405,6 +473,11 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         }
         if (deadline != 0 && now - deadline > 0) {
             LOG.log(Level.DEBUG, (engine == null ? "handshake" : "close") + " timeout on " + this);
+            if (client != null) {
+                failConnect(new WebSocketHandshakeException(-1, "no handshake answer from " + remote
+                        + " within " + config.handshakeTimeoutNanos() / 1_000_000 + " ms", Map.of(), new byte[0]));
+                return;
+            }
             droppedHere = true;
             finish();
             return;
@@ -437,12 +510,12 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         scheduleFlush();
     }
 
-    /** Server shutdown: 1001 to an open connection, a plain drop for one still in its handshake. */
+    /** Shutdown: 1001 to an open connection, a plain drop for one still in its handshake. */
     void goAway() {
         if (engine == null) {
             finish();
         } else {
-            doClose(CloseCode.GOING_AWAY, "server shutting down");
+            doClose(CloseCode.GOING_AWAY, "going away");
         }
     }
 
@@ -478,6 +551,11 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
             out.discard(this, new ClosedChannelException());
         }
         QUEUED.set(this, 0L);
+        if (client != null) {
+            client.connected.completeExceptionally(new WebSocketHandshakeException(-1,
+                    "the connection ended before the handshake was over", Map.of(), new byte[0]));
+            client = null;
+        }
         if (engine != null) {
             engine.transportClosed();
             notifyClosed();
@@ -519,7 +597,16 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
     }
 
     void onConnectable() {
-        throw new IllegalStateException("a server connection is never connecting");
+        try {
+            if (!channel.finishConnect()) {
+                return;
+            }
+        } catch (IOException e) {
+            failConnect(e);
+            return;
+        }
+        key.interestOps(SelectionKey.OP_READ);
+        enqueueControl(client.handshake.request());
     }
 
     // ---- the WebSocket handle ----------------------------------------------------------------
@@ -534,7 +621,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
 
     @Override
     public boolean masksFrames() {
-        return false;
+        return role == Role.CLIENT;
     }
 
     @Override
@@ -542,7 +629,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         if (closeRequested) {
             return SendResult.REFUSED_CLOSED;
         }
-        return submit(FrameEncoding.text(text, Role.SERVER), callback);
+        return submit(FrameEncoding.text(text, role), callback);
     }
 
     @Override
@@ -550,7 +637,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         if (closeRequested) {
             return SendResult.REFUSED_CLOSED;
         }
-        return submit(FrameEncoding.binary(data.duplicate(), Role.SERVER), callback);
+        return submit(FrameEncoding.binary(data.duplicate(), role), callback);
     }
 
     @Override
@@ -561,7 +648,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         synchronized (this) {
             int opcode = fragmenting ? 0 : text ? 1 : 2;
             fragmenting = !last;
-            return submit(FrameEncoding.frame(opcode, last, part.duplicate(), Role.SERVER), null);
+            return submit(FrameEncoding.frame(opcode, last, part.duplicate(), role), null);
         }
     }
 

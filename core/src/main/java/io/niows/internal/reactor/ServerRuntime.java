@@ -33,7 +33,7 @@ public final class ServerRuntime {
             server.bind(config.address(), 1024);
             int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
             for (int i = 0; i < loops.length; i++) {
-                loops[i] = new SelectorLoop("niows-" + port + "-loop-" + i, config.timerTickNanos());
+                loops[i] = new SelectorLoop("niows-" + port + "-loop-" + i, config.connection().timerTickNanos());
             }
             Acceptor acceptor = new Acceptor(server, loops, config, "niows-" + port + "-acceptor");
             ServerRuntime runtime = new ServerRuntime(server, loops, acceptor);
@@ -93,6 +93,11 @@ public final class ServerRuntime {
         for (SelectorLoop loop : loops) {
             loop.thread().join();
         }
+    }
+
+    /** The loops, for clients that share them. */
+    SelectorLoop[] loops() {
+        return loops;
     }
 
     /** Whether the listening socket is open. */
