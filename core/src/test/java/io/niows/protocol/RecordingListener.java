@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records the events an engine or decoder reports, as short strings such as {@code "text:Hello"}. */
-public final class RecordingListener implements EngineListener {
+public class RecordingListener implements EngineListener {
 
     private final List<String> events = new ArrayList<>();
 
