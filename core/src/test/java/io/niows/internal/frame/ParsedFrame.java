@@ -14,7 +14,7 @@ record ParsedFrame(FrameHeader header, String payloadHex) {
     }
 
     /** Collects frames from a reader, joining payload chunks and checking the call order. */
-    static final class Recorder implements FrameReader.FrameConsumer {
+    static class Recorder implements FrameReader.FrameConsumer {
         final List<ParsedFrame> frames = new ArrayList<>();
         private FrameHeader header;
         private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
