@@ -65,7 +65,7 @@ public final class ClientRuntime {
                 new ClientHandshake(host, address.getPort(), pathAndQuery, subprotocols, headers, KEYS);
         ClientSide side = new ClientSide(handshake, handler, connected, settings);
         SelectorLoop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
-        loop.execute(() -> Connection.connect(loop, address, settings, side));
+        loop.execute(() -> ClientConnection.connect(loop, address, settings, side));
         return connected;
     }
 

@@ -5,10 +5,6 @@ import io.niows.SendCallback;
 import io.niows.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
-import io.niows.WebSocketHandshakeException;
-import io.niows.internal.handshake.HttpError;
-import io.niows.internal.handshake.HttpRequest;
-import io.niows.internal.handshake.HttpRequestParser;
 import io.niows.protocol.CloseCode;
 import io.niows.protocol.ConnectionState;
 import io.niows.protocol.EngineListener;
@@ -21,7 +17,6 @@ import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
@@ -29,7 +24,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +35,7 @@ import java.util.function.Consumer;
  * An idle open connection keeps no read or write buffer: only the bytes of an unfinished frame
  * header and the engine's unfinished message.
  */
-final class Connection implements BroadcastMember, EngineListener, FrameSink {
+abstract class Connection implements BroadcastMember, EngineListener, FrameSink {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
     private static final VarHandle QUEUED;
@@ -54,17 +48,14 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         }
     }
 
-    private final SelectorLoop loop;
-    private final SocketChannel channel;
-    private final ConnectionSettings config;
-    private final ServerConfig server;
+    final SelectorLoop loop;
+    final SocketChannel channel;
+    final ConnectionSettings config;
+    final InetSocketAddress remote;
     private final Role role;
-    private final InetSocketAddress remote;
-    private SelectionKey key;
+    SelectionKey key;
 
-    private HttpRequestParser parser;
-    private ClientSide client;
-    private RequestHead request;
+    RequestHead request;
     private WebSocketHandler handler;
     private String subprotocol;
     private WebSocketEngine engine;
@@ -87,100 +78,16 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
     private volatile Object attachment;
     private boolean fragmenting;
     private boolean closeReceived;
-    private boolean droppedHere;
+    boolean droppedHere;
     private List<Consumer<WebSocket>> closeListeners;
 
-    private Connection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings, ServerConfig server,
-            InetSocketAddress remote) {
+    Connection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings, InetSocketAddress remote) {
         this.loop = loop;
         this.channel = channel;
         this.config = settings;
-        this.server = server;
         this.role = settings.engine().role();
         this.remote = remote;
         this.deadline = System.nanoTime() + config.handshakeTimeoutNanos();
-    }
-
-    /** Takes over an accepted channel on its loop thread. */
-    static void accept(SelectorLoop loop, SocketChannel channel, ServerConfig config, boolean refuse) {
-        try {
-            if (refuse) {
-                channel.close();
-                return;
-            }
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
-            Connection c = new Connection(loop, channel, config.connection(), config, remote);
-            c.parser = new HttpRequestParser(config.connection().handshakeLimits());
-            c.key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
-            loop.add(c);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "could not take an accepted connection", e);
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                LOG.log(Level.TRACE, "closing a refused channel", ignored);
-            }
-        }
-    }
-
-    /**
-     * Starts a client connection on its loop thread: opens the TCP connection, then sends the
-     * opening handshake once connected.
-     */
-    static void connect(SelectorLoop loop, InetSocketAddress address, ConnectionSettings settings,
-            ClientSide client) {
-        SocketChannel channel = null;
-        try {
-            channel = SocketChannel.open();
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Connection c = new Connection(loop, channel, settings, null, address);
-            c.client = client;
-            loop.add(c);
-            boolean done = channel.connect(address);
-            c.key = channel.register(loop.selector(), done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
-            if (done) {
-                c.enqueueControl(client.handshake.request());
-            }
-        } catch (IOException | RuntimeException e) {
-            client.connected.completeExceptionally(e);
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    LOG.log(Level.TRACE, "closing a failed channel", ignored);
-                }
-            }
-        }
-    }
-
-    private void readHandshakeAnswer(ByteBuffer buf) {
-        String agreed;
-        try {
-            agreed = client.read(buf);
-        } catch (WebSocketHandshakeException e) {
-            failConnect(e);
-            return;
-        }
-        if (agreed == null) {
-            return;
-        }
-        ClientSide side = client;
-        client = null;
-        open(side.handler, agreed.isEmpty() ? null : agreed);
-        side.connected.complete(this);
-    }
-
-    private void failConnect(IOException why) {
-        ClientSide side = client;
-        client = null;
-        droppedHere = true;
-        finish();
-        if (side != null) {
-            side.connected.completeExceptionally(why);
-        }
     }
 
     // ---- reading -------------------------------------------------------------------------
@@ -220,10 +127,8 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
     }
 
     private void consume(ByteBuffer buf) {
-        if (parser != null) {
+        if (engine == null) {
             readHandshake(buf);
-        } else if (client != null) {
-            readHandshakeAnswer(buf);
         }
         if (engine != null && !outputShut) {
             engine.receive(buf);
@@ -234,30 +139,28 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         }
     }
 
-    private void readHandshake(ByteBuffer buf) {
-        HttpRequest head;
-        try {
-            head = parser.parse(buf);
-        } catch (HttpError e) {
-            parser = null;
-            respondAndClose(e.toResponse());
-            return;
-        }
-        if (head == null) {
-            return;
-        }
-        parser = null;
-        ServerUpgrade upgrade = ServerUpgrade.decide(head, remote, server);
-        if (!upgrade.accepted()) {
-            respondAndClose(upgrade.response);
-            return;
-        }
-        enqueueControl(upgrade.response);
-        request = upgrade.head;
-        open(upgrade.handler, upgrade.subprotocol);
+    /**
+     * Reads opening-handshake bytes: consumes what belongs to the handshake and either waits for
+     * more, {@linkplain #open opens} the connection, or ends it.
+     */
+    abstract void readHandshake(ByteBuffer buf);
+
+    /** The TCP connection is ready (client side); a server connection never connects. */
+    void onConnectable() {
+        throw new IllegalStateException("a server connection is never connecting");
     }
 
-    private void open(WebSocketHandler handler, String subprotocol) {
+    /** The handshake took too long. */
+    void onHandshakeTimeout() {
+        droppedHere = true;
+        finish();
+    }
+
+    /** Told once, when the TCP connection is closed, before the application hears of it. */
+    void onFinished() {
+    }
+
+    void open(WebSocketHandler handler, String subprotocol) {
         this.handler = handler;
         this.subprotocol = subprotocol;
         engine = new WebSocketEngine(config.engine(), this, this);
@@ -269,7 +172,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         }
     }
 
-    private void respondAndClose(ByteBuffer response) {
+    void respondAndClose(ByteBuffer response) {
         closeRequested = true;
         enqueueControl(response);
         closeAfterFlush = true;
@@ -355,7 +258,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         enqueueControl(frame);
     }
 
-    private void enqueueControl(ByteBuffer bytes) {
+    void enqueueControl(ByteBuffer bytes) {
         QUEUED.getAndAdd(this, (long) bytes.remaining());
         enqueue(bytes, null, false);
     }
@@ -473,13 +376,12 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         }
         if (deadline != 0 && now - deadline > 0) {
             LOG.log(Level.DEBUG, (engine == null ? "handshake" : "close") + " timeout on " + this);
-            if (client != null) {
-                failConnect(new WebSocketHandshakeException(-1, "no handshake answer from " + remote
-                        + " within " + config.handshakeTimeoutNanos() / 1_000_000 + " ms", Map.of(), new byte[0]));
-                return;
+            if (engine == null) {
+                onHandshakeTimeout();
+            } else {
+                droppedHere = true;
+                finish();
             }
-            droppedHere = true;
-            finish();
             return;
         }
         if (engine == null || engine.state() != ConnectionState.OPEN) {
@@ -532,7 +434,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
     }
 
     /** Closes the TCP connection and tells the application, once. */
-    private void finish() {
+    void finish() {
         if (closed) {
             return;
         }
@@ -551,11 +453,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
             out.discard(this, new ClosedChannelException());
         }
         QUEUED.set(this, 0L);
-        if (client != null) {
-            client.connected.completeExceptionally(new WebSocketHandshakeException(-1,
-                    "the connection ended before the handshake was over", Map.of(), new byte[0]));
-            client = null;
-        }
+        onFinished();
         if (engine != null) {
             engine.transportClosed();
             notifyClosed();
@@ -594,19 +492,6 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
             }
         }
         listener.accept(this);
-    }
-
-    void onConnectable() {
-        try {
-            if (!channel.finishConnect()) {
-                return;
-            }
-        } catch (IOException e) {
-            failConnect(e);
-            return;
-        }
-        key.interestOps(SelectionKey.OP_READ);
-        enqueueControl(client.handshake.request());
     }
 
     // ---- the WebSocket handle ----------------------------------------------------------------
