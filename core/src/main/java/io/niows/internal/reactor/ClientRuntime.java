@@ -79,19 +79,6 @@ public final class ClientRuntime {
             return;
         }
         ended = true;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (SelectorLoop loop : loops) {
-            loop.shutdown(false);
-        }
-        for (SelectorLoop loop : loops) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            loop.thread().join(Math.max(1, left / 1_000_000));
-        }
-        for (SelectorLoop loop : loops) {
-            loop.shutdown(true);
-        }
-        for (SelectorLoop loop : loops) {
-            loop.thread().join();
-        }
+        SelectorLoop.shutdownAll(loops, System.nanoTime() + timeout.toNanos());
     }
 }

@@ -68,31 +68,14 @@ public final class ServerRuntime {
         }
         ended = true;
         acceptor.close();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (SelectorLoop loop : loops) {
-            loop.shutdown(false);
-        }
-        for (SelectorLoop loop : loops) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            loop.thread().join(Math.max(1, left / 1_000_000));
-        }
-        stopLoops();
+        SelectorLoop.shutdownAll(loops, System.nanoTime() + timeout.toNanos());
     }
 
     /** Drops every connection at once and waits for the threads to end. */
     public synchronized void stop() throws InterruptedException {
         ended = true;
         acceptor.close();
-        stopLoops();
-    }
-
-    private void stopLoops() throws InterruptedException {
-        for (SelectorLoop loop : loops) {
-            loop.shutdown(true);
-        }
-        for (SelectorLoop loop : loops) {
-            loop.thread().join();
-        }
+        SelectorLoop.shutdownAll(loops, null);
     }
 
     /** The loops, for clients that share them. */
