@@ -296,7 +296,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             close(CloseCode.POLICY_VIOLATION, "send queue limit exceeded");
             return SendResult.REFUSED_CLOSED;
         }
-        if (loop.inLoop()) {
+        if (loop.inLoop() && !loop.hasPendingTasks()) {
             enqueue(frame, callback, true);
         } else {
             loop.execute(() -> enqueue(frame, callback, true));

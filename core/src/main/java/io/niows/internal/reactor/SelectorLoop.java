@@ -69,6 +69,14 @@ final class SelectorLoop implements Runnable {
         }
     }
 
+    /**
+     * Whether tasks are waiting. A send made on the loop thread while tasks wait must queue
+     * behind them: one of them may be a send from another thread that happened before it.
+     */
+    boolean hasPendingTasks() {
+        return !tasks.isEmpty();
+    }
+
     /** The loop's shared read buffer: valid only for the duration of one read callback. */
     ByteBuffer readBuffer() {
         return readBuffer;
