@@ -1,0 +1,76 @@
+package io.niows.examples;
+
+import io.niows.Broadcaster;
+import io.niows.WebSocket;
+import io.niows.WebSocketHandler;
+import io.niows.WebSocketServer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * The broadcast example, the observer pattern: a client that connects (on any path) joins the
+ * list of observers; every message any client sends goes to every observer, the sender
+ * included; a client that leaves drops off the list. The {@link Broadcaster} encodes each
+ * message once and queues the same bytes on every observer.
+ *
+ * <p>Every observer sees the messages in the same order, the order in which the server received
+ * them: connections live on several loop threads, so the handler lets one broadcast at a time.
+ *
+ * <p>Stateless and thread-safe; each {@link #start} builds an independent server and list.
+ */
+public final class BroadcastServer {
+
+    private BroadcastServer() {
+    }
+
+    /**
+     * Starts a broadcast server.
+     *
+     * @param host the address to listen on
+     * @param port the port, or 0 for any free one
+     * @return the running server; close it to stop
+     * @throws IOException if it cannot listen there
+     */
+    public static WebSocketServer start(String host, int port) throws IOException {
+        return WebSocketServer.builder()
+                .host(host)
+                .port(port)
+                .defaultRoute(new Relay(new Broadcaster()))
+                .build()
+                .start();
+    }
+
+    /** Adds each connection to the observers and relays its messages to all of them. */
+    private static final class Relay implements WebSocketHandler {
+
+        private final Broadcaster observers;
+
+        Relay(Broadcaster observers) {
+            this.observers = observers;
+        }
+
+        @Override
+        public void onOpen(WebSocket ws) {
+            observers.add(ws);
+        }
+
+        @Override
+        public void onText(WebSocket ws, String text) {
+            synchronized (observers) {
+                observers.broadcast(text);
+            }
+        }
+
+        @Override
+        public void onBinary(WebSocket ws, ByteBuffer data) {
+            synchronized (observers) {
+                observers.broadcast(data);
+            }
+        }
+
+        @Override
+        public void onClose(WebSocket ws, int code, String reason, boolean remote) {
+            observers.remove(ws);
+        }
+    }
+}
