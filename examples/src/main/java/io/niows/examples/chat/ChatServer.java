@@ -24,6 +24,12 @@ public final class ChatServer {
      */
     static final long MAX_MESSAGE_SIZE = 64 << 10;
 
+    /**
+     * A browser tab that vanished without a close (a laptop lid, a lost network) is found by a
+     * ping after this much silence and dropped when the pong does not come, so it leaves the room.
+     */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+
     private ChatServer() {
     }
 
@@ -45,7 +51,7 @@ public final class ChatServer {
                 .fallback(StaticFiles.chatPage())
                 .handshakeHook(new SameOriginHook())
                 .maxMessageSize(MAX_MESSAGE_SIZE)
-                .pingInterval(Duration.ofSeconds(30))
+                .keepAlive(KEEP_ALIVE, KEEP_ALIVE)
                 .build()
                 .start();
     }
