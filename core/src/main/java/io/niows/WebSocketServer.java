@@ -277,11 +277,16 @@ public final class WebSocketServer implements AutoCloseable {
             ServerConfig config = new ServerConfig(
                     new InetSocketAddress(host, port), Map.copyOf(routes), defaultRoute, fallback, hook,
                     List.copyOf(subprotocols), loops, engine,
-                    HandshakeLimits.defaults().withMaxHeadSize(maxHandshakeSize),
+                    handshakeLimits(),
                     lowWaterMark, highWaterMark, maxQueuedBytes,
                     handshakeTimeout.toNanos(), idleTimeout.toNanos(), pingInterval.toNanos(),
                     pongTimeout.toNanos(), closeTimeout.toNanos());
             return new WebSocketServer(config);
+        }
+
+        private HandshakeLimits handshakeLimits() {
+            HandshakeLimits limits = HandshakeLimits.defaults().withMaxHeadSize(maxHandshakeSize);
+            return limits.withMaxRequestLineLength(Math.min(limits.maxRequestLineLength(), maxHandshakeSize));
         }
 
         private static long positive(long value, String name) {

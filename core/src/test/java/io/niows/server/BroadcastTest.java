@@ -6,7 +6,6 @@ import io.niows.Broadcaster;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,11 +60,11 @@ class BroadcastTest {
         int perPublisher = 50;
         CountDownLatch joined = new CountDownLatch(members);
         Broadcaster room = startRoom(new Broadcaster(), joined);
-        HttpClient http = HttpClient.newHttpClient();
+        TestHttp http = new TestHttp();
         toClose.add(http);
         List<JdkClient> clients = new ArrayList<>();
         for (int i = 0; i < members; i++) {
-            JdkClient c = JdkClient.connect(http, server.port(), "/room");
+            JdkClient c = JdkClient.connect(http.client, server.port(), "/room");
             clients.add(c);
             toClose.add(c);
         }
@@ -102,11 +101,11 @@ class BroadcastTest {
     void aMessageSentByAMemberReachesEveryMemberIncludingTheSender() throws Exception {
         CountDownLatch joined = new CountDownLatch(3);
         startRoom(new Broadcaster(), joined);
-        HttpClient http = HttpClient.newHttpClient();
+        TestHttp http = new TestHttp();
         toClose.add(http);
         List<JdkClient> clients = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            JdkClient c = JdkClient.connect(http, server.port(), "/room");
+            JdkClient c = JdkClient.connect(http.client, server.port(), "/room");
             clients.add(c);
             toClose.add(c);
         }
@@ -124,9 +123,9 @@ class BroadcastTest {
         RawClient stuck = RawClient.open(server.port(), "/room");
         toClose.add(stuck);
         stuck.socket.setReceiveBufferSize(4096);
-        HttpClient http = HttpClient.newHttpClient();
+        TestHttp http = new TestHttp();
         toClose.add(http);
-        JdkClient reader = JdkClient.connect(http, server.port(), "/room");
+        JdkClient reader = JdkClient.connect(http.client, server.port(), "/room");
         toClose.add(reader);
         assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
         String big = "x".repeat(16 << 10);
@@ -144,9 +143,9 @@ class BroadcastTest {
         Broadcaster room = startRoom(new Broadcaster(256 << 10, Broadcaster.OverflowPolicy.SKIP), joined);
         RawClient stuck = RawClient.open(server.port(), "/room");
         toClose.add(stuck);
-        HttpClient http = HttpClient.newHttpClient();
+        TestHttp http = new TestHttp();
         toClose.add(http);
-        JdkClient reader = JdkClient.connect(http, server.port(), "/room");
+        JdkClient reader = JdkClient.connect(http.client, server.port(), "/room");
         toClose.add(reader);
         assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
         String big = "y".repeat(16 << 10);

@@ -3,7 +3,6 @@ package io.niows.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niows.WebSocketServer;
-import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -15,12 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EchoWithJdkClientTest {
 
     private static WebSocketServer server;
-    private static HttpClient http;
+    private static TestHttp http;
 
     @BeforeAll
     static void start() throws Exception {
         server = Servers.echo();
-        http = HttpClient.newHttpClient();
+        http = new TestHttp();
     }
 
     @AfterAll
@@ -34,7 +33,7 @@ class EchoWithJdkClientTest {
     void binaryMessagesAreEchoedWhole(int size) throws Exception {
         byte[] payload = new byte[size];
         new Random(size).nextBytes(payload);
-        try (JdkClient c = JdkClient.connect(http, server.port(), "/echo")) {
+        try (JdkClient c = JdkClient.connect(http.client, server.port(), "/echo")) {
             c.ws.sendBinary(ByteBuffer.wrap(payload), true).get();
             assertThat((byte[]) c.next()).isEqualTo(payload);
         }
@@ -48,16 +47,16 @@ class EchoWithJdkClientTest {
         for (int i = 0; i < size; i++) {
             s.append((char) ('a' + random.nextInt(26)));
         }
-        try (JdkClient c = JdkClient.connect(http, server.port(), "/echo")) {
+        try (JdkClient c = JdkClient.connect(http.client, server.port(), "/echo")) {
             c.ws.sendText(s, true).get();
             assertThat((String) c.next()).isEqualTo(s.toString());
         }
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"héllo wörld", "日本語のテキスト", "emoji 😀🎉 and more", ""})
     void nonAsciiTextRoundTrips(String text) throws Exception {
-        try (JdkClient c = JdkClient.connect(http, server.port(), "/")) {
+        try (JdkClient c = JdkClient.connect(http.client, server.port(), "/")) {
             c.ws.sendText(text, true).get();
             assertThat(c.next()).isEqualTo(text);
         }

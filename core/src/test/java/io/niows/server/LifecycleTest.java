@@ -7,7 +7,6 @@ import io.niows.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,11 +49,11 @@ class LifecycleTest {
     void gracefulCloseSends1001ToEveryClientAndEndsEveryThread() throws Exception {
         server = Servers.echo();
         int port = server.port();
-        HttpClient http = HttpClient.newHttpClient();
+        TestHttp http = new TestHttp();
         toClose.add(http);
         List<JdkClient> clients = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            JdkClient c = JdkClient.connect(http, port, "/");
+            JdkClient c = JdkClient.connect(http.client, port, "/");
             clients.add(c);
             toClose.add(c);
         }
@@ -201,7 +200,6 @@ class LifecycleTest {
             sent++;
         }
         assertThat(last).isEqualTo(SendResult.QUEUED_ABOVE_HIGH_WATER);
-        assertThat(ws.queuedBytes()).isGreaterThan(64 << 10);
         for (int i = 0; i < sent; i++) {
             assertThat(c.readFrame().payload()).hasSize(32 << 10);
         }

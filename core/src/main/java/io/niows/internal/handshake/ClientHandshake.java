@@ -1,7 +1,6 @@
 package io.niows.internal.handshake;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +44,8 @@ public final class ClientHandshake {
         byte[] nonce = new byte[KEY_BYTES];
         keySource.nextBytes(nonce);
         this.key = Base64.getEncoder().encodeToString(nonce);
-        this.subprotocols = List.copyOf(checkSubprotocols(subprotocols));
+        checkSubprotocols(subprotocols);
+        this.subprotocols = List.copyOf(subprotocols);
         checkExtraHeaders(extraHeaders);
         HeadWriter head = new HeadWriter("GET " + target(pathAndQuery) + " HTTP/1.1")
                 .header("Host", hostHeader(host, port))
@@ -137,6 +137,9 @@ public final class ClientHandshake {
         if (port <= 0 || port > 0xffff) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+        if (host.isEmpty() || !host.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+            throw new IllegalArgumentException("host must be visible ASCII: " + host);
+        }
         boolean ipv6 = host.indexOf(':') >= 0 && !host.startsWith("[");
         String authority = ipv6 ? "[" + host + "]" : host;
         return port == DEFAULT_PORT ? authority : authority + ":" + port;
@@ -146,7 +149,7 @@ public final class ClientHandshake {
      * §4.1 item 10: subprotocol elements "MUST be non-empty strings with characters in the range
      * U+0021 to U+007E not including separator characters ... and MUST all be unique strings."
      */
-    private static List<String> checkSubprotocols(List<String> subprotocols) {
+    private static void checkSubprotocols(List<String> subprotocols) {
         Set<String> seen = new HashSet<>();
         for (String subprotocol : subprotocols) {
             if (!HttpSyntax.isToken(subprotocol) || !seen.add(subprotocol)) {
@@ -154,7 +157,6 @@ public final class ClientHandshake {
                         + subprotocol);
             }
         }
-        return new ArrayList<>(subprotocols);
     }
 
     private static void checkExtraHeaders(List<String[]> extraHeaders) {

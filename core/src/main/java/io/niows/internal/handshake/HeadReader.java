@@ -94,11 +94,15 @@ final class HeadReader {
     }
 
     private boolean consume(byte b) throws HttpError {
-        if (!afterCr && b != CR && b != LF) {
-            append(b);
+        boolean lineContent = !afterCr && b != CR && b != LF;
+        if (lineContent) {
+            checkStartLineLength();
         }
         if (++headSize > limits.maxHeadSize()) {
             throw new HttpError(431, what + " head larger than " + limits.maxHeadSize() + " bytes");
+        }
+        if (lineContent) {
+            append(b);
         }
         if (afterCr) {
             if (b != LF) {
@@ -115,11 +119,16 @@ final class HeadReader {
         return false;
     }
 
-    private void append(byte b) throws HttpError {
+    /** Checked before the head size, so that an endless start line is answered 414, not 431. */
+    private void checkStartLineLength() throws HttpError {
         if (state == State.AWAITING_START_LINE && lineLength >= limits.maxRequestLineLength()) {
             throw new HttpError(startLineTooLongStatus, what + " line longer than "
                     + limits.maxRequestLineLength() + " bytes");
         }
+    }
+
+    /** Called only within the head size limit, so the line never outgrows it. */
+    private void append(byte b) {
         if (lineLength == line.length) {
             line = Arrays.copyOf(line, Math.min(line.length * 2, limits.maxHeadSize()));
         }

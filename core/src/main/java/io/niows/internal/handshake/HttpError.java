@@ -25,7 +25,7 @@ public final class HttpError extends Exception {
 
     private final int status;
     private final String reason;
-    private final transient List<String[]> extraHeaders;
+    private final List<String[]> extraHeaders;
 
     /** An error with no header beyond the usual ones. */
     public HttpError(int status, String reason) {

@@ -2,7 +2,6 @@ package io.niows.internal.reactor;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -42,7 +41,7 @@ final class Acceptor implements Runnable {
             SocketChannel channel;
             try {
                 channel = server.accept();
-            } catch (AsynchronousCloseException | ClosedChannelException e) {
+            } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
                 // Out of file descriptors, typically: back off instead of spinning.

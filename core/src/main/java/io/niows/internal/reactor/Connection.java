@@ -81,6 +81,8 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
     private volatile boolean wantWritable;
     private volatile Object attachment;
     private boolean fragmenting;
+    private boolean closeReceived;
+    private boolean droppedHere;
     private List<Consumer<WebSocket>> closeListeners;
 
     private Connection(SelectorLoop loop, SocketChannel channel, ServerConfig config, InetSocketAddress remote) {
@@ -260,6 +262,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
     @Override
     public void onCloseReceived(int code, String reason) {
         closeRequested = true;
+        closeReceived = true;
     }
 
     private void handlerFailed(RuntimeException e) {
@@ -373,7 +376,12 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         }
     }
 
-    /** Sends FIN and waits for the peer's, so that our last bytes are not lost to a reset. */
+    /**
+     * Sends FIN. After a complete close handshake the peer sends nothing more, so the socket
+     * closes at once; otherwise (a failed connection, an HTTP answer) the peer may still be
+     * sending, and closing now would answer its bytes with a reset that can destroy our last
+     * bytes in its receive buffer: wait for its FIN instead, up to the close timeout.
+     */
     private void shutOutput() {
         outputShut = true;
         try {
@@ -382,7 +390,11 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
             finish();
             return;
         }
-        deadline = System.nanoTime() + config.closeTimeoutNanos();
+        if (closeReceived) {
+            finish();
+        } else {
+            deadline = System.nanoTime() + config.closeTimeoutNanos();
+        }
     }
 
     // ---- timers and endings ------------------------------------------------------------------
@@ -393,6 +405,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         }
         if (deadline != 0 && now - deadline > 0) {
             LOG.log(Level.DEBUG, (engine == null ? "handshake" : "close") + " timeout on " + this);
+            droppedHere = true;
             finish();
             return;
         }
@@ -407,6 +420,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
             engine.sendPing(ByteBuffer.allocate(0));
         } else if (pingSentNanos != 0 && now - pingSentNanos > config.pongTimeoutNanos()) {
             LOG.log(Level.DEBUG, "no answer to a keep-alive ping on " + this);
+            droppedHere = true;
             finish();
         }
     }
@@ -472,7 +486,9 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
 
     private void notifyClosed() {
         try {
-            handler.onClose(this, engine.closeCode(), engine.closeReason(), engine.closedByPeer());
+            int code = engine.closeCode();
+            boolean remote = engine.closedByPeer() || code == CloseCode.ABNORMAL_CLOSURE && !droppedHere;
+            handler.onClose(this, code, engine.closeReason(), remote);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "onClose failed on " + this, e);
         }
@@ -583,7 +599,10 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
 
     @Override
     public void abort() {
-        runOnLoop(this::finish);
+        runOnLoop(() -> {
+            droppedHere = true;
+            finish();
+        });
     }
 
     private void runOnLoop(Runnable task) {

@@ -166,24 +166,38 @@ final class SelectorLoop implements Runnable {
             if (!key.isValid()) {
                 continue;
             }
-            int ops = key.readyOps();
-            if ((ops & SelectionKey.OP_CONNECT) != 0) {
-                c.onConnectable();
-            }
-            if (key.isValid() && (ops & SelectionKey.OP_WRITE) != 0) {
-                c.flush();
-            }
-            if (key.isValid() && (ops & SelectionKey.OP_READ) != 0) {
-                c.onReadable();
+            try {
+                handleReady(key, c);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "dropping " + c + " after an unexpected failure", e);
+                c.abort();
             }
         }
         ready.clear();
     }
 
+    private static void handleReady(SelectionKey key, Connection c) {
+        int ops = key.readyOps();
+        if ((ops & SelectionKey.OP_CONNECT) != 0) {
+            c.onConnectable();
+        }
+        if (key.isValid() && (ops & SelectionKey.OP_WRITE) != 0) {
+            c.flush();
+        }
+        if (key.isValid() && (ops & SelectionKey.OP_READ) != 0) {
+            c.onReadable();
+        }
+    }
+
     private void flushAll() {
         Connection c;
         while ((c = toFlush.poll()) != null) {
-            c.flush();
+            try {
+                c.flush();
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "dropping " + c + " after an unexpected failure", e);
+                c.abort();
+            }
         }
     }
 

@@ -94,6 +94,10 @@ class ClientHandshakeTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClientHandshake("h", 0, "/", List.of(), List.of(), random))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClientHandshake("a b", 80, "/", List.of(), List.of(), random))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClientHandshake("h\r\nX: 1", 80, "/", List.of(), List.of(), random))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClientHandshake("h", 80, "/", List.of("a", "a"), List.of(), random))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClientHandshake("h", 80, "/", List.of("a b"), List.of(), random))

@@ -161,6 +161,22 @@ class HttpRequestParserTest {
     }
 
     @Test
+    void startLineAsLongAsTheHeadLimitIsAnswered431NotACrash() {
+        HandshakeLimits limits = HandshakeLimits.defaults().withMaxHeadSize(300);
+        String line = "GET /" + "a".repeat(400);
+        assertError(() -> new HttpRequestParser(limits).parse(ByteBuffer.wrap(ascii(line))), 431,
+                "request head larger than 300 bytes");
+    }
+
+    @Test
+    void headerLineAsLongAsTheHeadLimitIsAnswered431() {
+        HandshakeLimits limits = HandshakeLimits.defaults().withMaxHeadSize(1024);
+        String head = "GET / HTTP/1.1\r\nX: " + "a".repeat(2000);
+        assertError(() -> new HttpRequestParser(limits).parse(ByteBuffer.wrap(ascii(head))), 431,
+                "request head larger than 1024 bytes");
+    }
+
+    @Test
     void malformedRequestLinesAre400() {
         for (String line : List.of("GET /  HTTP/1.1", "GET  / HTTP/1.1", "GET / HTTP/1.1 ", "GET /",
                 " GET / HTTP/1.1", "G(T / HTTP/1.1")) {
