@@ -14,7 +14,11 @@ import java.nio.ByteBuffer;
  * message once and queues the same bytes on every observer.
  *
  * <p>Every observer sees the messages in the same order, the order in which the server received
- * them: connections live on several loop threads, so the handler lets one broadcast at a time.
+ * them. niows promises the order of the sends made by one thread; sends from two threads to the
+ * same connection may interleave, even when the callers take turns. So this server runs one
+ * selector loop: every callback, hence every broadcast, happens on that one thread. (One loop
+ * serves thousands of connections; a server that needs more loops and one order would hand its
+ * broadcasts to a single thread of its own.)
  *
  * <p>Stateless and thread-safe; each {@link #start} builds an independent server and list.
  */
@@ -36,11 +40,15 @@ public final class BroadcastServer {
                 .host(host)
                 .port(port)
                 .defaultRoute(new Relay(new Broadcaster()))
+                .loops(1)
                 .build()
                 .start();
     }
 
-    /** Adds each connection to the observers and relays its messages to all of them. */
+    /**
+     * Adds each connection to the observers and relays its messages to all of them. Its callbacks
+     * all run on the server's one loop thread.
+     */
     private static final class Relay implements WebSocketHandler {
 
         private final Broadcaster observers;
@@ -56,16 +64,12 @@ public final class BroadcastServer {
 
         @Override
         public void onText(WebSocket ws, String text) {
-            synchronized (observers) {
-                observers.broadcast(text);
-            }
+            observers.broadcast(text);
         }
 
         @Override
         public void onBinary(WebSocket ws, ByteBuffer data) {
-            synchronized (observers) {
-                observers.broadcast(data);
-            }
+            observers.broadcast(data);
         }
 
         @Override

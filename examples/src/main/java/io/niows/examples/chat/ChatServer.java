@@ -11,6 +11,10 @@ import java.time.Duration;
  * The chat example's server: the page at {@code /} and the room's WebSocket at {@code /chat},
  * on one port, from niows alone.
  *
+ * <p>It runs one selector loop. niows keeps the order of one thread's sends, and the room must
+ * show every member the same order (and a newcomer its welcome before anything newer): with one
+ * loop every send comes from the same thread. One loop is plenty for a chat.
+ *
  * <p>Stateless and thread-safe; each {@link #start} builds an independent server and room.
  */
 public final class ChatServer {
@@ -51,6 +55,7 @@ public final class ChatServer {
                 .fallback(StaticFiles.chatPage())
                 .handshakeHook(new SameOriginHook())
                 .maxMessageSize(MAX_MESSAGE_SIZE)
+                .loops(1)
                 .keepAlive(KEEP_ALIVE, KEEP_ALIVE)
                 .build()
                 .start();

@@ -9,7 +9,8 @@ import java.util.Objects;
  * go through a {@link Broadcaster}, which encodes each frame once and queues the same bytes on
  * every member (a slow member is closed with 1008 rather than allowed to hold memory).
  *
- * <p>Thread-safe, as its parts are.
+ * <p>Thread-safe, as its parts are. It delivers in the order of the calls when they come from one
+ * thread, which is what niows promises for sends; {@link ChatServer} runs one loop to have that.
  */
 public final class WebSocketChatOutput implements ChatOutput<WebSocket> {
 

@@ -94,9 +94,9 @@ class ChatBrowserTest {
                 && online(d).equals(List.of("ann", "bob")));
         await(bob, "bob sees who is online", d -> online(d).equals(List.of("ann", "bob")));
 
-        say(ann, "Hello bob! Welcome to the room.");
-        say(bob, "Hi ann <b>not bold</b> & \"quoted\" \ud83d\udc4b");
-        say(ann, "Markup stays text, as it should.");
+        say(ann, "ann", "Hello bob! Welcome to the room.");
+        say(bob, "bob", "Hi ann <b>not bold</b> & \"quoted\" \ud83d\udc4b");
+        say(ann, "ann", "Markup stays text, as it should.");
         for (WebDriver browser : List.of(ann, bob)) {
             await(browser, "both see all three messages, in order", d -> messages(d).equals(List.of(
                     "ann: Hello bob! Welcome to the room.",
@@ -128,7 +128,7 @@ class ChatBrowserTest {
 
         await(ann, "the page reconnects and rejoins", d -> d.findElement(By.id("status")).getText()
                 .equals("Connected") && notices(d).contains("Reconnected as ann"));
-        say(ann, "back again");
+        say(ann, "ann", "back again");
         await(ann, "and can talk again", d -> messages(d).equals(List.of("ann: back again")));
     }
 
@@ -159,11 +159,13 @@ class ChatBrowserTest {
                 && online(d).contains(name));
     }
 
-    private static void say(WebDriver driver, String text) {
+    /** Sends a message and waits until the server has echoed it back to its sender. */
+    private static void say(WebDriver driver, String name, String text) {
         WebElement box = driver.findElement(By.id("message"));
         box.sendKeys(text);
         box.sendKeys(Keys.ENTER);
-        await(driver, "the box empties once sent", d -> d.findElement(By.id("message")).getAttribute("value").isEmpty());
+        await(driver, name + "'s message comes back from the server",
+                d -> messages(d).contains(name + ": " + text));
     }
 
     private static List<String> messages(WebDriver driver) {
