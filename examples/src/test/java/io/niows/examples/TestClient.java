@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A WebSocket client for tests, on the JDK's own implementation ({@code java.net.http}), an
@@ -110,17 +112,31 @@ public final class TestClient implements AutoCloseable {
         return listener.closed.isDone();
     }
 
+    /** Ends the close handshake (if the server has not) and the client's threads. */
     @Override
-    public void close() throws Exception {
+    public void close() throws ExecutionException, TimeoutException {
         try {
             if (!listener.closed.isDone() && !ws.isOutputClosed()) {
                 ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
             listener.closed.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing", e);
         } finally {
             ws.abort();
-            executor.shutdownNow();
-            executor.awaitTermination(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            stopThreads();
+        }
+    }
+
+    private void stopThreads() {
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the client's threads did not end within " + TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
