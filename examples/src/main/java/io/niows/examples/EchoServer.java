@@ -18,7 +18,7 @@ public final class EchoServer {
     /** 64 MiB: the largest message echoed (conformance suites send up to 16 MiB). */
     public static final long MAX_MESSAGE_SIZE = 64L << 20;
 
-    /** Room for two largest echoes in flight per connection, so one is never refused as too slow. */
+    /** Room for two of the largest echoes in flight, so that one is never refused as too slow. */
     static final long MAX_QUEUED_BYTES = 2 * MAX_MESSAGE_SIZE + (1 << 20);
 
     private EchoServer() {

@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Exit status: 2 for bad arguments, 1 if the server cannot start.
  *
- * <p>Not for use as a library; call the example servers' {@code start} methods instead.
+ * <p>Not for use as a library; call the example servers' {@code start} methods instead. Its
+ * static helpers hold no state and are thread-safe.
  */
 public final class Main {
 
@@ -43,7 +44,7 @@ public final class Main {
         try {
             server = start(line);
         } catch (IOException | RuntimeException e) {
-            System.err.println("cannot listen on " + line.host() + ":" + line.port() + ": " + e.getMessage());
+            System.err.println("cannot listen on " + line.host() + ":" + line.port() + ": " + e);
             System.exit(EXIT_START_FAILED);
             return;
         }
@@ -62,7 +63,8 @@ public final class Main {
             case "echo" -> EchoServer.start(line.host(), line.port());
             case "broadcast" -> BroadcastServer.start(line.host(), line.port());
             case "chat" -> ChatServer.start(line.host(), line.port());
-            default -> throw new IllegalArgumentException("not a server command: " + line.command());
+            default -> throw new IllegalArgumentException(
+                    "not a server command: " + line.command());
         };
     }
 

@@ -25,7 +25,8 @@ public sealed interface ChatCommand {
      * Says something to the room.
      *
      * @param text the text, trimmed, line ends as {@code \n}, 1 to
-     *     {@link ChatLimits#maxTextLength()} code points, no control characters but line feed and tab
+     *     {@link ChatLimits#maxTextLength()} code points, no control characters but line feed
+     *     and tab
      */
     record Say(String text) implements ChatCommand {
     }
@@ -54,7 +55,8 @@ public sealed interface ChatCommand {
         };
     }
 
-    private static String field(Map<String, Object> message, String name) throws ChatProtocolException {
+    private static String field(Map<String, Object> message, String name)
+            throws ChatProtocolException {
         Object value = message.get(name);
         if (!(value instanceof String)) {
             throw new ChatProtocolException("bad-message",

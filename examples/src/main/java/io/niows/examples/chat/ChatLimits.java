@@ -16,7 +16,7 @@ package io.niows.examples.chat;
 public record ChatLimits(int maxNameLength, int maxTextLength, int historySize, int burst,
         long refillMillis, int maxStrikes) {
 
-    /** The defaults: names up to 24, texts up to 2000, 50 messages of history, 8 then 2 per second. */
+    /** Names up to 24, texts up to 2000, 50 messages of history, 8 at once then 2 a second. */
     public static final ChatLimits DEFAULTS = new ChatLimits(24, 2000, 50, 8, 500, 10);
 
     /** Checks that every limit is positive. */

@@ -118,7 +118,8 @@ public final class ChatRoom<P> {
 
     private void say(ChatSession<P> session, String text) throws ChatProtocolException {
         if (session.name == null) {
-            throw new ChatProtocolException("not-joined", "Join with a name before you say anything.");
+            throw new ChatProtocolException("not-joined",
+                    "Join with a name before you say anything.");
         }
         Map<String, Object> message = ChatMessages.message(session.name, text, clock.millis());
         history.addLast(message);

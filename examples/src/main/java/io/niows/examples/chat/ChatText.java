@@ -39,7 +39,8 @@ final class ChatText {
                     "Messages are at most " + maxLength + " characters.");
         }
         if (text.codePoints().anyMatch(c -> c != '\n' && c != '\t' && isControl(c))) {
-            throw new ChatProtocolException("bad-text", "Messages may not hold control characters.");
+            throw new ChatProtocolException("bad-text",
+                    "Messages may not hold control characters.");
         }
         return text;
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,7 +189,7 @@ class ChatBrowserTest {
         return values.stream().map(String::valueOf).toList();
     }
 
-    private static void await(WebDriver driver, String what, java.util.function.Function<WebDriver, Boolean> condition) {
+    private static void await(WebDriver driver, String what, Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, WAIT).withMessage(what).until(condition::apply);
     }
 
