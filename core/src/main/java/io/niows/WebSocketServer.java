@@ -1,6 +1,7 @@
 package io.niows;
 
 import io.niows.internal.handshake.HandshakeLimits;
+import io.niows.internal.reactor.ConnectionSettings;
 import io.niows.internal.reactor.ServerConfig;
 import io.niows.internal.reactor.ServerRuntime;
 import io.niows.protocol.EngineConfig;
@@ -105,6 +106,11 @@ public final class WebSocketServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The running server's machinery, for a client that shares its loops. */
+    ServerRuntime runtime() {
+        return started();
     }
 
     private ServerRuntime started() {
@@ -274,13 +280,13 @@ public final class WebSocketServer implements AutoCloseable {
             EngineConfig engine = EngineConfig.server()
                     .withMaxFrameSize(Math.min(maxFrameSize, maxMessageSize))
                     .withMaxMessageSize(maxMessageSize);
-            ServerConfig config = new ServerConfig(
-                    new InetSocketAddress(host, port), Map.copyOf(routes), defaultRoute, fallback, hook,
-                    List.copyOf(subprotocols), loops, engine,
-                    handshakeLimits(),
+            ConnectionSettings connection = new ConnectionSettings(engine, handshakeLimits(),
                     lowWaterMark, highWaterMark, maxQueuedBytes,
                     handshakeTimeout.toNanos(), idleTimeout.toNanos(), pingInterval.toNanos(),
                     pongTimeout.toNanos(), closeTimeout.toNanos());
+            ServerConfig config = new ServerConfig(
+                    new InetSocketAddress(host, port), Map.copyOf(routes), defaultRoute, fallback, hook,
+                    List.copyOf(subprotocols), loops, connection);
             return new WebSocketServer(config);
         }
 

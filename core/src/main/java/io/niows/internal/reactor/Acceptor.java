@@ -52,7 +52,7 @@ final class Acceptor implements Runnable {
             SelectorLoop loop = loops[next];
             next = (next + 1) % loops.length;
             boolean refuse = closing;
-            loop.execute(() -> Connection.accept(loop, channel, config, refuse));
+            loop.execute(() -> ServerConnection.accept(loop, channel, config, refuse));
         }
     }
 

@@ -5,9 +5,6 @@ import io.niows.SendCallback;
 import io.niows.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
-import io.niows.internal.handshake.HttpError;
-import io.niows.internal.handshake.HttpRequest;
-import io.niows.internal.handshake.HttpRequestParser;
 import io.niows.protocol.CloseCode;
 import io.niows.protocol.ConnectionState;
 import io.niows.protocol.EngineListener;
@@ -20,7 +17,6 @@ import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
@@ -31,15 +27,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One TCP connection of a server: its handshake, its protocol engine, its write queue, its
- * deadlines; and the {@link WebSocket} handle the application holds.
+ * One TCP connection, server or client: its handshake, its protocol engine, its write queue,
+ * its deadlines; and the {@link WebSocket} handle the application holds.
  *
  * <p>Thread-safety: the {@link WebSocket} methods may be called from any thread; a call from a
  * foreign thread is handed to the loop as a task. Everything else runs on the loop thread.
  * An idle open connection keeps no read or write buffer: only the bytes of an unfinished frame
  * header and the engine's unfinished message.
  */
-final class Connection implements BroadcastMember, EngineListener, FrameSink {
+abstract class Connection implements BroadcastMember, EngineListener, FrameSink {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
     private static final VarHandle QUEUED;
@@ -52,14 +48,14 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         }
     }
 
-    private final SelectorLoop loop;
-    private final SocketChannel channel;
-    private final ServerConfig config;
-    private final InetSocketAddress remote;
-    private SelectionKey key;
+    final SelectorLoop loop;
+    final SocketChannel channel;
+    final ConnectionSettings config;
+    final InetSocketAddress remote;
+    private final Role role;
+    SelectionKey key;
 
-    private HttpRequestParser parser;
-    private RequestHead request;
+    RequestHead request;
     private WebSocketHandler handler;
     private String subprotocol;
     private WebSocketEngine engine;
@@ -82,39 +78,16 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
     private volatile Object attachment;
     private boolean fragmenting;
     private boolean closeReceived;
-    private boolean droppedHere;
+    boolean droppedHere;
     private List<Consumer<WebSocket>> closeListeners;
 
-    private Connection(SelectorLoop loop, SocketChannel channel, ServerConfig config, InetSocketAddress remote) {
+    Connection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings, InetSocketAddress remote) {
         this.loop = loop;
         this.channel = channel;
-        this.config = config;
+        this.config = settings;
+        this.role = settings.engine().role();
         this.remote = remote;
-        this.parser = new HttpRequestParser(config.handshakeLimits());
         this.deadline = System.nanoTime() + config.handshakeTimeoutNanos();
-    }
-
-    /** Takes over an accepted channel on its loop thread. */
-    static void accept(SelectorLoop loop, SocketChannel channel, ServerConfig config, boolean refuse) {
-        try {
-            if (refuse) {
-                channel.close();
-                return;
-            }
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
-            Connection c = new Connection(loop, channel, config, remote);
-            c.key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
-            loop.add(c);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "could not take an accepted connection", e);
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                LOG.log(Level.TRACE, "closing a refused channel", ignored);
-            }
-        }
     }
 
     // ---- reading -------------------------------------------------------------------------
@@ -154,7 +127,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
     }
 
     private void consume(ByteBuffer buf) {
-        if (parser != null) {
+        if (engine == null) {
             readHandshake(buf);
         }
         if (engine != null && !outputShut) {
@@ -166,32 +139,30 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         }
     }
 
-    private void readHandshake(ByteBuffer buf) {
-        HttpRequest head;
-        try {
-            head = parser.parse(buf);
-        } catch (HttpError e) {
-            parser = null;
-            respondAndClose(e.toResponse());
-            return;
-        }
-        if (head == null) {
-            return;
-        }
-        parser = null;
-        ServerUpgrade upgrade = ServerUpgrade.decide(head, remote, config);
-        if (!upgrade.accepted()) {
-            respondAndClose(upgrade.response);
-            return;
-        }
-        enqueueControl(upgrade.response);
-        open(upgrade);
+    /**
+     * Reads opening-handshake bytes: consumes what belongs to the handshake and either waits for
+     * more, {@linkplain #open opens} the connection, or ends it.
+     */
+    abstract void readHandshake(ByteBuffer buf);
+
+    /** The TCP connection is ready (client side); a server connection never connects. */
+    void onConnectable() {
+        throw new IllegalStateException("a server connection is never connecting");
     }
 
-    private void open(ServerUpgrade upgrade) {
-        request = upgrade.head;
-        handler = upgrade.handler;
-        subprotocol = upgrade.subprotocol;
+    /** The handshake took too long. */
+    void onHandshakeTimeout() {
+        droppedHere = true;
+        finish();
+    }
+
+    /** Told once, when the TCP connection is closed, before the application hears of it. */
+    void onFinished() {
+    }
+
+    void open(WebSocketHandler handler, String subprotocol) {
+        this.handler = handler;
+        this.subprotocol = subprotocol;
         engine = new WebSocketEngine(config.engine(), this, this);
         deadline = 0;
         try {
@@ -201,7 +172,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         }
     }
 
-    private void respondAndClose(ByteBuffer response) {
+    void respondAndClose(ByteBuffer response) {
         closeRequested = true;
         enqueueControl(response);
         closeAfterFlush = true;
@@ -287,7 +258,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         enqueueControl(frame);
     }
 
-    private void enqueueControl(ByteBuffer bytes) {
+    void enqueueControl(ByteBuffer bytes) {
         QUEUED.getAndAdd(this, (long) bytes.remaining());
         enqueue(bytes, null, false);
     }
@@ -405,8 +376,12 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         }
         if (deadline != 0 && now - deadline > 0) {
             LOG.log(Level.DEBUG, (engine == null ? "handshake" : "close") + " timeout on " + this);
-            droppedHere = true;
-            finish();
+            if (engine == null) {
+                onHandshakeTimeout();
+            } else {
+                droppedHere = true;
+                finish();
+            }
             return;
         }
         if (engine == null || engine.state() != ConnectionState.OPEN) {
@@ -437,12 +412,12 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         scheduleFlush();
     }
 
-    /** Server shutdown: 1001 to an open connection, a plain drop for one still in its handshake. */
+    /** Shutdown: 1001 to an open connection, a plain drop for one still in its handshake. */
     void goAway() {
         if (engine == null) {
             finish();
         } else {
-            doClose(CloseCode.GOING_AWAY, "server shutting down");
+            doClose(CloseCode.GOING_AWAY, "going away");
         }
     }
 
@@ -459,7 +434,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
     }
 
     /** Closes the TCP connection and tells the application, once. */
-    private void finish() {
+    void finish() {
         if (closed) {
             return;
         }
@@ -478,6 +453,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
             out.discard(this, new ClosedChannelException());
         }
         QUEUED.set(this, 0L);
+        onFinished();
         if (engine != null) {
             engine.transportClosed();
             notifyClosed();
@@ -518,10 +494,6 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         listener.accept(this);
     }
 
-    void onConnectable() {
-        throw new IllegalStateException("a server connection is never connecting");
-    }
-
     // ---- the WebSocket handle ----------------------------------------------------------------
 
     @Override
@@ -534,7 +506,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
 
     @Override
     public boolean masksFrames() {
-        return false;
+        return role == Role.CLIENT;
     }
 
     @Override
@@ -542,7 +514,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         if (closeRequested) {
             return SendResult.REFUSED_CLOSED;
         }
-        return submit(FrameEncoding.text(text, Role.SERVER), callback);
+        return submit(FrameEncoding.text(text, role), callback);
     }
 
     @Override
@@ -550,7 +522,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         if (closeRequested) {
             return SendResult.REFUSED_CLOSED;
         }
-        return submit(FrameEncoding.binary(data.duplicate(), Role.SERVER), callback);
+        return submit(FrameEncoding.binary(data.duplicate(), role), callback);
     }
 
     @Override
@@ -561,7 +533,7 @@ final class Connection implements BroadcastMember, EngineListener, FrameSink {
         synchronized (this) {
             int opcode = fragmenting ? 0 : text ? 1 : 2;
             fragmenting = !last;
-            return submit(FrameEncoding.frame(opcode, last, part.duplicate(), Role.SERVER), null);
+            return submit(FrameEncoding.frame(opcode, last, part.duplicate(), role), null);
         }
     }
 

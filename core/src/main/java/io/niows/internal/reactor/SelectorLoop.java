@@ -116,6 +116,28 @@ final class SelectorLoop implements Runnable {
         });
     }
 
+    /**
+     * Shuts loops down: gracefully until {@code deadline} (a {@link System#nanoTime} value), then
+     * hard; returns once every loop thread has ended. A {@code null} deadline is a hard stop.
+     */
+    static void shutdownAll(SelectorLoop[] loops, Long deadline) throws InterruptedException {
+        if (deadline != null) {
+            for (SelectorLoop loop : loops) {
+                loop.shutdown(false);
+            }
+            for (SelectorLoop loop : loops) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                loop.thread.join(Math.max(1, left / 1_000_000));
+            }
+        }
+        for (SelectorLoop loop : loops) {
+            loop.shutdown(true);
+        }
+        for (SelectorLoop loop : loops) {
+            loop.thread.join();
+        }
+    }
+
     @Override
     public void run() {
         nextTick = System.nanoTime() + tickNanos;

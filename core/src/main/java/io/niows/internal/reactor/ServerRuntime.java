@@ -33,7 +33,7 @@ public final class ServerRuntime {
             server.bind(config.address(), 1024);
             int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
             for (int i = 0; i < loops.length; i++) {
-                loops[i] = new SelectorLoop("niows-" + port + "-loop-" + i, config.timerTickNanos());
+                loops[i] = new SelectorLoop("niows-" + port + "-loop-" + i, config.connection().timerTickNanos());
             }
             Acceptor acceptor = new Acceptor(server, loops, config, "niows-" + port + "-acceptor");
             ServerRuntime runtime = new ServerRuntime(server, loops, acceptor);
@@ -68,31 +68,19 @@ public final class ServerRuntime {
         }
         ended = true;
         acceptor.close();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (SelectorLoop loop : loops) {
-            loop.shutdown(false);
-        }
-        for (SelectorLoop loop : loops) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            loop.thread().join(Math.max(1, left / 1_000_000));
-        }
-        stopLoops();
+        SelectorLoop.shutdownAll(loops, System.nanoTime() + timeout.toNanos());
     }
 
     /** Drops every connection at once and waits for the threads to end. */
     public synchronized void stop() throws InterruptedException {
         ended = true;
         acceptor.close();
-        stopLoops();
+        SelectorLoop.shutdownAll(loops, null);
     }
 
-    private void stopLoops() throws InterruptedException {
-        for (SelectorLoop loop : loops) {
-            loop.shutdown(true);
-        }
-        for (SelectorLoop loop : loops) {
-            loop.thread().join();
-        }
+    /** The loops, for clients that share them. */
+    SelectorLoop[] loops() {
+        return loops;
     }
 
     /** Whether the listening socket is open. */
