@@ -1,0 +1,80 @@
+package io.niows.examples;
+
+import io.niows.Broadcaster;
+import io.niows.WebSocket;
+import io.niows.WebSocketHandler;
+import io.niows.WebSocketServer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * The broadcast example, the observer pattern: a client that connects (on any path) joins the
+ * list of observers; every message any client sends goes to every observer, the sender
+ * included; a client that leaves drops off the list. The {@link Broadcaster} encodes each
+ * message once and queues the same bytes on every observer.
+ *
+ * <p>Every observer sees the messages in the same order, the order in which the server received
+ * them. niows promises the order of the sends made by one thread; sends from two threads to the
+ * same connection may interleave, even when the callers take turns. So this server runs one
+ * selector loop: every callback, hence every broadcast, happens on that one thread. (One loop
+ * serves thousands of connections; a server that needs more loops and one order would hand its
+ * broadcasts to a single thread of its own.)
+ *
+ * <p>Stateless and thread-safe; each {@link #start} builds an independent server and list.
+ */
+public final class BroadcastServer {
+
+    private BroadcastServer() {
+    }
+
+    /**
+     * Starts a broadcast server.
+     *
+     * @param host the address to listen on
+     * @param port the port, or 0 for any free one
+     * @return the running server; close it to stop
+     * @throws IOException if it cannot listen there
+     */
+    public static WebSocketServer start(String host, int port) throws IOException {
+        return WebSocketServer.builder()
+                .host(host)
+                .port(port)
+                .defaultRoute(new Relay(new Broadcaster()))
+                .loops(1)
+                .build()
+                .start();
+    }
+
+    /**
+     * Adds each connection to the observers and relays its messages to all of them. Its callbacks
+     * all run on the server's one loop thread.
+     */
+    private static final class Relay implements WebSocketHandler {
+
+        private final Broadcaster observers;
+
+        Relay(Broadcaster observers) {
+            this.observers = observers;
+        }
+
+        @Override
+        public void onOpen(WebSocket ws) {
+            observers.add(ws);
+        }
+
+        @Override
+        public void onText(WebSocket ws, String text) {
+            observers.broadcast(text);
+        }
+
+        @Override
+        public void onBinary(WebSocket ws, ByteBuffer data) {
+            observers.broadcast(data);
+        }
+
+        @Override
+        public void onClose(WebSocket ws, int code, String reason, boolean remote) {
+            observers.remove(ws);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.niows.examples;
+
+import java.util.List;
+
+/**
+ * The parsed command line of {@link Main}: which example, on which host and port.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param command {@code echo}, {@code broadcast}, {@code chat} or {@code help}
+ * @param host the address to listen on
+ * @param port the port to listen on, 0 for any free one
+ */
+public record CommandLine(String command, String host, int port) {
+
+    /** The usage message. */
+    public static final String USAGE = String.join(System.lineSeparator(),
+            "usage: java -jar niows-examples.jar [COMMAND] [--port N] [--host ADDRESS]",
+            "",
+            "commands:",
+            "  chat        the browser chat: page at / and WebSocket at /chat (default; port 8080)",
+            "  echo        echo every message, on any path, up to 64 MiB (--port required)",
+            "  broadcast   send every message to every connected client (--port required)",
+            "  help        print this message",
+            "",
+            "--host defaults to 127.0.0.1; --port 0 picks a free port.");
+
+    private static final String DEFAULT_HOST = "127.0.0.1";
+    private static final int DEFAULT_CHAT_PORT = 8080;
+    private static final List<String> COMMANDS = List.of("chat", "echo", "broadcast", "help");
+
+    /**
+     * Parses the arguments; none at all means {@code chat}.
+     *
+     * @throws IllegalArgumentException with a one-line reason if they make no sense
+     */
+    public static CommandLine parse(String... args) {
+        if (args.length == 0) {
+            return new CommandLine("chat", DEFAULT_HOST, DEFAULT_CHAT_PORT);
+        }
+        String command = args[0];
+        if (command.equals("--help") || command.equals("-h")) {
+            command = "help";
+        }
+        if (!COMMANDS.contains(command)) {
+            throw new IllegalArgumentException("unknown command: " + command);
+        }
+        String host = DEFAULT_HOST;
+        Integer port = command.equals("chat") ? DEFAULT_CHAT_PORT : null;
+        for (int i = 1; i < args.length; i += 2) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + option);
+            }
+            switch (option) {
+                case "--host" -> host = nonEmpty(option, args[i + 1]);
+                case "--port" -> port = port(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option: " + option);
+            }
+        }
+        if (command.equals("help")) {
+            return new CommandLine(command, host, 0);
+        }
+        if (port == null) {
+            throw new IllegalArgumentException(command + " needs --port");
+        }
+        return new CommandLine(command, host, port);
+    }
+
+    private static String nonEmpty(String option, String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(option + " must not be empty");
+        }
+        return value;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with the value
+        }
+        throw new IllegalArgumentException("--port must be a number from 0 to 65535: " + value);
+    }
+}

@@ -1,0 +1,86 @@
+package io.niows.examples;
+
+import io.niows.WebSocketServer;
+import io.niows.examples.chat.ChatServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The examples' entry point: {@code java -jar niows-examples.jar [chat|echo|broadcast] [--port N]
+ * [--host ADDRESS]}. Prints where it listens, runs until the process is stopped (Ctrl-C), then
+ * closes the server gracefully: clients get a 1001 close frame.
+ *
+ * <p>Exit status: 2 for bad arguments, 1 if the server cannot start.
+ *
+ * <p>Not for use as a library; call the example servers' {@code start} methods instead. Its
+ * static helpers hold no state and are thread-safe.
+ */
+public final class Main {
+
+    /** Exit status for a command line that makes no sense. */
+    static final int EXIT_USAGE = 2;
+    /** Exit status for a server that could not start, such as a port in use. */
+    static final int EXIT_START_FAILED = 1;
+
+    private Main() {
+    }
+
+    /** Runs the example the arguments name. */
+    public static void main(String[] args) throws InterruptedException {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            usage(System.err, e.getMessage());
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        if (line.command().equals("help")) {
+            System.out.println(CommandLine.USAGE);
+            return;
+        }
+        WebSocketServer server;
+        try {
+            server = start(line);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("cannot listen on " + line.host() + ":" + line.port() + ": " + e);
+            System.exit(EXIT_START_FAILED);
+            return;
+        }
+        System.out.println(banner(line.command(), line.host(), server.port()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "niows-examples-shutdown"));
+        stopped.await();
+    }
+
+    /** Starts the server a command line names. */
+    static WebSocketServer start(CommandLine line) throws IOException {
+        return switch (line.command()) {
+            case "echo" -> EchoServer.start(line.host(), line.port());
+            case "broadcast" -> BroadcastServer.start(line.host(), line.port());
+            case "chat" -> ChatServer.start(line.host(), line.port());
+            default -> throw new IllegalArgumentException(
+                    "not a server command: " + line.command());
+        };
+    }
+
+    /** The line that tells where a server listens. */
+    static String banner(String command, String host, int port) {
+        String authority = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return switch (command) {
+            case "chat" -> "chat: open http://" + authority + "/ in two browser windows"
+                    + " (WebSocket at ws://" + authority + ChatServer.PATH + "); Ctrl-C stops";
+            case "echo" -> "echo: listening on ws://" + authority + "/ (any path); Ctrl-C stops";
+            default -> command + ": listening on ws://" + authority + "/ (any path); Ctrl-C stops";
+        };
+    }
+
+    private static void usage(PrintStream err, String problem) {
+        err.println("niows-examples: " + problem);
+        err.println(CommandLine.USAGE);
+    }
+}

@@ -1,0 +1,63 @@
+package io.niows.examples.chat;
+
+import io.niows.Broadcaster;
+import io.niows.WebSocket;
+import io.niows.WebSocketServer;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The chat example's server: the page at {@code /} and the room's WebSocket at {@code /chat},
+ * on one port, from niows alone.
+ *
+ * <p>It runs one selector loop. niows keeps the order of one thread's sends, and the room must
+ * show every member the same order (and a newcomer its welcome before anything newer): with one
+ * loop every send comes from the same thread. One loop is plenty for a chat.
+ *
+ * <p>Stateless and thread-safe; each {@link #start} builds an independent server and room.
+ */
+public final class ChatServer {
+
+    /** The WebSocket path of the room. */
+    public static final String PATH = "/chat";
+
+    /**
+     * A client message is at most a few kilobytes of JSON (2000 characters, escaped); anything
+     * much bigger is not a chat message and is closed with 1009 before it is buffered.
+     */
+    static final long MAX_MESSAGE_SIZE = 64 << 10;
+
+    /**
+     * A browser tab that vanished without a close (a laptop lid, a lost network) is found by a
+     * ping after this much silence and dropped when the pong does not come, so it leaves the room.
+     */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+
+    private ChatServer() {
+    }
+
+    /**
+     * Starts a chat server.
+     *
+     * @param host the address to listen on, such as {@code 127.0.0.1}
+     * @param port the port, or 0 for any free one ({@link WebSocketServer#port()} tells which)
+     * @return the running server; close it to stop
+     * @throws IOException if it cannot listen there
+     */
+    public static WebSocketServer start(String host, int port) throws IOException {
+        ChatRoom<WebSocket> room = new ChatRoom<>(new WebSocketChatOutput(new Broadcaster()),
+                ChatLimits.DEFAULTS, Clock.systemUTC());
+        return WebSocketServer.builder()
+                .host(host)
+                .port(port)
+                .route(PATH, new ChatHandler(room))
+                .fallback(StaticFiles.chatPage())
+                .handshakeHook(new SameOriginHook())
+                .maxMessageSize(MAX_MESSAGE_SIZE)
+                .loops(1)
+                .keepAlive(KEEP_ALIVE, KEEP_ALIVE)
+                .build()
+                .start();
+    }
+}

@@ -1,0 +1,57 @@
+package io.niows.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CommandLineTest {
+
+    @Test
+    void noArgumentsAtAllMeansTheChatOnItsDefaultPort() {
+        assertThat(CommandLine.parse()).isEqualTo(new CommandLine("chat", "127.0.0.1", 8080));
+    }
+
+    @Test
+    void readsEachCommandWithItsOptions() {
+        assertThat(CommandLine.parse("echo", "--port", "9001"))
+                .isEqualTo(new CommandLine("echo", "127.0.0.1", 9001));
+        assertThat(CommandLine.parse("broadcast", "--host", "0.0.0.0", "--port", "9002"))
+                .isEqualTo(new CommandLine("broadcast", "0.0.0.0", 9002));
+        assertThat(CommandLine.parse("chat", "--port", "0")).isEqualTo(new CommandLine("chat", "127.0.0.1", 0));
+        assertThat(CommandLine.parse("--help").command()).isEqualTo("help");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "serve                          | unknown command: serve",
+        "echo                           | echo needs --port",
+        "broadcast --host ::1           | broadcast needs --port",
+        "echo --port                    | missing value after --port",
+        "echo --port 70000              | --port must be a number from 0 to 65535: 70000",
+        "echo --port -1                 | --port must be a number from 0 to 65535: -1",
+        "echo --port nine               | --port must be a number from 0 to 65535: nine",
+        "chat --verbose yes             | unknown option: --verbose",
+        "chat --host ' '                | --host must not be empty"})
+    void refusesBadArgumentsWithAReason(String args, String reason) {
+        String[] split = args.replace("' '", "\u0000").split(" +");
+        for (int i = 0; i < split.length; i++) {
+            split[i] = split[i].replace('\u0000', ' ');
+        }
+        assertThatThrownBy(() -> CommandLine.parse(split)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(reason);
+    }
+
+    @Test
+    void theUsageNamesEveryCommand() {
+        assertThat(CommandLine.USAGE).contains("chat", "echo", "broadcast", "--port", "--host");
+    }
+
+    @Test
+    void theBannerSaysWhereToGo() {
+        assertThat(Main.banner("chat", "127.0.0.1", 8080)).contains("http://127.0.0.1:8080/", "ws://127.0.0.1:8080/chat");
+        assertThat(Main.banner("echo", "::1", 9001)).contains("ws://[::1]:9001/");
+    }
+}
