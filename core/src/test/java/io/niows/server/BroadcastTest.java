@@ -98,6 +98,54 @@ class BroadcastTest {
     }
 
     @Test
+    void broadcastsMadeInTurnFromHandlersOnDifferentLoopsReachEveryMemberInOneOrder() throws Exception {
+        int members = 20;
+        int perMember = 25;
+        Broadcaster room = new Broadcaster();
+        CountDownLatch joined = new CountDownLatch(members);
+        Object turn = new Object();
+        server = Servers.loopback().loops(2).route("/room", new WebSocketHandler() {
+            @Override
+            public void onOpen(WebSocket ws) {
+                room.add(ws);
+                joined.countDown();
+            }
+
+            @Override
+            public void onText(WebSocket ws, String text) {
+                synchronized (turn) {
+                    room.broadcast(text);
+                }
+            }
+        }).build().start();
+        TestHttp http = new TestHttp();
+        toClose.add(http);
+        List<JdkClient> clients = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            JdkClient c = JdkClient.connect(http.client, server.port(), "/room");
+            clients.add(c);
+            toClose.add(c);
+        }
+        assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int k = 0; k < perMember; k++) {
+            for (int i = 0; i < members; i++) {
+                clients.get(i).ws.sendText(i + ":" + k, true).get(10, TimeUnit.SECONDS);
+            }
+        }
+        List<Object> first = new ArrayList<>();
+        for (int k = 0; k < members * perMember; k++) {
+            first.add(clients.get(0).next());
+        }
+        for (JdkClient c : clients.subList(1, members)) {
+            List<Object> seen = new ArrayList<>();
+            for (int k = 0; k < members * perMember; k++) {
+                seen.add(c.next());
+            }
+            assertThat(seen).isEqualTo(first);
+        }
+    }
+
+    @Test
     void aMessageSentByAMemberReachesEveryMemberIncludingTheSender() throws Exception {
         CountDownLatch joined = new CountDownLatch(3);
         startRoom(new Broadcaster(), joined);

@@ -14,11 +14,10 @@ import java.nio.ByteBuffer;
  * message once and queues the same bytes on every observer.
  *
  * <p>Every observer sees the messages in the same order, the order in which the server received
- * them. niows promises the order of the sends made by one thread; sends from two threads to the
- * same connection may interleave, even when the callers take turns. So this server runs one
- * selector loop: every callback, hence every broadcast, happens on that one thread. (One loop
- * serves thousands of connections; a server that needs more loops and one order would hand its
- * broadcasts to a single thread of its own.)
+ * them. niows keeps the order of sends that happen one after the other (by one thread, or by
+ * threads that take turns). This server runs one selector loop, so every callback, hence every
+ * broadcast, happens on that one thread and needs no lock. (One loop serves thousands of
+ * connections; with more loops, broadcasts made under a lock keep one order too.)
  *
  * <p>Stateless and thread-safe; each {@link #start} builds an independent server and list.
  */

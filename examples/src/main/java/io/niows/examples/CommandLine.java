@@ -7,11 +7,13 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe.
  *
- * @param command {@code echo}, {@code broadcast}, {@code chat} or {@code help}
+ * @param command {@code echo}, {@code broadcast}, {@code chat}, {@code echo-client} or {@code help}
  * @param host the address to listen on
  * @param port the port to listen on, 0 for any free one
+ * @param url for {@code echo-client}: the fuzzing server to play, otherwise {@code null}
+ * @param agent for {@code echo-client}: the name its reports use, otherwise {@code null}
  */
-public record CommandLine(String command, String host, int port) {
+public record CommandLine(String command, String host, int port, String url, String agent) {
 
     /** The usage message. */
     public static final String USAGE = String.join(System.lineSeparator(),
@@ -21,13 +23,19 @@ public record CommandLine(String command, String host, int port) {
             "  chat        the browser chat: page at / and WebSocket at /chat (default; port 8080)",
             "  echo        echo every message, on any path, up to 64 MiB (--port required)",
             "  broadcast   send every message to every connected client (--port required)",
+            "  echo-client play every case of a fuzzing server: --url ws://HOST:PORT [--agent NAME]",
             "  help        print this message",
             "",
             "--host defaults to 127.0.0.1; --port 0 picks a free port.");
 
     private static final String DEFAULT_HOST = "127.0.0.1";
     private static final int DEFAULT_CHAT_PORT = 8080;
-    private static final List<String> COMMANDS = List.of("chat", "echo", "broadcast", "help");
+    private static final List<String> COMMANDS = List.of("chat", "echo", "broadcast", "echo-client", "help");
+
+    /** A server command line. */
+    public CommandLine(String command, String host, int port) {
+        this(command, host, port, null, null);
+    }
 
     /**
      * Parses the arguments; none at all means {@code chat}.
@@ -47,6 +55,8 @@ public record CommandLine(String command, String host, int port) {
         }
         String host = DEFAULT_HOST;
         Integer port = command.equals("chat") ? DEFAULT_CHAT_PORT : null;
+        String url = null;
+        String agent = "niows";
         for (int i = 1; i < args.length; i += 2) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -55,11 +65,19 @@ public record CommandLine(String command, String host, int port) {
             switch (option) {
                 case "--host" -> host = nonEmpty(option, args[i + 1]);
                 case "--port" -> port = port(args[i + 1]);
+                case "--url" -> url = nonEmpty(option, args[i + 1]);
+                case "--agent" -> agent = nonEmpty(option, args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
         if (command.equals("help")) {
             return new CommandLine(command, host, 0);
+        }
+        if (command.equals("echo-client")) {
+            if (url == null || !url.startsWith("ws://")) {
+                throw new IllegalArgumentException("echo-client needs --url ws://HOST:PORT");
+            }
+            return new CommandLine(command, host, 0, url, agent);
         }
         if (port == null) {
             throw new IllegalArgumentException(command + " needs --port");

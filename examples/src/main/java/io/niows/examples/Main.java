@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The examples' entry point: {@code java -jar niows-examples.jar [chat|echo|broadcast] [--port N]
- * [--host ADDRESS]}. Prints where it listens, runs until the process is stopped (Ctrl-C), then
+ * [--host ADDRESS]}, or {@code echo-client --url ws://HOST:PORT [--agent NAME]}. Prints where it listens, runs until the process is stopped (Ctrl-C), then
  * closes the server gracefully: clients get a 1001 close frame.
  *
  * <p>Exit status: 2 for bad arguments, 1 if the server cannot start.
@@ -40,6 +40,10 @@ public final class Main {
             System.out.println(CommandLine.USAGE);
             return;
         }
+        if (line.command().equals("echo-client")) {
+            System.exit(playCases(line));
+            return;
+        }
         WebSocketServer server;
         try {
             server = start(line);
@@ -55,6 +59,18 @@ public final class Main {
             stopped.countDown();
         }, "niows-examples-shutdown"));
         stopped.await();
+    }
+
+    /** Plays a fuzzing server's cases; the exit status says whether every case could be played. */
+    private static int playCases(CommandLine line) {
+        try {
+            int played = new AutobahnEchoClient(java.net.URI.create(line.url()), line.agent(), System.out).run();
+            System.out.println("echo-client: played " + played + " cases; the fuzzing server writes the report");
+            return 0;
+        } catch (Exception e) {
+            System.err.println("echo-client: " + e);
+            return EXIT_START_FAILED;
+        }
     }
 
     /** Starts the server a command line names. */
