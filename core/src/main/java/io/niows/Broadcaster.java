@@ -121,11 +121,20 @@ public final class Broadcaster {
         for (BroadcastMember m : members) {
             if (m.queuedBytes() + length > maxQueuedBytes) {
                 overflow(m);
-            } else if (m.sendEncoded(shared.duplicate()).accepted()) {
+            } else if (sendTo(m, shared)) {
                 queued++;
             }
         }
         return queued;
+    }
+
+    private boolean sendTo(BroadcastMember m, ByteBuffer shared) {
+        try {
+            return m.sendEncoded(shared.duplicate()).accepted();
+        } catch (IllegalStateException midFragmentedMessage) {
+            skipped.increment();
+            return false;
+        }
     }
 
     private void overflow(BroadcastMember m) {
@@ -143,7 +152,10 @@ public final class Broadcaster {
         return direct.asReadOnlyBuffer();
     }
 
-    /** Messages skipped for members over their limit, under {@link OverflowPolicy#SKIP}. */
+    /**
+     * Messages skipped for members over their limit under {@link OverflowPolicy#SKIP}, or in the
+     * middle of sending a fragmented message of their own.
+     */
     public long skipped() {
         return skipped.sum();
     }

@@ -7,6 +7,7 @@ import io.niows.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -224,6 +225,33 @@ class LifecycleTest {
         ws.close(1000, "bye");
         assertThat(ws.sendText("too late")).isEqualTo(SendResult.REFUSED_CLOSED);
         assertThat(c.readFrame().closeCode()).isEqualTo(1000);
+    }
+
+    @Test
+    void aFragmentedMessageArrivesWholeAndOtherSendsWaitForItsEnd() throws Exception {
+        CompletableFuture<WebSocket> opened = new CompletableFuture<>();
+        server = Servers.loopback().defaultRoute(new WebSocketHandler() {
+            @Override
+            public void onOpen(WebSocket ws) {
+                opened.complete(ws);
+            }
+        }).build().start();
+        TestHttp http = new TestHttp();
+        toClose.add(http);
+        JdkClient c = JdkClient.connect(http.client, server.port(), "/");
+        toClose.add(c);
+        WebSocket ws = opened.get(5, TimeUnit.SECONDS);
+        ws.sendFragment(true, ByteBuffer.wrap("Hel".getBytes(StandardCharsets.UTF_8)), false);
+        assertThatThrownBy(() -> ws.sendText("in the middle")).isInstanceOf(IllegalStateException.class);
+        Thread other = new Thread(() -> assertThatThrownBy(() ->
+                ws.sendFragment(true, ByteBuffer.wrap(new byte[] {'x'}), true))
+                .isInstanceOf(IllegalStateException.class));
+        other.start();
+        other.join(5000);
+        ws.sendFragment(true, ByteBuffer.wrap("lo".getBytes(StandardCharsets.UTF_8)), true);
+        ws.sendText("after");
+        assertThat(c.next()).isEqualTo("Hello");
+        assertThat(c.next()).isEqualTo("after");
     }
 
     @Test

@@ -76,7 +76,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     private volatile boolean closed;
     private volatile boolean wantWritable;
     private volatile Object attachment;
-    private boolean fragmenting;
+    private Thread fragmentOwner;
     private boolean closeReceived;
     boolean droppedHere;
     private List<Consumer<WebSocket>> closeListeners;
@@ -501,7 +501,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         if (closeRequested) {
             return SendResult.REFUSED_CLOSED;
         }
-        return submit(frame, null);
+        return submitMessage(frame, null);
     }
 
     @Override
@@ -514,7 +514,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         if (closeRequested) {
             return SendResult.REFUSED_CLOSED;
         }
-        return submit(FrameEncoding.text(text, role), callback);
+        return submitMessage(FrameEncoding.text(text, role), callback);
     }
 
     @Override
@@ -522,7 +522,17 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         if (closeRequested) {
             return SendResult.REFUSED_CLOSED;
         }
-        return submit(FrameEncoding.binary(data.duplicate(), role), callback);
+        return submitMessage(FrameEncoding.binary(data.duplicate(), role), callback);
+    }
+
+    /** Queues a whole message, unless a fragmented one is unfinished (its frames must stay together). */
+    private SendResult submitMessage(ByteBuffer frame, SendCallback callback) {
+        synchronized (this) {
+            if (fragmentOwner != null) {
+                throw new IllegalStateException("a fragmented message is unfinished on this connection");
+            }
+            return submit(frame, callback);
+        }
     }
 
     @Override
@@ -530,9 +540,13 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         if (closeRequested) {
             return SendResult.REFUSED_CLOSED;
         }
+        Thread me = Thread.currentThread();
         synchronized (this) {
-            int opcode = fragmenting ? 0 : text ? 1 : 2;
-            fragmenting = !last;
+            if (fragmentOwner != null && fragmentOwner != me) {
+                throw new IllegalStateException("another thread's fragmented message is unfinished");
+            }
+            int opcode = fragmentOwner != null ? 0 : text ? 1 : 2;
+            fragmentOwner = last ? null : me;
             return submit(FrameEncoding.frame(opcode, last, part.duplicate(), role), null);
         }
     }
