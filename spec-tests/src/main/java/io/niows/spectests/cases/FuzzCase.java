@@ -44,6 +44,7 @@ public final class FuzzCase {
     private final Script script;
     private final long timeoutMillis;
     private final boolean reportTime;
+    private final boolean serial;
     private final List<Adjustment> adjustments;
 
     private FuzzCase(Builder b) {
@@ -53,6 +54,7 @@ public final class FuzzCase {
         this.script = b.script;
         this.timeoutMillis = b.timeoutMillis;
         this.reportTime = b.reportTime;
+        this.serial = b.serial;
         this.adjustments = List.copyOf(b.adjustments);
     }
 
@@ -84,6 +86,14 @@ public final class FuzzCase {
     /** Whether the duration is a result worth showing (performance cases). */
     public boolean reportTime() {
         return reportTime;
+    }
+
+    /**
+     * Whether the verdict depends on timing (how fast the peer answers one frame before it
+     * reads the next), so the case must not share the CPU with other cases.
+     */
+    public boolean serial() {
+        return serial || reportTime;
     }
 
     public List<Adjustment> adjustments() {
@@ -121,6 +131,7 @@ public final class FuzzCase {
         private Script script;
         private long timeoutMillis = 15_000;
         private boolean reportTime;
+        private boolean serial;
         private final List<Adjustment> adjustments = new ArrayList<>();
 
         private Builder(String id) {
@@ -149,6 +160,11 @@ public final class FuzzCase {
 
         public Builder reportTime() {
             this.reportTime = true;
+            return this;
+        }
+
+        public Builder serial() {
+            this.serial = true;
             return this;
         }
 

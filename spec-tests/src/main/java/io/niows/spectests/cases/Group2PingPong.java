@@ -76,6 +76,7 @@ public final class Group2PingPong {
                     c.expect(Verdict.OK);
                     c.expectClose(ExpectedClose.normal());
                     c.send(OutFrame.of(Opcode.PONG).payload(payload));
+                    c.sendClose(1000, null);
                     c.closeAfter(1000);
                 }).build();
     }

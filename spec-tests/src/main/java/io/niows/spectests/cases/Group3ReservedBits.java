@@ -54,6 +54,7 @@ public final class Group3ReservedBits {
         return FuzzCase.builder(id)
                 .description(description)
                 .expectation(FAIL_AFTER_ECHO)
+                .serial()
                 .script(c -> {
                     c.expect(Verdict.OK, Observed.text(HELLO));
                     c.expect(Verdict.NON_STRICT);

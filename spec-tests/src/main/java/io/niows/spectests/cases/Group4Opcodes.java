@@ -24,9 +24,10 @@ public final class Group4Opcodes {
             String prefix = "4." + group + ".";
             out.add(alone(prefix + 1, kind, base, false));
             out.add(alone(prefix + 2, kind, base + 1, true));
-            out.add(afterEcho(prefix + 3, kind, base + 2, false));
-            out.add(afterEcho(prefix + 4, kind, base + 3, true));
-            out.add(afterEcho(prefix + 5, kind, base + 4, true));
+            out.add(afterEcho(prefix + 3, kind, base + 2, false, 0));
+            out.add(afterEcho(prefix + 4, kind, base + 3, true, 0));
+            // case4_1_5.py and case4_2_5.py send every frame in octet-wise chops
+            out.add(afterEcho(prefix + 5, kind, base + 4, true, 1));
         }
         return out;
     }
@@ -45,20 +46,21 @@ public final class Group4Opcodes {
                 }).build();
     }
 
-    private static FuzzCase afterEcho(String id, String kind, int opcode, boolean withPayload) {
+    private static FuzzCase afterEcho(String id, String kind, int opcode, boolean withPayload, int chop) {
         return FuzzCase.builder(id)
                 .description("Send small text message, then send frame with reserved " + kind + " <b>Opcode = "
                         + opcode + "</b>" + (withPayload ? " and non-empty payload" : "") + ", then send Ping.")
                 .expectation("Echo for first message is received, but then connection is failed immediately, "
                         + "since reserved opcode frame is used. A Pong is not received.")
+                .serial()
                 .script(c -> {
                     c.expect(Verdict.OK, Observed.text(HELLO));
                     c.expect(Verdict.NON_STRICT);
                     c.expectClose(ExpectedClose.peerFails(1002));
-                    c.send(OutFrame.of(Opcode.TEXT).payload(HELLO));
-                    OutFrame f = OutFrame.of(opcode);
+                    c.send(OutFrame.of(Opcode.TEXT).payload(HELLO).chop(chop));
+                    OutFrame f = OutFrame.of(opcode).chop(chop);
                     c.send(withPayload ? f.payload(HELLO) : f);
-                    c.send(OutFrame.of(Opcode.PING));
+                    c.send(OutFrame.of(Opcode.PING).chop(chop));
                     c.killAfter(1000);
                 }).build();
     }

@@ -103,6 +103,7 @@ public final class Group5Fragmentation {
         return FuzzCase.builder("5.15")
                 .description("Send text Message fragmented into 2 fragments, then Continuation Frame with FIN = false "
                         + "where there is nothing to continue, then unfragmented Text Message, all sent in one chop.")
+                .serial()
                 .expectation(CONT_NOTHING)
                 .script(c -> {
                     c.expect(Verdict.OK, Observed.text("fragment1fragment2"));

@@ -65,8 +65,12 @@ public final class Group9Limits {
         return (int) Math.max(1, Math.round(size * Math.min(1.0, scale)));
     }
 
-    private static byte[] payload(int size, boolean binary) {
-        return binary ? repeat(bytes(0xfe), size) : repeat("BAsd7&jh23", size);
+    /** Autobahn's patterns: 9.1/9.5 "BAsd7&jh23", 9.3 '*', binary 00 fe 23 fa f0. */
+    private static byte[] payload(int size, boolean binary, boolean fragmented) {
+        if (binary) {
+            return repeat(bytes(0x00, 0xfe, 0x23, 0xfa, 0xf0), size);
+        }
+        return fragmented ? repeat("*", size) : repeat("BAsd7&jh23", size);
     }
 
     private static FuzzCase bulk(String id, int size, boolean binary, int fragment, int chop, int waitSecs) {
@@ -81,7 +85,7 @@ public final class Group9Limits {
                 .reportTime()
                 .timeoutMillis((wait + 10) * 1000L)
                 .script(c -> {
-                    byte[] data = payload(size, binary);
+                    byte[] data = payload(size, binary, fragment > 0);
                     c.wireLog(false);
                     c.expectClose(ExpectedClose.normal());
                     c.verdict(Verdict.FAILED, "Did not receive message within " + wait + " seconds.");

@@ -39,6 +39,7 @@ final class CloseTracker {
         remoteCode = code;
         remoteReason = reason;
         wasClean = true;
+        notCleanReason = null;
     }
 
     void serverDropTimedOut() {
@@ -55,12 +56,16 @@ final class CloseTracker {
 
     void failed(String reason) {
         failedByMe = true;
-        wasClean = false;
-        notCleanReason = reason;
+        if (notCleanReason == null) {
+            notCleanReason = reason;
+        }
     }
 
     void droppedTcp() {
         droppedByMe = true;
+        if (!wasClean && notCleanReason == null) {
+            notCleanReason = "I dropped the TCP connection";
+        }
     }
 
     void peerDroppedTcp() {

@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class FuzzSession {
     /** Autobahn's closeHandshakeTimeout and serverConnectionDropTimeout. */
     static final long CLOSE_TIMEOUT_MS = 1000;
-    private static final long CHOP_PAUSE_NANOS = 10_000;
+    private static final long CHOP_PAUSE_NANOS = Long.getLong("niows.spectests.chopPauseNanos", 10_000);
 
     /** Where the connection is in its life (section 4 and 7). */
     public enum State { OPEN, CLOSING, CLOSED }
@@ -42,6 +42,7 @@ public final class FuzzSession {
     private SessionListener listener;
     private State state = State.OPEN;
     private boolean closeReceived;
+    private boolean failing;
     private Timers.Timer closeTimer;
 
     public FuzzSession(PeerConnection peer) {
@@ -83,7 +84,7 @@ public final class FuzzSession {
             }
             if (now >= deadlineNanos) {
                 log.add("CASE_TIMEOUT");
-                fail("case timed out");
+                abort("case timed out");
                 break;
             }
             long wait = Math.min(deadlineNanos, timers.nextDue()) - now;
@@ -187,7 +188,7 @@ public final class FuzzSession {
         timers.schedule(delayMillis, () -> {
             if (state != State.CLOSED) {
                 log.add("KLE");
-                fail("I failed the WebSocket connection by dropping the TCP connection");
+                fail(1001, "I failed the WebSocket connection after a timeout (Going Away)");
             }
         });
     }
@@ -219,7 +220,7 @@ public final class FuzzSession {
     }
 
     private void onFrame(Frame f) {
-        if (state == State.CLOSED || closeReceived) {
+        if (state == State.CLOSED || closeReceived || (failing && f.opcode() != Opcode.CLOSE)) {
             return;
         }
         String violation = FrameRules.violation(f, peer.role(), assembler.inMessage());
@@ -327,15 +328,31 @@ public final class FuzzSession {
 
     private void protocolViolation(String reason) {
         log.add("PROTOCOL_VIOLATION", reason);
-        fail("I failed the connection: " + reason);
+        fail(1002, "I failed the connection: " + reason);
     }
 
     private void invalidPayload(String reason) {
         log.add("INVALID_PAYLOAD", reason);
-        fail("I failed the connection: " + reason);
+        fail(1007, "I failed the connection: " + reason);
     }
 
-    private void fail(String reason) {
+    /**
+     * Fails the connection as the Autobahn fuzzer does with {@code failByDrop: false}: a close
+     * frame with the code when open (so the fuzzer becomes the closing endpoint, which the
+     * judge holds against the peer), TCP dropped when the handshake is already under way.
+     */
+    private void fail(int code, String reason) {
+        if (state == State.OPEN) {
+            close.failed(reason);
+            failing = true;
+            sendClose(code, null);
+        } else if (state == State.CLOSING) {
+            close.failed(reason);
+            drop();
+        }
+    }
+
+    private void abort(String reason) {
         if (state != State.CLOSED) {
             close.failed(reason);
             drop();

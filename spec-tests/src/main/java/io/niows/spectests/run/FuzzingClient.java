@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * Autobahn's fuzzing client: one fresh TCP connection per case to a server under test,
- * several cases at a time; the performance cases (group 9) run one at a time after the
- * others so that their timings mean something. Thread-safe: {@link #run} may be called
+ * several cases at a time; the performance cases (group 9) and the cases whose verdict
+ * depends on timing run one at a time after the others, so that they do not compete for CPU. Thread-safe: {@link #run} may be called
  * from any thread; it uses its own pool and shuts it down.
  */
 public final class FuzzingClient {
@@ -52,7 +52,7 @@ public final class FuzzingClient {
         List<FuzzCase> quick = new ArrayList<>();
         List<FuzzCase> timed = new ArrayList<>();
         for (FuzzCase c : cases) {
-            (c.reportTime() ? timed : quick).add(c);
+            (c.serial() ? timed : quick).add(c);
         }
         List<CaseResult> results = new ArrayList<>(runAll(quick, parallel, onResult));
         results.addAll(runAll(timed, 1, onResult));
