@@ -1,0 +1,121 @@
+package io.niows.internal.reactor;
+
+import io.niows.WebSocketHandshakeException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+
+/**
+ * A connection a client opened: it connects, sends the opening handshake, checks the answer
+ * (RFC 6455 §4.1), and opens; or fails the application's connect future with the reason.
+ *
+ * <p>Thread-safety: as {@link Connection}; the handshake runs on the loop thread.
+ */
+final class ClientConnection extends Connection {
+
+    private static final System.Logger LOG = System.getLogger("io.niows");
+
+    private ClientSide client;
+
+    private ClientConnection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings,
+            InetSocketAddress remote, ClientSide client) {
+        super(loop, channel, settings, remote);
+        this.client = client;
+    }
+
+    /**
+     * Starts a client connection on its loop thread: opens the TCP connection, then sends the
+     * opening handshake once connected.
+     */
+    static void connect(SelectorLoop loop, InetSocketAddress address, ConnectionSettings settings,
+            ClientSide client) {
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            ClientConnection c = new ClientConnection(loop, channel, settings, address, client);
+            boolean done = channel.connect(address);
+            c.key = channel.register(loop.selector(), done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
+            loop.add(c);
+            if (done) {
+                c.enqueueControl(client.handshake.request());
+            }
+        } catch (IOException | RuntimeException e) {
+            client.connected.completeExceptionally(e);
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    LOG.log(Level.TRACE, "closing a failed channel", ignored);
+                }
+            }
+        }
+    }
+
+    @Override
+    void readHandshake(ByteBuffer buf) {
+        if (client == null) {
+            buf.position(buf.limit());
+            return;
+        }
+        String agreed;
+        try {
+            agreed = client.read(buf);
+        } catch (WebSocketHandshakeException e) {
+            failConnect(e);
+            return;
+        }
+        if (agreed == null) {
+            return;
+        }
+        ClientSide side = client;
+        client = null;
+        open(side.handler, agreed.isEmpty() ? null : agreed);
+        side.connected.complete(this);
+    }
+
+    private void failConnect(IOException why) {
+        ClientSide side = client;
+        client = null;
+        droppedHere = true;
+        finish();
+        if (side != null) {
+            side.connected.completeExceptionally(why);
+        }
+    }
+
+    @Override
+    void onConnectable() {
+        try {
+            if (!channel.finishConnect()) {
+                return;
+            }
+        } catch (IOException e) {
+            failConnect(e);
+            return;
+        }
+        key.interestOps(SelectionKey.OP_READ);
+        enqueueControl(client.handshake.request());
+    }
+
+    @Override
+    void onHandshakeTimeout() {
+        failConnect(new WebSocketHandshakeException(-1, "no handshake answer from " + remote
+                + " within " + config.handshakeTimeoutNanos() / 1_000_000 + " ms", Map.of(), new byte[0]));
+    }
+
+    @Override
+    void onFinished() {
+        if (client != null) {
+            client.connected.completeExceptionally(new WebSocketHandshakeException(-1,
+                    "the connection ended before the handshake was over", Map.of(), new byte[0]));
+            client = null;
+        }
+    }
+}
