@@ -278,30 +278,28 @@ public final class FuzzSession {
             if (closeTimer != null) {
                 closeTimer.cancel();
             }
-            awaitTcpDrop(true);
+            awaitTcpDrop();
         } else {
             writeClose(1000, null);
             state = State.CLOSING;
             close.repliedClose(1000);
-            awaitTcpDrop(false);
+            awaitTcpDrop();
         }
     }
 
     /**
-     * Section 7.1.1: the server closes TCP first. As a client, wait for it and give up after
-     * a timeout (an unclean end); as a server, close now when we started the handshake, or
-     * give the client a moment to close first when it did.
+     * Section 5.5.1: after sending and receiving a close, "The server MUST close the
+     * underlying TCP connection immediately; the client SHOULD wait for the server to close
+     * the connection". As a client, wait and give up after a timeout (an unclean end).
      */
-    private void awaitTcpDrop(boolean weStarted) {
-        if (peer.role() == Role.SERVER && weStarted) {
+    private void awaitTcpDrop() {
+        if (peer.role() == Role.SERVER) {
             drop();
             return;
         }
         timers.schedule(CLOSE_TIMEOUT_MS, () -> {
             if (state != State.CLOSED) {
-                if (peer.role() == Role.CLIENT) {
-                    close.serverDropTimedOut();
-                }
+                close.serverDropTimedOut();
                 drop();
             }
         });
