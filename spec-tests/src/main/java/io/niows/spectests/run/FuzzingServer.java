@@ -1,0 +1,202 @@
+package io.niows.spectests.run;
+
+import io.niows.spectests.cases.FuzzCase;
+import io.niows.spectests.engine.FuzzSession;
+import io.niows.spectests.engine.SessionListener;
+import io.niows.spectests.peer.Role;
+import io.niows.spectests.peer.SocketPeer;
+import io.niows.spectests.peer.WireLog;
+import io.niows.spectests.report.ReportWriter;
+import io.niows.spectests.wire.ServerHandshake;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Autobahn's fuzzing server: a client under test connects to {@code /getCaseCount} (answered
+ * with the number of selected cases as a text message), to {@code /runCase?case=N&agent=A}
+ * once per case (N from 1; the fuzzer plays case N with the roles reversed), and to
+ * {@code /updateReports?agent=A} to have the reports written. The same case catalogue and
+ * judge as the fuzzing client run here.
+ *
+ * <p>Thread-safe: one thread accepts, one thread per connection runs it; results are kept in
+ * concurrent maps.
+ */
+public final class FuzzingServer implements AutoCloseable {
+    private final List<FuzzCase> cases;
+    private final Path outDir;
+    private final Consumer<CaseResult> onResult;
+    private final Map<String, Map<String, CaseResult>> results = new ConcurrentHashMap<>();
+    private final ServerSocket listener;
+    private final Thread acceptor;
+
+    /** Binds to 127.0.0.1 (or all interfaces when {@code loopbackOnly} is false) and starts accepting. */
+    public FuzzingServer(int port, boolean loopbackOnly, List<FuzzCase> cases, Path outDir,
+            Consumer<CaseResult> onResult) throws IOException {
+        this.cases = List.copyOf(cases);
+        this.outDir = outDir;
+        this.onResult = onResult;
+        this.listener = new ServerSocket();
+        listener.bind(loopbackOnly ? new InetSocketAddress(InetAddress.getLoopbackAddress(), port)
+                : new InetSocketAddress(port));
+        this.acceptor = new Thread(this::acceptLoop, "fuzzing-server-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Results so far, by agent then case id (a copy). */
+    public Map<String, List<CaseResult>> results() {
+        Map<String, List<CaseResult>> copy = new TreeMap<>();
+        results.forEach((agent, byCase) -> {
+            List<CaseResult> list = new ArrayList<>(byCase.values());
+            list.sort((a, b) -> FuzzCase.compareIds(a.id(), b.id()));
+            copy.put(agent, list);
+        });
+        return copy;
+    }
+
+    /** Writes the reports of every agent, each in {@code outDir/<agent>/}. */
+    public void writeReports() throws IOException {
+        for (Map.Entry<String, List<CaseResult>> e : results().entrySet()) {
+            ReportWriter.write(outDir.resolve(io.niows.spectests.report.ReportNames.clean(e.getKey())),
+                    e.getKey(), e.getValue());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            listener.close();
+            acceptor.join(2000);
+        } catch (IOException ignored) {
+            // already closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket s = listener.accept();
+                Thread t = new Thread(() -> serve(s), "fuzzing-server-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        ServerHandshake hs = new ServerHandshake();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(10_000);
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+            hs.perform(in, socket.getOutputStream(), "niows-spec-tests");
+            socket.setSoTimeout(0);
+            Map<String, String> q = query(hs.target().getRawQuery());
+            SocketPeer peer = new SocketPeer(socket, in, Role.SERVER, new WireLog(), "fuzz-server-read");
+            switch (hs.target().getPath()) {
+                case "/runCase" -> runCase(peer, q, hs);
+                case "/getCaseCount" -> control(peer, String.valueOf(cases.size()));
+                case "/updateReports" -> {
+                    writeReports();
+                    control(peer, null);
+                }
+                default -> control(peer, null);
+            }
+        } catch (IOException e) {
+            closeQuietly(socket);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(socket);
+        }
+    }
+
+    private void runCase(SocketPeer peer, Map<String, String> q, ServerHandshake hs) throws InterruptedException {
+        String agent = q.getOrDefault("agent", "UnknownClient");
+        int n;
+        try {
+            n = Integer.parseInt(q.getOrDefault("case", "0"));
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1 || n > cases.size()) {
+            control(peer, null);
+            return;
+        }
+        CaseResult r = CaseRunner.run(cases.get(n - 1), agent, peer, hs.request(), hs.response());
+        results.computeIfAbsent(agent, a -> new ConcurrentHashMap<>()).put(r.id(), r);
+        onResult.accept(r);
+    }
+
+    /** Answers a control connection: an optional text message, then the closing handshake. */
+    private static void control(SocketPeer peer, String message) throws InterruptedException {
+        FuzzSession s = new FuzzSession(peer);
+        s.listener(new SessionListener() {
+            @Override
+            public void onMessage(byte[] payload, boolean binary) {
+            }
+
+            @Override
+            public void onPing(byte[] payload) {
+            }
+
+            @Override
+            public void onPong(byte[] payload) {
+            }
+        });
+        try {
+            if (message != null) {
+                s.sendMessage(message.getBytes(StandardCharsets.UTF_8), false, 0);
+            }
+            s.sendClose(1000, null);
+            s.run(System.nanoTime() + 5_000_000_000L);
+        } finally {
+            peer.close();
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> m = new HashMap<>();
+        if (raw == null) {
+            return m;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                m.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return m;
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // the connection is being abandoned
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Running cases against a target: connecting, timing, judging, collecting results. */
+package io.niows.spectests.run;
