@@ -54,6 +54,22 @@ public final class HttpRequest {
         return queryStart() < 0 ? null : target.substring(queryStart() + 1);
     }
 
+    /**
+     * The head written out again: request line, one line per header value in the order
+     * received, and the empty line. Parsing it gives an equal request; it is the compact form a
+     * connection keeps instead of the parsed fields.
+     */
+    public String toHead() {
+        StringBuilder head = new StringBuilder(256)
+                .append(method).append(' ').append(target).append(' ').append(version).append("\r\n");
+        headers.headerMap().forEach((name, values) -> {
+            for (String value : values) {
+                head.append(name).append(": ").append(value).append("\r\n");
+            }
+        });
+        return head.append("\r\n").toString();
+    }
+
     /** The HTTP version, e.g. {@code HTTP/1.1}. */
     public String version() {
         return version;

@@ -637,6 +637,6 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     @Override
     public String toString() {
-        return "WebSocket[" + remote + (request == null ? "" : " " + request.path()) + "]";
+        return "WebSocket[" + remote + "]";
     }
 }

@@ -1,60 +1,98 @@
 package io.niows.internal.reactor;
 
 import io.niows.HttpRequestHead;
+import io.niows.internal.handshake.HandshakeLimits;
+import io.niows.internal.handshake.HttpError;
 import io.niows.internal.handshake.HttpRequest;
+import io.niows.internal.handshake.HttpRequestParser;
 import io.niows.internal.handshake.ServerHandshake;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The application's view of a parsed request head.
+ * The application's view of a request head.
  *
- * <p>Immutable and thread-safe.
+ * <p>An open connection keeps its handshake request for as long as it lives, and the parsed
+ * form (a map, lists, a string per name and value) costs more than a kilobyte. So a connection
+ * keeps the {@linkplain #compact() compact form}: the head as one string, parsed again the first
+ * time the application asks for it.
+ *
+ * <p>Thread-safe: the parsed form is computed at most a few times and published safely.
  */
 final class RequestHead implements HttpRequestHead {
 
-    private final HttpRequest request;
+    private final String head;
     private final InetSocketAddress remote;
+    private volatile HttpRequest request;
 
     RequestHead(HttpRequest request, InetSocketAddress remote) {
         this.request = request;
+        this.head = null;
         this.remote = remote;
+    }
+
+    private RequestHead(String head, InetSocketAddress remote) {
+        this.head = head;
+        this.remote = remote;
+    }
+
+    /** The same request, holding only the head's text until someone reads it. */
+    RequestHead compact() {
+        return new RequestHead(parsed().toHead(), remote);
+    }
+
+    private HttpRequest parsed() {
+        HttpRequest r = request;
+        if (r == null) {
+            byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
+            HandshakeLimits unbounded = HandshakeLimits.defaults().withMaxHeadSize(bytes.length)
+                    .withMaxRequestLineLength(bytes.length).withMaxHeaderCount(bytes.length);
+            try {
+                r = new HttpRequestParser(unbounded).parse(ByteBuffer.wrap(bytes));
+            } catch (HttpError e) {
+                throw new IllegalStateException("a head that parsed once failed to parse again", e);
+            }
+            request = r;
+        }
+        return r;
     }
 
     @Override
     public String method() {
-        return request.method();
+        return parsed().method();
     }
 
     @Override
     public String path() {
-        return request.path();
+        return parsed().path();
     }
 
     @Override
     public String query() {
-        return request.query();
+        return parsed().query();
     }
 
     @Override
     public String header(String name) {
-        return request.header(name);
+        return parsed().header(name);
     }
 
     @Override
     public List<String> headers(String name) {
-        return request.headerValues(name);
+        return parsed().headerValues(name);
     }
 
     @Override
     public Map<String, List<String>> headers() {
-        return request.headerMap();
+        return parsed().headerMap();
     }
 
     @Override
     public List<String> subprotocols() {
-        return ServerHandshake.offeredSubprotocols(request);
+        return ServerHandshake.offeredSubprotocols(parsed());
     }
 
     @Override
@@ -64,6 +102,6 @@ final class RequestHead implements HttpRequestHead {
 
     @Override
     public String toString() {
-        return request.method() + " " + request.target() + " from " + remote;
+        return method() + " " + parsed().target() + " from " + remote;
     }
 }

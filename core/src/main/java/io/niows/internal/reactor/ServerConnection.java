@@ -76,7 +76,7 @@ final class ServerConnection extends Connection {
             return;
         }
         enqueueControl(upgrade.response);
-        request = upgrade.head;
+        request = upgrade.head.compact();
         open(upgrade.handler, upgrade.subprotocol);
     }
 

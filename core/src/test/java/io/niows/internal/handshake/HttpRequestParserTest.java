@@ -26,6 +26,17 @@ class HttpRequestParserTest {
     }
 
     @Test
+    void aRequestWrittenOutAgainParsesToTheSameRequest() throws HttpError {
+        HttpRequest request = new HttpRequestParser(HandshakeLimits.defaults()).parse(ByteBuffer.wrap(CHROME_THEN_FRAME));
+        ByteBuffer again = ByteBuffer.wrap(ascii(request.toHead()));
+        HttpRequest reparsed = new HttpRequestParser(HandshakeLimits.defaults()).parse(again);
+        assertIsChromeRequest(reparsed);
+        assertThat(reparsed.headerMap()).isEqualTo(request.headerMap());
+        assertThat(reparsed.target()).isEqualTo(request.target());
+        assertThat(again.hasRemaining()).isFalse();
+    }
+
+    @Test
     void chromeRequestParsedOneByteAtATime() throws HttpError {
         HttpRequestParser parser = new HttpRequestParser(HandshakeLimits.defaults());
         int headLength = ascii(Heads.CHROME_REQUEST).length;
