@@ -9,6 +9,8 @@ import io.niows.protocol.CloseCode;
  *
  * <p>The message is short, safe to send to the peer as the close reason (at most 123 bytes of
  * ASCII). No stack trace is filled in: the violation is the peer's, not a bug here.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class ProtocolViolation extends RuntimeException {
 

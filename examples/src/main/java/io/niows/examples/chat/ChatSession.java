@@ -5,7 +5,8 @@ package io.niows.examples.chat;
  * limit. Created by {@link ChatRoom#connect}; the application keeps it with the connection
  * (for niows, as the {@link io.niows.WebSocket#attach attachment}) and hands it back.
  *
- * <p>Its state is read and changed only under the room's lock.
+ * <p>Thread-safety: not thread-safe by itself; its state is read and changed only under the
+ * room's lock.
  *
  * @param <P> the room's handle on a connection
  */
