@@ -28,6 +28,7 @@ final class Options {
             "           [--cases 1.*,6.4.*] [--exclude 9.*] [--agent NAME] [--parallel N]",
             "           [--size-scale F] [--expected FILE] [--write-expected FILE]",
             "       java -jar niows-spec-tests.jar fuzzingserver --port 9003 --out DIR [--cases ...] [--exclude ...]",
+            "           [--size-scale F]",
             "exit status: 0 no case failed, 1 a case failed or differs from --expected, 2 bad arguments or target");
 
     /** Parses; throws IllegalArgumentException with a readable message. */

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -33,14 +34,22 @@ import java.util.function.Consumer;
  * {@code /updateReports?agent=A} to have the reports written. The same case catalogue and
  * judge as the fuzzing client run here.
  *
+ * <p>A case's result is judged after its connection is closed, so the client under test may ask
+ * for {@code /updateReports} before the result of its last case exists; the report waits for the
+ * agent's running cases to end (each is bounded by its case time limit).
+ *
  * <p>Thread-safe: one thread accepts, one thread per connection runs it; results are kept in
- * concurrent maps.
+ * concurrent maps, and the count of running cases per agent under a private lock.
  */
 public final class FuzzingServer implements AutoCloseable {
     private final List<FuzzCase> cases;
     private final Path outDir;
     private final Consumer<CaseResult> onResult;
     private final Map<String, Map<String, CaseResult>> results = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private final Map<String, Integer> running = new HashMap<>(); // guarded by lock
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> connectionThreads = ConcurrentHashMap.newKeySet();
     private final ServerSocket listener;
     private final Thread acceptor;
 
@@ -81,11 +90,29 @@ public final class FuzzingServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until no case of {@code agent} is being played, then writes the reports of every
+     * agent. A case ends by its time limit at the latest.
+     */
+    public void writeReportsAfterRunningCasesOf(String agent) throws IOException, InterruptedException {
+        synchronized (lock) {
+            while (running.getOrDefault(agent, 0) > 0) {
+                lock.wait();
+            }
+        }
+        writeReports();
+    }
+
+    /** Stops accepting, drops every open connection and waits for their threads to end. */
     @Override
     public void close() {
         try {
             listener.close();
             acceptor.join(2000);
+            open.forEach(FuzzingServer::closeQuietly);
+            for (Thread t : connectionThreads) {
+                t.join(2000);
+            }
         } catch (IOException ignored) {
             // already closed
         } catch (InterruptedException e) {
@@ -97,8 +124,17 @@ public final class FuzzingServer implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket s = listener.accept();
-                Thread t = new Thread(() -> serve(s), "fuzzing-server-conn");
+                open.add(s);
+                Thread t = new Thread(() -> {
+                    try {
+                        serve(s);
+                    } finally {
+                        open.remove(s);
+                        connectionThreads.remove(Thread.currentThread());
+                    }
+                }, "fuzzing-server-conn");
                 t.setDaemon(true);
+                connectionThreads.add(t);
                 t.start();
             } catch (IOException e) {
                 return;
@@ -120,7 +156,7 @@ public final class FuzzingServer implements AutoCloseable {
                 case "/runCase" -> runCase(peer, q, hs);
                 case "/getCaseCount" -> control(peer, String.valueOf(cases.size()));
                 case "/updateReports" -> {
-                    writeReports();
+                    writeReportsAfterRunningCasesOf(agentOf(q));
                     control(peer, null);
                 }
                 default -> control(peer, null);
@@ -134,7 +170,7 @@ public final class FuzzingServer implements AutoCloseable {
     }
 
     private void runCase(SocketPeer peer, Map<String, String> q, ServerHandshake hs) throws InterruptedException {
-        String agent = q.getOrDefault("agent", "UnknownClient");
+        String agent = agentOf(q);
         int n;
         try {
             n = Integer.parseInt(q.getOrDefault("case", "0"));
@@ -145,9 +181,23 @@ public final class FuzzingServer implements AutoCloseable {
             control(peer, null);
             return;
         }
-        CaseResult r = CaseRunner.run(cases.get(n - 1), agent, peer, hs.request(), hs.response());
-        results.computeIfAbsent(agent, a -> new ConcurrentHashMap<>()).put(r.id(), r);
-        onResult.accept(r);
+        synchronized (lock) {
+            running.merge(agent, 1, Integer::sum);
+        }
+        try {
+            CaseResult r = CaseRunner.run(cases.get(n - 1), agent, peer, hs.request(), hs.response());
+            results.computeIfAbsent(agent, a -> new ConcurrentHashMap<>()).put(r.id(), r);
+            onResult.accept(r);
+        } finally {
+            synchronized (lock) {
+                running.merge(agent, -1, Integer::sum);
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private static String agentOf(Map<String, String> query) {
+        return query.getOrDefault("agent", "UnknownClient");
     }
 
     /** Answers a control connection: an optional text message, then the closing handshake. */

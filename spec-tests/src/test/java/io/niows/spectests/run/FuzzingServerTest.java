@@ -1,14 +1,23 @@
 package io.niows.spectests.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.niows.spectests.cases.CaseCatalog;
 import io.niows.spectests.cases.FuzzCase;
 import io.niows.spectests.cases.Verdict;
+import io.niows.spectests.wire.ClientHandshake;
+import java.io.BufferedInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +47,32 @@ class FuzzingServerTest {
                 assertThat(r.facts().role()).isEqualTo(io.niows.spectests.peer.Role.SERVER);
             });
             assertThat(Files.exists(out.resolve("scripted").resolve("index.json"))).isTrue();
+        }
+    }
+
+    /**
+     * A case is judged after its connection closes, so a client may ask for the report before
+     * its last result exists; the report must wait for it instead of leaving the case out.
+     */
+    @Test
+    void updateReportsWaitsForTheAgentsRunningCase(@TempDir Path out) throws Exception {
+        List<FuzzCase> cases = CaseCatalog.all(1.0).select(List.of("1.1.1"), List.of());
+        ExecutorService updater = Executors.newSingleThreadExecutor();
+        try (FuzzingServer server = new FuzzingServer(0, true, cases, out, r -> { });
+                Socket silent = new Socket("127.0.0.1", server.port())) {
+            String base = "ws://127.0.0.1:" + server.port();
+            new ClientHandshake().perform(URI.create(base + "/runCase?case=1&agent=late"), "silent",
+                    new BufferedInputStream(silent.getInputStream()), silent.getOutputStream());
+            Future<String> update = updater.submit(
+                    () -> ScriptedEchoClient.run(URI.create(base + "/updateReports?agent=late")));
+
+            assertThatThrownBy(() -> update.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            silent.close();
+            update.get(10, TimeUnit.SECONDS);
+
+            assertThat(out.resolve("late").resolve("index.json")).content().contains("\"1.1.1\"");
+        } finally {
+            updater.shutdownNow();
         }
     }
 }
