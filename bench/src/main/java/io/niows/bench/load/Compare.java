@@ -1,0 +1,135 @@
+package io.niows.bench.load;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the side-by-side load comparison: every server in its own JVM, every throughput workload
+ * in alternating short rounds (A B C D E A B C D E ...) so that a noisy neighbour hurts them all
+ * alike, then the idle-memory workload in a fresh JVM per server; prints the medians and writes
+ * {@code results.json} and {@code comparison.svg}.
+ *
+ * <p>Run from the command line; not for use by other threads.
+ */
+public final class Compare {
+
+    private final CompareOptions options;
+    private final List<RoundResult> results = new ArrayList<>();
+    private final Map<String, ServerProcess> running = new LinkedHashMap<>();
+
+    private Compare(CompareOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        CompareOptions options = CompareOptions.parse(args);
+        Compare compare = new Compare(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(compare::stopServers));
+        try {
+            compare.run();
+        } finally {
+            compare.stopServers();
+        }
+    }
+
+    private void run() throws IOException, InterruptedException {
+        System.out.println(Machine.describe());
+        System.out.println("servers: " + options.servers + ", JVM flags " + options.serverJvmFlags()
+                + ", " + options.serverThreads + " server threads, " + options.clientThreads + " load threads");
+        List<Workload> workloads = new ArrayList<>();
+        for (Workload w : Workload.standard(options.idleConnections)) {
+            if (options.selected(w)) {
+                workloads.add(w);
+            }
+        }
+        for (Workload w : workloads) {
+            if (w.kind() != Workload.Kind.IDLE) {
+                throughput(w);
+            }
+        }
+        for (Workload w : workloads) {
+            if (w.kind() == Workload.Kind.IDLE) {
+                idle(w);
+            }
+        }
+        Summary summary = new Summary(results, options.reference);
+        System.out.println();
+        System.out.println(summary.markdown());
+        Reports.write(options, summary, results);
+        System.out.println("wrote " + options.out.resolve("results.json") + " and " + options.out.resolve("comparison.svg"));
+    }
+
+    private void throughput(Workload w) throws IOException, InterruptedException {
+        System.out.println("== " + w.name());
+        for (int round = 1; round <= options.rounds; round++) {
+            for (String name : options.servers) {
+                ServerProcess server = server(name);
+                RoundResult r;
+                try {
+                    r = new LoadRound(w, server, options.clientThreads)
+                            .throughput(round, (long) (options.warmup * 1000), (long) (options.seconds * 1000));
+                } catch (IOException e) {
+                    System.out.println("   " + name + " round " + round + " FAILED: " + e.getMessage());
+                    r = Summary.failedRound(name, w, round);
+                    restart(name);
+                }
+                results.add(r);
+                System.out.println("   " + Summary.line(r));
+            }
+        }
+    }
+
+    private void idle(Workload w) throws IOException, InterruptedException {
+        System.out.println("== " + w.name() + " (fresh JVM per server; one unmeasured warm-up cycle, then "
+                + options.rounds + " measured)");
+        stopServers();
+        long hold = (long) (options.idleHold * 1000);
+        for (String name : options.servers) {
+            ServerProcess server = server(name);
+            try {
+                new LoadRound(w, server, options.clientThreads).idle(0, hold);
+                for (int round = 1; round <= options.rounds; round++) {
+                    Thread.sleep(1000);
+                    RoundResult r = new LoadRound(w, server, options.clientThreads).idle(round, hold);
+                    results.add(r);
+                    System.out.println("   " + Summary.line(r));
+                }
+            } catch (IOException e) {
+                System.out.println("   " + name + " FAILED: " + e.getMessage());
+                results.add(Summary.failedRound(name, w, 1));
+            }
+            stop(name);
+        }
+    }
+
+    private ServerProcess server(String name) throws IOException, InterruptedException {
+        ServerProcess s = running.get(name);
+        if (s == null || !s.isAlive()) {
+            Path log = options.out.resolve("logs").resolve(name + ".log");
+            s = ServerProcess.start(name, options.serverJvmFlags(), options.serverThreads, log);
+            running.put(name, s);
+        }
+        return s;
+    }
+
+    private void restart(String name) {
+        stop(name);
+    }
+
+    private void stop(String name) {
+        ServerProcess s = running.remove(name);
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    private synchronized void stopServers() {
+        for (String name : new ArrayList<>(running.keySet())) {
+            stop(name);
+        }
+    }
+}
