@@ -17,7 +17,7 @@ final class LoadRound {
     private static final long CONNECT_TIMEOUT_MILLIS = 120_000;
     private static final long DRAIN_TIMEOUT_MILLIS = 5_000;
     private static final long SETTLE_MILLIS = 200;
-    private static final int BROADCAST_WINDOW = 16;
+    private static final int BROADCAST_WINDOW = 64;
 
     private final Workload workload;
     private final ServerProcess server;
