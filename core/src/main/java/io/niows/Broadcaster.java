@@ -1,0 +1,172 @@
+package io.niows;
+
+import io.niows.internal.reactor.BroadcastMember;
+import io.niows.protocol.CloseCode;
+import io.niows.protocol.FrameEncoding;
+import io.niows.protocol.Role;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The observer list: connections join, every broadcast message reaches every member, and a
+ * connection that closes leaves by itself.
+ *
+ * <p>A broadcast encodes its frame once; every member's write queue gets a read-only view of the
+ * same bytes (server frames are unmasked, so they are the same for everyone). Each member may
+ * have at most {@link #maxQueuedBytes()} waiting to be written; a broadcast that would pass it
+ * applies the {@link OverflowPolicy}, so one slow reader never stalls the others nor grows memory
+ * without bound.
+ *
+ * <p>Thread-safe: members may be added, removed and broadcast to from any thread, handlers
+ * included. One thread's broadcasts reach each member in the order they were made.
+ */
+public final class Broadcaster {
+
+    /** What happens to a member whose queue is full when a broadcast comes. */
+    public enum OverflowPolicy {
+        /** Close the member with 1008 (policy violation): it cannot keep up. */
+        CLOSE,
+        /** Skip this message for that member and count it in {@link #skipped()}. */
+        SKIP
+    }
+
+    /** The default limit of queued bytes per member: 1 MiB. */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = 1L << 20;
+
+    private static final int DIRECT_THRESHOLD = 8;
+
+    private final Set<BroadcastMember> members = ConcurrentHashMap.newKeySet();
+    private final long maxQueuedBytes;
+    private final OverflowPolicy policy;
+    private final LongAdder skipped = new LongAdder();
+    private final LongAdder evicted = new LongAdder();
+
+    /** A broadcaster with 1 MiB of queue per member and the {@link OverflowPolicy#CLOSE} policy. */
+    public Broadcaster() {
+        this(DEFAULT_MAX_QUEUED_BYTES, OverflowPolicy.CLOSE);
+    }
+
+    /**
+     * @param maxQueuedBytes the bytes a member may have waiting before the policy applies
+     * @param policy what to do with a member past that limit
+     */
+    public Broadcaster(long maxQueuedBytes, OverflowPolicy policy) {
+        if (maxQueuedBytes <= 0) {
+            throw new IllegalArgumentException("maxQueuedBytes must be positive");
+        }
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.policy = java.util.Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * Adds a connection of a niows server.
+     *
+     * @return {@code false} if it was a member already or is closed
+     * @throws IllegalArgumentException for a connection niows did not make, or a client connection
+     */
+    public boolean add(WebSocket ws) {
+        BroadcastMember member = member(ws);
+        if (!ws.isOpen() || !members.add(member)) {
+            return false;
+        }
+        member.onClosed(members::remove);
+        return true;
+    }
+
+    /** Removes a connection; returns whether it was a member. */
+    public boolean remove(WebSocket ws) {
+        return ws instanceof BroadcastMember && members.remove(ws);
+    }
+
+    /** Whether the connection is a member. */
+    public boolean contains(WebSocket ws) {
+        return ws instanceof BroadcastMember && members.contains(ws);
+    }
+
+    /** The number of members. */
+    public int size() {
+        return members.size();
+    }
+
+    /** A snapshot of the members. */
+    public Set<WebSocket> members() {
+        return Set.copyOf(members);
+    }
+
+    /**
+     * Sends a text message to every member.
+     *
+     * @return how many members it was queued for
+     */
+    public int broadcast(CharSequence text) {
+        return send(FrameEncoding.text(text, Role.SERVER));
+    }
+
+    /**
+     * Sends a binary message (the bytes from position to limit; the buffer is untouched) to every
+     * member.
+     *
+     * @return how many members it was queued for
+     */
+    public int broadcast(ByteBuffer data) {
+        return send(FrameEncoding.binary(data.duplicate(), Role.SERVER));
+    }
+
+    private int send(ByteBuffer frame) {
+        ByteBuffer shared = members.size() >= DIRECT_THRESHOLD ? toDirect(frame) : frame.asReadOnlyBuffer();
+        int length = shared.remaining();
+        int queued = 0;
+        for (BroadcastMember m : members) {
+            if (m.queuedBytes() + length > maxQueuedBytes) {
+                overflow(m);
+            } else if (m.sendEncoded(shared.duplicate()).accepted()) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    private void overflow(BroadcastMember m) {
+        if (policy == OverflowPolicy.SKIP) {
+            skipped.increment();
+        } else if (members.remove(m)) {
+            evicted.increment();
+            m.close(CloseCode.POLICY_VIOLATION, "too slow: broadcast queue full");
+        }
+    }
+
+    private static ByteBuffer toDirect(ByteBuffer frame) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(frame.remaining());
+        direct.put(frame).flip();
+        return direct.asReadOnlyBuffer();
+    }
+
+    /** Messages skipped for members over their limit, under {@link OverflowPolicy#SKIP}. */
+    public long skipped() {
+        return skipped.sum();
+    }
+
+    /** Members closed for being over their limit, under {@link OverflowPolicy#CLOSE}. */
+    public long evicted() {
+        return evicted.sum();
+    }
+
+    /** The bytes a member may have waiting before the policy applies. */
+    public long maxQueuedBytes() {
+        return maxQueuedBytes;
+    }
+
+    /** What happens to a member over its limit. */
+    public OverflowPolicy policy() {
+        return policy;
+    }
+
+    private static BroadcastMember member(WebSocket ws) {
+        if (!(ws instanceof BroadcastMember) || ((BroadcastMember) ws).masksFrames()) {
+            throw new IllegalArgumentException("only connections of a niows server can join a Broadcaster");
+        }
+        return (BroadcastMember) ws;
+    }
+}

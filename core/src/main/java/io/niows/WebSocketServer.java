@@ -1,0 +1,319 @@
+package io.niows;
+
+import io.niows.internal.handshake.HandshakeLimits;
+import io.niows.internal.reactor.ConnectionSettings;
+import io.niows.internal.reactor.ServerConfig;
+import io.niows.internal.reactor.ServerRuntime;
+import io.niows.protocol.EngineConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A WebSocket server (RFC 6455) on {@code java.nio} selectors: one acceptor thread and a fixed
+ * number of selector loops, whatever the number of connections.
+ *
+ * <pre>{@code
+ * try (WebSocketServer server = WebSocketServer.builder()
+ *         .port(9001)
+ *         .route("/echo", new WebSocketHandler() {
+ *             public void onText(WebSocket ws, String text) { ws.sendText(text); }
+ *         })
+ *         .build()
+ *         .start()) {
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} is graceful: it stops accepting, sends 1001 to every open
+ * connection, waits for their close handshakes up to a timeout, then drops what is left; every
+ * thread of the server has ended when it returns.
+ */
+public final class WebSocketServer implements AutoCloseable {
+
+    /** How long {@link #close()} waits for close handshakes. */
+    public static final Duration DEFAULT_CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private final ServerConfig config;
+    private volatile ServerRuntime runtime;
+
+    private WebSocketServer(ServerConfig config) {
+        this.config = config;
+    }
+
+    /** A builder with the defaults: all interfaces, port 8080, no routes. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the port and starts the threads.
+     *
+     * @return this server
+     * @throws IOException if the address cannot be bound
+     * @throws IllegalStateException if already started
+     */
+    public synchronized WebSocketServer start() throws IOException {
+        if (runtime != null) {
+            throw new IllegalStateException("already started");
+        }
+        runtime = ServerRuntime.start(config);
+        return this;
+    }
+
+    /** The bound address, with the real port when port 0 was asked for. */
+    public InetSocketAddress address() {
+        return started().address();
+    }
+
+    /** The bound port. */
+    public int port() {
+        return address().getPort();
+    }
+
+    /** Graceful close, waiting up to {@link #DEFAULT_CLOSE_WAIT} for close handshakes. */
+    @Override
+    public void close() {
+        close(DEFAULT_CLOSE_WAIT);
+    }
+
+    /** Graceful close, waiting up to {@code timeout} for close handshakes. */
+    public void close(Duration timeout) {
+        ServerRuntime r = runtime;
+        if (r == null) {
+            return;
+        }
+        try {
+            r.close(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Hard stop: drops every connection without a close handshake; threads end. */
+    public void stop() {
+        ServerRuntime r = runtime;
+        if (r == null) {
+            return;
+        }
+        try {
+            r.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The running server's machinery, for a client that shares its loops. */
+    ServerRuntime runtime() {
+        return started();
+    }
+
+    private ServerRuntime started() {
+        ServerRuntime r = runtime;
+        if (r == null) {
+            throw new IllegalStateException("not started");
+        }
+        return r;
+    }
+
+    /**
+     * Collects a server's settings; every limit has a default.
+     *
+     * <p>Not thread-safe: build on one thread.
+     */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 8080;
+        private final Map<String, WebSocketHandler> routes = new LinkedHashMap<>();
+        private WebSocketHandler defaultRoute;
+        private HttpHandler fallback = request -> HttpResponse.text(426, "this is a WebSocket endpoint")
+                .withHeader("Upgrade", "websocket")
+                .withHeader("Sec-WebSocket-Version", "13");
+        private HandshakeHook hook = HandshakeHook.ACCEPT_ALL;
+        private final List<String> subprotocols = new ArrayList<>();
+        private int loops = Runtime.getRuntime().availableProcessors();
+        private long maxFrameSize = 16L << 20;
+        private long maxMessageSize = 16L << 20;
+        private int maxHandshakeSize = 16 << 10;
+        private long lowWaterMark = 32 << 10;
+        private long highWaterMark = 64 << 10;
+        private long maxQueuedBytes = 64L << 20;
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private Duration idleTimeout = Duration.ZERO;
+        private Duration pingInterval = Duration.ZERO;
+        private Duration pongTimeout = Duration.ofSeconds(10);
+        private Duration closeTimeout = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /** The interface to listen on, by name or literal; default {@code 0.0.0.0} (all). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port; 0 picks a free one ({@link #port()} tells which). Default 8080. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Serves WebSocket upgrades to exactly this path (the query is ignored) with {@code handler}. */
+        public Builder route(String path, WebSocketHandler handler) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("a path starts with /: " + path);
+            }
+            routes.put(path, Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /** Serves upgrades to every path no route names; without it those get 404. */
+        public Builder defaultRoute(WebSocketHandler handler) {
+            this.defaultRoute = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** Answers plain HTTP requests; default: 426 Upgrade Required. */
+        public Builder fallback(HttpHandler fallback) {
+            this.fallback = Objects.requireNonNull(fallback, "fallback");
+            return this;
+        }
+
+        /** Decides on each upgrade that passed the RFC checks; default: accept all. */
+        public Builder handshakeHook(HandshakeHook hook) {
+            this.hook = Objects.requireNonNull(hook, "hook");
+            return this;
+        }
+
+        /** The subprotocols this server speaks, most preferred first. */
+        public Builder subprotocols(String... names) {
+            subprotocols.clear();
+            subprotocols.addAll(List.of(names));
+            return this;
+        }
+
+        /** The number of selector loops; default: the number of processors. */
+        public Builder loops(int loops) {
+            if (loops < 1) {
+                throw new IllegalArgumentException("loops must be at least 1");
+            }
+            this.loops = loops;
+            return this;
+        }
+
+        /** The largest frame payload accepted (checked from the header, 1009 past it); default 16 MiB. */
+        public Builder maxFrameSize(long bytes) {
+            this.maxFrameSize = positive(bytes, "maxFrameSize");
+            return this;
+        }
+
+        /** The largest message accepted (1009 past it); default 16 MiB. */
+        public Builder maxMessageSize(long bytes) {
+            this.maxMessageSize = positive(bytes, "maxMessageSize");
+            return this;
+        }
+
+        /** The largest request head (431 past it); default 16 KiB. */
+        public Builder maxHandshakeSize(int bytes) {
+            this.maxHandshakeSize = (int) positive(bytes, "maxHandshakeSize");
+            return this;
+        }
+
+        /**
+         * Queued bytes over {@code high} make a send report {@link SendResult#QUEUED_ABOVE_HIGH_WATER};
+         * {@link WebSocketHandler#onWritable} follows once they fall to {@code low}. Defaults 32 and 64 KiB.
+         */
+        public Builder writeWaterMarks(long low, long high) {
+            if (low < 0 || high < low) {
+                throw new IllegalArgumentException("need 0 <= low <= high");
+            }
+            this.lowWaterMark = low;
+            this.highWaterMark = high;
+            return this;
+        }
+
+        /** Queued bytes past which a send closes the connection with 1008 instead; default 64 MiB. */
+        public Builder maxQueuedBytes(long bytes) {
+            this.maxQueuedBytes = positive(bytes, "maxQueuedBytes");
+            return this;
+        }
+
+        /** How long a client has to complete its request head; default 10 s. */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = positive(timeout, "handshakeTimeout");
+            return this;
+        }
+
+        /** Silence after which a connection is closed with 1001; default zero: never. */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = notNegative(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * Silence after which a keep-alive ping is sent, and how long it may go unanswered before
+         * the TCP connection is dropped. Default interval zero: no keep-alive pings.
+         */
+        public Builder keepAlive(Duration pingInterval, Duration pongTimeout) {
+            this.pingInterval = notNegative(pingInterval, "pingInterval");
+            this.pongTimeout = positive(pongTimeout, "pongTimeout");
+            return this;
+        }
+
+        /** How long a close handshake may take before the TCP connection is dropped; default 5 s. */
+        public Builder closeTimeout(Duration timeout) {
+            this.closeTimeout = positive(timeout, "closeTimeout");
+            return this;
+        }
+
+        /** The server, not started yet. */
+        public WebSocketServer build() {
+            EngineConfig engine = EngineConfig.server()
+                    .withMaxFrameSize(Math.min(maxFrameSize, maxMessageSize))
+                    .withMaxMessageSize(maxMessageSize);
+            ConnectionSettings connection = new ConnectionSettings(engine, handshakeLimits(),
+                    lowWaterMark, highWaterMark, maxQueuedBytes,
+                    handshakeTimeout.toNanos(), idleTimeout.toNanos(), pingInterval.toNanos(),
+                    pongTimeout.toNanos(), closeTimeout.toNanos());
+            ServerConfig config = new ServerConfig(
+                    new InetSocketAddress(host, port), Map.copyOf(routes), defaultRoute, fallback, hook,
+                    List.copyOf(subprotocols), loops, connection);
+            return new WebSocketServer(config);
+        }
+
+        private HandshakeLimits handshakeLimits() {
+            HandshakeLimits limits = HandshakeLimits.defaults().withMaxHeadSize(maxHandshakeSize);
+            return limits.withMaxRequestLineLength(Math.min(limits.maxRequestLineLength(), maxHandshakeSize));
+        }
+
+        private static long positive(long value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return value;
+        }
+
+        private static Duration notNegative(Duration value, String name) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative");
+            }
+            return value;
+        }
+    }
+}

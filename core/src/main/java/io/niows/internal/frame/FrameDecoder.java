@@ -1,0 +1,272 @@
+package io.niows.internal.frame;
+
+import static io.niows.internal.frame.WireFormat.MAX_CONTROL_PAYLOAD;
+import static io.niows.internal.frame.WireFormat.OPCODE_BINARY;
+import static io.niows.internal.frame.WireFormat.OPCODE_CLOSE;
+import static io.niows.internal.frame.WireFormat.OPCODE_CONTINUATION;
+import static io.niows.internal.frame.WireFormat.OPCODE_PING;
+import static io.niows.internal.frame.WireFormat.OPCODE_PONG;
+import static io.niows.internal.frame.WireFormat.OPCODE_TEXT;
+
+import io.niows.protocol.CloseCode;
+import io.niows.protocol.EngineListener;
+import io.niows.protocol.Role;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The RFC 6455 rules on top of {@link FrameReader}: checks every frame, assembles fragmented
+ * messages, validates text as it arrives and reports messages and control frames to an {@link
+ * EngineListener}.
+ *
+ * <p>Every violation is thrown as a {@link ProtocolViolation} carrying its close code; the
+ * decoder is then unusable and its owner fails the connection. Size limits are checked from the
+ * header, before a byte of payload is buffered. Only the bytes of the unfinished message (and of
+ * an unfinished control frame) are kept; a single-frame message is buffered in an array of
+ * exactly its size. After a close frame, the decoder stops: it reports nothing more and consumes
+ * and ignores all further input (RFC 6455 §5.5.1: the close frame is the last one the peer sends).
+ *
+ * <p>Not thread-safe: driven by one thread at a time.
+ */
+public final class FrameDecoder implements FrameReader.FrameConsumer {
+
+    /** Buffers are Java arrays: no message longer than this can be assembled. */
+    private static final int MAX_BUFFER = Integer.MAX_VALUE - 8;
+    private static final int NO_MESSAGE = -1;
+
+    private final FrameReader reader = new FrameReader();
+    private final Utf8Validator utf8 = new Utf8Validator();
+    private final EngineListener listener;
+    private final boolean expectMasked;
+    private final long maxFrameSize;
+    private final long maxMessageSize;
+
+    private FrameHeader frame;
+    /** Opcode of the data message in progress (text or binary), or NO_MESSAGE. */
+    private int messageOpcode = NO_MESSAGE;
+    private ByteBuffer message;
+    private ByteBuffer control;
+    private boolean stopped;
+
+    /**
+     * @param role the role of this endpoint (a server expects masked frames, a client unmasked)
+     * @param maxFrameSize the largest frame payload accepted, in bytes
+     * @param maxMessageSize the largest message accepted, in bytes, all fragments together
+     * @param listener where complete messages and control frames go
+     */
+    public FrameDecoder(Role role, long maxFrameSize, long maxMessageSize, EngineListener listener) {
+        this.expectMasked = role == Role.SERVER;
+        this.maxFrameSize = maxFrameSize;
+        this.maxMessageSize = Math.min(maxMessageSize, MAX_BUFFER);
+        this.listener = listener;
+    }
+
+    /**
+     * Decodes the frames in {@code in}, reporting each complete message and control frame. On
+     * return {@code in} holds at most an incomplete header (13 bytes or fewer), which the caller
+     * passes again followed by more bytes.
+     *
+     * @throws ProtocolViolation when the peer broke a rule; the decoder must not be used again
+     */
+    public void decode(ByteBuffer in) {
+        while (!stopped && reader.read(in, this)) {
+            // each step consumed a header or a payload chunk and reported it
+        }
+        if (stopped) {
+            in.position(in.limit());
+        }
+    }
+
+    /** Stops decoding: nothing more is reported and all further input is ignored. */
+    public void stop() {
+        stopped = true;
+        message = null;
+        control = null;
+    }
+
+    /** Whether a fragmented message has begun and not yet ended. */
+    public boolean isMessageInProgress() {
+        return messageOpcode != NO_MESSAGE;
+    }
+
+    @Override
+    public void onHeader(FrameHeader header) {
+        checkMasking(header);
+        // RFC 6455 §5.2: RSV1-3 "MUST be 0 unless an extension is negotiated that defines
+        // meanings for non-zero values". No extension is negotiated yet.
+        if (header.rsvBits() != 0) {
+            throw ProtocolViolation.protocolError("reserved bits set without an extension");
+        }
+        frame = header;
+        if (header.isControl()) {
+            beginControlFrame(header);
+        } else {
+            beginDataFrame(header);
+        }
+    }
+
+    private void checkMasking(FrameHeader header) {
+        if (expectMasked && !header.masked()) {
+            // RFC 6455 §5.1: "The server MUST close the connection upon receiving a frame that is
+            // not masked."
+            throw ProtocolViolation.protocolError("client frame not masked");
+        }
+        if (!expectMasked && header.masked()) {
+            // RFC 6455 §5.1: "A client MUST close a connection if it detects a masked frame."
+            throw ProtocolViolation.protocolError("server frame masked");
+        }
+    }
+
+    private void beginControlFrame(FrameHeader header) {
+        int opcode = header.opcode();
+        if (opcode != OPCODE_CLOSE && opcode != OPCODE_PING && opcode != OPCODE_PONG) {
+            // RFC 6455 §5.2: "If an unknown opcode is received, the receiving endpoint MUST _Fail
+            // the WebSocket Connection_." (0xB-0xF are reserved control opcodes.)
+            throw ProtocolViolation.protocolError("reserved control opcode " + opcode);
+        }
+        // RFC 6455 §5.5: "All control frames MUST have a payload length of 125 bytes or less and
+        // MUST NOT be fragmented."
+        if (header.payloadLength() > MAX_CONTROL_PAYLOAD) {
+            throw ProtocolViolation.protocolError("control frame payload over 125 bytes");
+        }
+        if (!header.fin()) {
+            throw ProtocolViolation.protocolError("fragmented control frame");
+        }
+        control = ByteBuffer.allocate((int) header.payloadLength());
+    }
+
+    private void beginDataFrame(FrameHeader header) {
+        int opcode = header.opcode();
+        if (opcode == OPCODE_CONTINUATION) {
+            if (messageOpcode == NO_MESSAGE) {
+                // RFC 6455 §5.4: a fragmented message starts with text or binary, never with a
+                // continuation frame.
+                throw ProtocolViolation.protocolError("continuation frame without a message");
+            }
+        } else if (opcode == OPCODE_TEXT || opcode == OPCODE_BINARY) {
+            if (messageOpcode != NO_MESSAGE) {
+                // RFC 6455 §5.4: "The fragments of one message MUST NOT be interleaved between the
+                // fragments of another message unless an extension has been negotiated".
+                throw ProtocolViolation.protocolError("new data frame inside a fragmented message");
+            }
+        } else {
+            throw ProtocolViolation.protocolError("reserved data opcode " + opcode);
+        }
+        long length = header.payloadLength();
+        if (length > maxFrameSize) {
+            throw ProtocolViolation.messageTooBig("frame over " + maxFrameSize + " bytes");
+        }
+        long buffered = message == null ? 0 : message.position();
+        if (buffered + length > maxMessageSize) {
+            throw ProtocolViolation.messageTooBig("message over " + maxMessageSize + " bytes");
+        }
+        if (opcode != OPCODE_CONTINUATION) {
+            messageOpcode = opcode;
+            utf8.reset();
+        }
+        reserve((int) length, header.fin());
+    }
+
+    /** Makes room for {@code length} more bytes, allocating exactly once for a one-frame message. */
+    private void reserve(int length, boolean lastFrame) {
+        if (message == null) {
+            message = ByteBuffer.allocate(length);
+            return;
+        }
+        if (message.remaining() >= length) {
+            return;
+        }
+        long needed = (long) message.position() + length;
+        long grown = lastFrame ? needed : Math.max(needed, Math.min(2L * message.capacity(), maxMessageSize));
+        ByteBuffer larger = ByteBuffer.allocate((int) grown);
+        message.flip();
+        larger.put(message);
+        message = larger;
+    }
+
+    @Override
+    public void onPayload(ByteBuffer chunk) {
+        if (frame.isControl()) {
+            control.put(chunk);
+            return;
+        }
+        int start = message.position();
+        message.put(chunk);
+        if (messageOpcode == OPCODE_TEXT) {
+            int bad = utf8.feed(message, start, message.position());
+            if (bad >= 0) {
+                // RFC 6455 §8.1: an endpoint that finds a byte stream is not valid UTF-8 "MUST
+                // _Fail the WebSocket Connection_". Checked per chunk: fail fast.
+                throw ProtocolViolation.invalidPayload("invalid UTF-8 in text message");
+            }
+        }
+    }
+
+    @Override
+    public void onFrameEnd() {
+        if (frame.isControl()) {
+            ByteBuffer payload = control.flip();
+            control = null;
+            deliverControl(frame.opcode(), payload);
+        } else if (frame.fin()) {
+            deliverMessage();
+        }
+    }
+
+    private void deliverMessage() {
+        ByteBuffer payload = message.flip();
+        int opcode = messageOpcode;
+        message = null;
+        messageOpcode = NO_MESSAGE;
+        if (opcode == OPCODE_BINARY) {
+            listener.onBinary(payload);
+            return;
+        }
+        if (!utf8.isComplete()) {
+            throw ProtocolViolation.invalidPayload("text message ends inside a UTF-8 sequence");
+        }
+        listener.onText(decodeValidated(payload, utf8.isAscii()));
+    }
+
+    private static String decodeValidated(ByteBuffer payload, boolean ascii) {
+        // Validated already: decoding cannot substitute anything. ASCII is Latin-1, the cheaper copy.
+        return new String(payload.array(), payload.arrayOffset() + payload.position(), payload.remaining(),
+                ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    }
+
+    private void deliverControl(int opcode, ByteBuffer payload) {
+        switch (opcode) {
+            case OPCODE_PING -> listener.onPing(payload);
+            case OPCODE_PONG -> listener.onPong(payload);
+            default -> deliverClose(payload);
+        }
+    }
+
+    private void deliverClose(ByteBuffer payload) {
+        int code = CloseCode.NO_STATUS_RECEIVED;
+        String reason = "";
+        if (payload.remaining() == 1) {
+            // RFC 6455 §5.5.1: a close body, if present, "MUST" start with a 2-byte status code.
+            throw ProtocolViolation.protocolError("close frame with a 1-byte payload");
+        }
+        if (payload.remaining() >= 2) {
+            code = ((payload.get(0) & 0xFF) << Byte.SIZE) | (payload.get(1) & 0xFF);
+            if (!CloseCode.mayReceive(code)) {
+                throw ProtocolViolation.protocolError("invalid close code " + code);
+            }
+            reason = closeReason(payload);
+        }
+        stop();
+        listener.onCloseReceived(code, reason);
+    }
+
+    private static String closeReason(ByteBuffer payload) {
+        Utf8Validator utf8 = new Utf8Validator();
+        // RFC 6455 §5.5.1: the reason's "data is not guaranteed to be human readable" but it is
+        // UTF-8, and §8.1 applies: invalid UTF-8 fails the connection.
+        if (utf8.feed(payload, 2, payload.limit()) >= 0 || !utf8.isComplete()) {
+            throw ProtocolViolation.invalidPayload("invalid UTF-8 in close reason");
+        }
+        return decodeValidated(payload.position(2), utf8.isAscii());
+    }
+}

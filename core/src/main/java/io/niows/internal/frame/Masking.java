@@ -1,0 +1,63 @@
+package io.niows.internal.frame;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The XOR masking of RFC 6455 §5.3, eight bytes at a time.
+ *
+ * <p>"Octet i of the transformed data is the XOR of octet i of the original data with octet at
+ * index i modulo 4 of the masking key." Masking and unmasking are the same operation. A payload
+ * delivered in chunks keeps its place in the key through the <em>phase</em>: the number of
+ * payload bytes already transformed, modulo 4.
+ *
+ * <p>Works for any offset, length, byte order, heap or direct buffer; reads and writes by
+ * absolute index, so no buffer's position or limit moves. Stateless and thread-safe.
+ */
+public final class Masking {
+
+    private static final int PHASES = 4;
+
+    private Masking() {}
+
+    /**
+     * XORs {@code length} bytes of {@code src} from {@code srcIndex} into {@code dst} at {@code
+     * dstIndex}. {@code src} and {@code dst} may be the same buffer at the same index (unmasking
+     * in place); partially overlapping ranges are not supported.
+     *
+     * @param key the masking key, its first octet in the most significant byte
+     * @param phase how many payload bytes came before {@code srcIndex}, modulo 4 (any non-negative
+     *     count works)
+     */
+    public static void mask(
+            ByteBuffer src, int srcIndex, ByteBuffer dst, int dstIndex, int length, int key, int phase) {
+        int k = Integer.rotateLeft(key, Byte.SIZE * (phase % PHASES));
+        long wideKey = ((long) k << Integer.SIZE) | (k & 0xFFFF_FFFFL);
+        boolean swapSrc = src.order() != ByteOrder.BIG_ENDIAN;
+        boolean swapDst = dst.order() != ByteOrder.BIG_ENDIAN;
+        int i = 0;
+        for (int end = length - Long.BYTES; i <= end; i += Long.BYTES) {
+            long v = src.getLong(srcIndex + i);
+            if (swapSrc) {
+                v = Long.reverseBytes(v);
+            }
+            v ^= wideKey;
+            dst.putLong(dstIndex + i, swapDst ? Long.reverseBytes(v) : v);
+        }
+        for (; i < length; i++) {
+            dst.put(dstIndex + i, (byte) (src.get(srcIndex + i) ^ (k >>> 24)));
+            k = Integer.rotateLeft(k, Byte.SIZE);
+        }
+    }
+
+    /**
+     * Unmasks (or masks) the bytes of {@code buffer} between its position and limit in place.
+     *
+     * @param key the masking key, its first octet in the most significant byte
+     * @param phase how many payload bytes came before this buffer's position
+     */
+    public static void maskInPlace(ByteBuffer buffer, int key, int phase) {
+        int position = buffer.position();
+        mask(buffer, position, buffer, position, buffer.remaining(), key, phase);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * RFC 6455 §5 framing, below the engine and hidden from users: {@link
+ * io.niows.internal.frame.FrameReader} splits bytes into headers and payload chunks without
+ * judging them, {@link io.niows.internal.frame.FrameDecoder} enforces the RFC's rules and
+ * assembles messages, {@link io.niows.internal.frame.FrameEncoder} writes frames, {@link
+ * io.niows.internal.frame.Masking} and {@link io.niows.internal.frame.Utf8Validator} do the
+ * byte work.
+ *
+ * <p>No socket, thread or clock here: {@code ByteBuffer}s in, events and {@code ByteBuffer}s out.
+ */
+package io.niows.internal.frame;

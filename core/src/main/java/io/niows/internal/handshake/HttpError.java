@@ -1,0 +1,90 @@
+package io.niows.internal.handshake;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An opening handshake refused with an HTTP error status (RFC 6455 §4.2.1: "the server MUST stop
+ * processing the client's handshake and return an HTTP response with an appropriate error code
+ * (such as 400 Bad Request)"), and the response that says so.
+ *
+ * <p>The reason is one line of plain text naming the rule broken; it becomes the response body.
+ * Immutable once constructed, so it may be shared between threads. The stack trace is not filled
+ * in: a bad request is the peer's doing, not this program's call path, and it must stay cheap
+ * under a flood of them.
+ *
+ * <p>When thrown by {@link HttpResponseParser}, the status classifies what was wrong with the
+ * server's response; the client never sends it.
+ */
+public final class HttpError extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String reason;
+    private final List<String[]> extraHeaders;
+
+    /** An error with no header beyond the usual ones. */
+    public HttpError(int status, String reason) {
+        this(status, reason, List.of());
+    }
+
+    /**
+     * @param status an HTTP status code, 400 to 599
+     * @param reason one line of plain text, no CR or LF
+     * @param extraHeaders {@code {name, value}} pairs to add to the response, in order
+     */
+    public HttpError(int status, String reason, List<String[]> extraHeaders) {
+        super(status + " " + reason, null, false, false);
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("not an error status: " + status);
+        }
+        if (reason.indexOf('\r') >= 0 || reason.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("reason must be one line");
+        }
+        this.status = status;
+        this.reason = reason;
+        List<String[]> copy = new ArrayList<>(extraHeaders.size());
+        for (String[] pair : extraHeaders) {
+            copy.add(pair.clone());
+        }
+        this.extraHeaders = Collections.unmodifiableList(copy);
+    }
+
+    /** The HTTP status code. */
+    public int status() {
+        return status;
+    }
+
+    /** The one-line reason, plain text. */
+    public String reason() {
+        return reason;
+    }
+
+    /** Headers the response must carry besides the usual ones, as {@code {name, value}} pairs. */
+    public List<String[]> extraHeaders() {
+        List<String[]> copy = new ArrayList<>(extraHeaders.size());
+        for (String[] pair : extraHeaders) {
+            copy.add(pair.clone());
+        }
+        return copy;
+    }
+
+    /**
+     * Returns the complete HTTP/1.1 response, ready to write: status line, {@code Content-Type},
+     * {@code Content-Length}, {@code Connection: close}, the extra headers, and the reason plus a
+     * newline as body. A new buffer on each call.
+     */
+    public ByteBuffer toResponse() {
+        byte[] body = (reason + "\n").getBytes(StandardCharsets.UTF_8);
+        return new HeadWriter("HTTP/1.1 " + status + " " + StatusPhrases.of(status))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .header("Content-Length", Integer.toString(body.length))
+                .header("Connection", "close")
+                .headers(extraHeaders)
+                .finish(body);
+    }
+}

@@ -1,0 +1,29 @@
+package io.niows.internal.reactor;
+
+import io.niows.SendResult;
+import io.niows.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+
+/**
+ * What the broadcaster needs of a connection beyond the public {@link WebSocket}: queue bytes
+ * encoded once for many, and hear when the connection closes.
+ *
+ * <p>Thread-safe: both methods may be called from any thread.
+ */
+public interface BroadcastMember extends WebSocket {
+
+    /**
+     * Queues an already encoded frame, shared read-only with other members, unless the
+     * connection is closing.
+     *
+     * @param frame a view of the shared bytes that this member alone consumes
+     */
+    SendResult sendEncoded(ByteBuffer frame);
+
+    /** Runs {@code listener} once when the connection closes, or at once if it already has. */
+    void onClosed(Consumer<WebSocket> listener);
+
+    /** Whether frames this member sends are masked (then shared server frames do not fit it). */
+    boolean masksFrames();
+}

@@ -1,0 +1,236 @@
+package io.niows.internal.reactor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One selector and the thread that runs it: reads, protocol work, handler callbacks, writes and
+ * timers of every connection registered with it.
+ *
+ * <p>Thread-safety: {@link #execute} and {@link #shutdown} may be called from any thread; every
+ * other method runs on the loop thread only. Each iteration reads every ready connection, lets
+ * the protocol handle every frame that read delivered, and only then writes the answers, one
+ * gathering write per connection: a client that pipelines gets its echoes in one write.
+ */
+final class SelectorLoop implements Runnable {
+
+    private static final System.Logger LOG = System.getLogger("io.niows");
+    private static final int READ_BUFFER_SIZE = 64 * 1024;
+
+    private final Selector selector;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final ArrayDeque<Connection> toFlush = new ArrayDeque<>();
+    private final Set<Connection> connections = new HashSet<>();
+    private final long tickNanos;
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+    private final ByteBuffer[] gather = new ByteBuffer[64];
+
+    private volatile boolean draining;
+    private volatile boolean stopped;
+    private long nextTick;
+
+    SelectorLoop(String name, long tickNanos) throws IOException {
+        this.selector = Selector.open();
+        this.tickNanos = tickNanos;
+        this.thread = new Thread(this, name);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs a task on the loop thread, after the current iteration's reads; wakes the loop once per burst. */
+    void execute(Runnable task) {
+        tasks.add(task);
+        if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** The loop's shared read buffer: valid only for the duration of one read callback. */
+    ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    /** A scratch array for gathering writes, loop thread only. */
+    ByteBuffer[] gatherArray() {
+        return gather;
+    }
+
+    Selector selector() {
+        return selector;
+    }
+
+    void add(Connection connection) {
+        connections.add(connection);
+    }
+
+    void remove(Connection connection) {
+        connections.remove(connection);
+    }
+
+    /** Asks for a write of this connection's queue at the end of the current iteration. */
+    void scheduleFlush(Connection connection) {
+        toFlush.add(connection);
+    }
+
+    /**
+     * Closes every connection with 1001 and ends the loop once none is left; with
+     * {@code hard}, drops every connection at once and ends.
+     */
+    void shutdown(boolean hard) {
+        execute(() -> {
+            draining = true;
+            for (Connection c : new ArrayList<>(connections)) {
+                if (hard) {
+                    c.abort();
+                } else {
+                    c.goAway();
+                }
+            }
+            if (hard) {
+                stopped = true;
+            }
+        });
+    }
+
+    @Override
+    public void run() {
+        nextTick = System.nanoTime() + tickNanos;
+        try {
+            while (!stopped) {
+                select();
+                runTasks();
+                handleReadyKeys();
+                flushAll();
+                runTimers();
+                if (draining && connections.isEmpty()) {
+                    stopped = true;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(Level.ERROR, "selector loop " + thread.getName() + " failed", e);
+        } finally {
+            closeEverything();
+        }
+    }
+
+    private void select() throws IOException {
+        if (!tasks.isEmpty()) {
+            selector.selectNow();
+        } else {
+            long waitMillis = Math.max(1, (nextTick - System.nanoTime()) / 1_000_000);
+            selector.select(waitMillis);
+        }
+        wakeupPending.set(false);
+    }
+
+    private void runTasks() {
+        Runnable task;
+        int budget = 1 << 16;
+        while (budget-- > 0 && (task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "task failed on " + thread.getName(), e);
+            }
+        }
+    }
+
+    private void handleReadyKeys() {
+        Set<SelectionKey> ready = selector.selectedKeys();
+        for (SelectionKey key : ready) {
+            Connection c = (Connection) key.attachment();
+            if (!key.isValid()) {
+                continue;
+            }
+            try {
+                handleReady(key, c);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "dropping " + c + " after an unexpected failure", e);
+                c.abort();
+            }
+        }
+        ready.clear();
+    }
+
+    private static void handleReady(SelectionKey key, Connection c) {
+        int ops = key.readyOps();
+        if ((ops & SelectionKey.OP_CONNECT) != 0) {
+            c.onConnectable();
+        }
+        if (key.isValid() && (ops & SelectionKey.OP_WRITE) != 0) {
+            c.flush();
+        }
+        if (key.isValid() && (ops & SelectionKey.OP_READ) != 0) {
+            c.onReadable();
+        }
+    }
+
+    private void flushAll() {
+        Connection c;
+        while ((c = toFlush.poll()) != null) {
+            try {
+                c.flush();
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "dropping " + c + " after an unexpected failure", e);
+                c.abort();
+            }
+        }
+    }
+
+    private void runTimers() {
+        long now = System.nanoTime();
+        if (now - nextTick < 0) {
+            return;
+        }
+        nextTick = now + tickNanos;
+        for (Connection c : new ArrayList<>(connections)) {
+            c.onTick(now);
+        }
+        flushAll();
+    }
+
+    private void closeEverything() {
+        List<Connection> left = new ArrayList<>(connections);
+        for (Connection c : left) {
+            c.abort();
+        }
+        Queue<Runnable> dropped = new ArrayDeque<>(tasks);
+        tasks.clear();
+        for (Runnable task : dropped) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "task dropped at shutdown failed", e);
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing selector", e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.niows.protocol;
+
+import io.niows.internal.frame.SecureMaskingKeys;
+import java.util.Objects;
+import java.util.function.IntSupplier;
+
+/**
+ * The settings of one {@link WebSocketEngine}: its role, its size limits (RFC 6455 §10.4: "An
+ * implementation SHOULD impose a limit on the size of frames and the total message size"), its
+ * masking-key source (RFC 6455 §5.3) and whether it answers pings by itself (§5.5.2).
+ *
+ * <p>Immutable and thread-safe: each {@code with*} method returns a changed copy.
+ */
+public final class EngineConfig {
+
+    /** The default frame and message size limit: 16 MiB. */
+    public static final long DEFAULT_MAX_SIZE = 16L * 1024 * 1024;
+
+    private final Role role;
+    private final long maxFrameSize;
+    private final long maxMessageSize;
+    private final IntSupplier maskingKeys;
+    private final boolean autoPong;
+
+    private EngineConfig(Role role, long maxFrameSize, long maxMessageSize, IntSupplier maskingKeys,
+            boolean autoPong) {
+        this.role = role;
+        this.maxFrameSize = maxFrameSize;
+        this.maxMessageSize = maxMessageSize;
+        this.maskingKeys = maskingKeys;
+        this.autoPong = autoPong;
+    }
+
+    /** A server's defaults: 16 MiB limits, automatic pongs. */
+    public static EngineConfig server() {
+        return new EngineConfig(Role.SERVER, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true);
+    }
+
+    /** A client's defaults: 16 MiB limits, automatic pongs, secure random masking keys. */
+    public static EngineConfig client() {
+        return new EngineConfig(Role.CLIENT, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true);
+    }
+
+    /** Which end this engine plays. */
+    public Role role() {
+        return role;
+    }
+
+    /** The largest frame payload accepted, in bytes; a larger one fails the connection with 1009. */
+    public long maxFrameSize() {
+        return maxFrameSize;
+    }
+
+    /** The largest message accepted, in bytes, all fragments together; over it: 1009. */
+    public long maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** Where a client's masking keys come from. */
+    public IntSupplier maskingKeys() {
+        return maskingKeys;
+    }
+
+    /** Whether a ping is answered with a pong by the engine itself. */
+    public boolean autoPong() {
+        return autoPong;
+    }
+
+    /** A copy with another frame size limit (positive). */
+    public EngineConfig withMaxFrameSize(long maxFrameSize) {
+        return new EngineConfig(role, positive(maxFrameSize, "maxFrameSize"), maxMessageSize, maskingKeys, autoPong);
+    }
+
+    /** A copy with another message size limit (positive). */
+    public EngineConfig withMaxMessageSize(long maxMessageSize) {
+        return new EngineConfig(role, maxFrameSize, positive(maxMessageSize, "maxMessageSize"), maskingKeys, autoPong);
+    }
+
+    /**
+     * A copy with another masking-key source: deterministic keys for tests. It must be
+     * thread-safe if frames are encoded on several threads. Servers do not mask.
+     */
+    public EngineConfig withMaskingKeys(IntSupplier keys) {
+        return new EngineConfig(role, maxFrameSize, maxMessageSize, Objects.requireNonNull(keys, "keys"), autoPong);
+    }
+
+    /** A copy that does, or does not, answer pings by itself. */
+    public EngineConfig withAutoPong(boolean autoPong) {
+        return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong);
+    }
+
+    private static long positive(long value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "EngineConfig[role=" + role + ", maxFrameSize=" + maxFrameSize + ", maxMessageSize="
+                + maxMessageSize + ", autoPong=" + autoPong + "]";
+    }
+}

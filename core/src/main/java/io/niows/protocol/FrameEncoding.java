@@ -1,0 +1,60 @@
+package io.niows.protocol;
+
+import io.niows.internal.frame.FrameEncoder;
+import io.niows.internal.frame.SecureMaskingKeys;
+import io.niows.internal.frame.WireFormat;
+import java.nio.ByteBuffer;
+
+/**
+ * Encodes single frames (RFC 6455 §5.2) outside any engine: for sends from foreign threads, and
+ * for broadcast, where a server frame is encoded once and its bytes sent to many connections
+ * (server frames are unmasked, so they are the same bytes for everyone).
+ *
+ * <p>Stateless and thread-safe. A {@link Role#CLIENT} frame is masked with a key from the default
+ * secure source. Each method returns a new buffer of exactly the frame's size, ready to read;
+ * payload buffers are read between position and limit without moving either. No RFC rule is
+ * checked beyond the frame's shape: sending what is valid is the caller's business.
+ */
+public final class FrameEncoding {
+
+    private static final FrameEncoder SERVER = new FrameEncoder(Role.SERVER, SecureMaskingKeys.shared());
+    private static final FrameEncoder CLIENT = new FrameEncoder(Role.CLIENT, SecureMaskingKeys.shared());
+
+    private FrameEncoding() {}
+
+    /** A final text frame carrying {@code text} in UTF-8 (an unpaired surrogate becomes '?'). */
+    public static ByteBuffer text(CharSequence text, Role role) {
+        return encoder(role).text(text);
+    }
+
+    /** A final binary frame. */
+    public static ByteBuffer binary(ByteBuffer payload, Role role) {
+        return encoder(role).encode(WireFormat.OPCODE_BINARY, true, payload);
+    }
+
+    /**
+     * Any frame.
+     *
+     * @throws IllegalArgumentException if {@code opcode} is not 0 to 15
+     */
+    public static ByteBuffer frame(int opcode, boolean fin, ByteBuffer payload, Role role) {
+        return encoder(role).encode(opcode, fin, payload);
+    }
+
+    /**
+     * A close frame with {@code code} and {@code reason} (RFC 6455 §5.5.1).
+     *
+     * @throws IllegalArgumentException if {@link CloseCode#maySend} refuses the code or the reason
+     *     is longer than 123 UTF-8 bytes
+     */
+    public static ByteBuffer close(int code, String reason, Role role) {
+        if (!CloseCode.maySend(code)) {
+            throw new IllegalArgumentException("close code may not be sent: " + code);
+        }
+        return encoder(role).close(code, reason);
+    }
+
+    private static FrameEncoder encoder(Role role) {
+        return role == Role.CLIENT ? CLIENT : SERVER;
+    }
+}

@@ -1,0 +1,105 @@
+package io.niows.internal.frame;
+
+import static io.niows.protocol.TestFrames.RFC_KEY;
+import static io.niows.protocol.TestFrames.frame;
+import static io.niows.protocol.TestFrames.frameWithLength;
+import static io.niows.protocol.TestFrames.hex;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The structure-only reader: headers of every size, need-more without consuming, in-place unmasking. */
+class FrameReaderTest {
+
+    private static final long[] LENGTHS = {0, 1, 125, 126, 127, 65535, 65536, 1L << 40, Long.MAX_VALUE};
+
+    @Test
+    void aShortHeaderConsumesNothingForEveryHeaderSize() {
+        for (long length : LENGTHS) {
+            for (Integer key : new Integer[] {null, RFC_KEY}) {
+                byte[] header = frameWithLength(0x82, length, new byte[0], key);
+                for (int n = 0; n < header.length; n++) {
+                    ByteBuffer in = ByteBuffer.wrap(Arrays.copyOf(header, n));
+                    ParsedFrame.Recorder recorder = new ParsedFrame.Recorder();
+                    assertThat(new FrameReader().read(in, recorder)).as("length %d, %d bytes", length, n).isFalse();
+                    assertThat(in.position()).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void readsEveryLengthEncodingAndTheMaskingKey() {
+        for (long length : LENGTHS) {
+            for (Integer key : new Integer[] {null, RFC_KEY}) {
+                byte[] header = frameWithLength(0x82, length, new byte[0], key);
+                FrameHeader[] seen = new FrameHeader[1];
+                new FrameReader().read(ByteBuffer.wrap(header), new ParsedFrame.Recorder() {
+                    @Override
+                    public void onHeader(FrameHeader h) {
+                        seen[0] = h;
+                    }
+                });
+                assertThat(seen[0]).isEqualTo(FrameHeader.of(true, 2, key != null, length, key == null ? 0 : key));
+                assertThat(header.length).isEqualTo(WireFormat.headerLength(length, key != null));
+            }
+        }
+    }
+
+    @Test
+    void reportsEveryHeaderBitWithoutJudgingIt() {
+        byte[] bytes = frame(0x7B, new byte[0], null);
+        List<ParsedFrame> frames = new ParsedFrame.Recorder().readAll(List.of(bytes));
+        FrameHeader h = frames.get(0).header();
+        assertThat(h.fin()).isFalse();
+        assertThat(h.rsv1()).isTrue();
+        assertThat(h.rsv2()).isTrue();
+        assertThat(h.rsv3()).isTrue();
+        assertThat(h.opcode()).isEqualTo(0xB);
+        assertThat(h.isControl()).isTrue();
+    }
+
+    @Test
+    void a64BitLengthWithTheTopBitSetIsAProtocolError() {
+        ByteBuffer in = ByteBuffer.wrap(hex("82 7f 80 00 00 00 00 00 00 00"));
+        assertThatThrownBy(() -> new FrameReader().read(in, new ParsedFrame.Recorder()))
+                .isInstanceOfSatisfying(ProtocolViolation.class, v -> assertThat(v.closeCode()).isEqualTo(1002));
+    }
+
+    @Test
+    void unmasksWritableInputInPlaceAndLeavesReadOnlyInputAlone() {
+        byte[] masked = hex("81 85 37 fa 21 3d 7f 9f 4d 51 58");
+        ByteBuffer writable = ByteBuffer.wrap(masked.clone());
+        assertThat(new ParsedFrame.Recorder().readAll(List.of(masked))).hasSize(1);
+        FrameReader reader = new FrameReader();
+        ParsedFrame.Recorder recorder = new ParsedFrame.Recorder();
+        while (reader.read(writable, recorder)) {
+            // read all
+        }
+        assertThat(Arrays.copyOfRange(writable.array(), 6, 11)).isEqualTo("Hello".getBytes());
+
+        ByteBuffer readOnly = ByteBuffer.wrap(masked.clone()).asReadOnlyBuffer();
+        ParsedFrame.Recorder second = new ParsedFrame.Recorder();
+        FrameReader other = new FrameReader();
+        while (other.read(readOnly, second)) {
+            // read all
+        }
+        assertThat(second.frames.get(0).payloadHex()).isEqualTo("48656c6c6f");
+        assertThat(readOnly.rewind()).isEqualTo(ByteBuffer.wrap(masked));
+    }
+
+    @Test
+    void keepsTheMaskPhaseAcrossChunksOfEverySize() {
+        byte[] payload = new byte[1000];
+        Arrays.fill(payload, (byte) 'a');
+        byte[] bytes = frame(0x82, payload, RFC_KEY);
+        for (int chunk = 1; chunk <= 17; chunk++) {
+            List<ParsedFrame> frames = new ParsedFrame.Recorder().readAll(Partitions.random(bytes, new java.util.Random(chunk), chunk));
+            assertThat(frames.get(0).payloadHex()).as("chunks up to %d", chunk).isEqualTo("61".repeat(1000));
+        }
+    }
+}

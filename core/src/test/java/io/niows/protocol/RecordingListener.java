@@ -1,0 +1,40 @@
+package io.niows.protocol;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records the events an engine or decoder reports, as short strings such as {@code "text:Hello"}. */
+public class RecordingListener implements EngineListener {
+
+    private final List<String> events = new ArrayList<>();
+
+    public List<String> events() {
+        return events;
+    }
+
+    @Override
+    public void onText(String text) {
+        events.add("text:" + text);
+    }
+
+    @Override
+    public void onBinary(ByteBuffer data) {
+        events.add("binary:" + TestFrames.hex(data));
+    }
+
+    @Override
+    public void onPing(ByteBuffer payload) {
+        events.add("ping:" + TestFrames.hex(payload));
+    }
+
+    @Override
+    public void onPong(ByteBuffer payload) {
+        events.add("pong:" + TestFrames.hex(payload));
+    }
+
+    @Override
+    public void onCloseReceived(int code, String reason) {
+        events.add("close:" + code + (reason.isEmpty() ? "" : ":" + reason));
+    }
+}

@@ -1,0 +1,178 @@
+package io.niows.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.niows.Broadcaster;
+import io.niows.WebSocket;
+import io.niows.WebSocketHandler;
+import io.niows.WebSocketServer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The observer list: every member gets every message, in each publisher's order; slow ones are dealt with. */
+class BroadcastTest {
+
+    private WebSocketServer server;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(10);
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private Broadcaster startRoom(Broadcaster room, CountDownLatch joined) throws Exception {
+        server = Servers.loopback().route("/room", new WebSocketHandler() {
+            @Override
+            public void onOpen(WebSocket ws) {
+                room.add(ws);
+                joined.countDown();
+            }
+
+            @Override
+            public void onText(WebSocket ws, String text) {
+                room.broadcast(text);
+            }
+
+            @Override
+            public void onClose(WebSocket ws, int code, String reason, boolean remote) {
+                closed.countDown();
+            }
+        }).build().start();
+        return room;
+    }
+
+    @Test
+    void aThousandMembersReceiveEveryMessageOfConcurrentPublishersInEachPublishersOrder() throws Exception {
+        int members = 1000;
+        int publishers = 4;
+        int perPublisher = 50;
+        CountDownLatch joined = new CountDownLatch(members);
+        Broadcaster room = startRoom(new Broadcaster(), joined);
+        TestHttp http = new TestHttp();
+        toClose.add(http);
+        List<JdkClient> clients = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            JdkClient c = JdkClient.connect(http.client, server.port(), "/room");
+            clients.add(c);
+            toClose.add(c);
+        }
+        assertThat(joined.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(room.size()).isEqualTo(members);
+
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < publishers; p++) {
+            int publisher = p;
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < perPublisher; i++) {
+                    room.broadcast(publisher + ":" + i);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join(30_000);
+        }
+        for (JdkClient c : clients) {
+            Map<Integer, Integer> nextOf = new HashMap<>();
+            for (int k = 0; k < publishers * perPublisher; k++) {
+                String[] m = ((String) c.next()).split(":");
+                int publisher = Integer.parseInt(m[0]);
+                int expected = nextOf.getOrDefault(publisher, 0);
+                assertThat(Integer.parseInt(m[1])).isEqualTo(expected);
+                nextOf.put(publisher, expected + 1);
+            }
+            assertThat(c.received).isEmpty();
+        }
+    }
+
+    @Test
+    void aMessageSentByAMemberReachesEveryMemberIncludingTheSender() throws Exception {
+        CountDownLatch joined = new CountDownLatch(3);
+        startRoom(new Broadcaster(), joined);
+        TestHttp http = new TestHttp();
+        toClose.add(http);
+        List<JdkClient> clients = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            JdkClient c = JdkClient.connect(http.client, server.port(), "/room");
+            clients.add(c);
+            toClose.add(c);
+        }
+        assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
+        clients.get(1).ws.sendText("hello all", true).get();
+        for (JdkClient c : clients) {
+            assertThat(c.next()).isEqualTo("hello all");
+        }
+    }
+
+    @Test
+    void aMemberThatNeverReadsIsClosedWhileTheOthersKeepReceiving() throws Exception {
+        CountDownLatch joined = new CountDownLatch(2);
+        Broadcaster room = startRoom(new Broadcaster(256 << 10, Broadcaster.OverflowPolicy.CLOSE), joined);
+        RawClient stuck = RawClient.open(server.port(), "/room");
+        toClose.add(stuck);
+        stuck.socket.setReceiveBufferSize(4096);
+        TestHttp http = new TestHttp();
+        toClose.add(http);
+        JdkClient reader = JdkClient.connect(http.client, server.port(), "/room");
+        toClose.add(reader);
+        assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
+        String big = "x".repeat(16 << 10);
+        for (int i = 0; i < 1000; i++) {
+            room.broadcast(i + big);
+            assertThat(((String) reader.next())).startsWith(Integer.toString(i));
+        }
+        assertThat(room.evicted()).isEqualTo(1);
+        assertThat(room.size()).isEqualTo(1);
+    }
+
+    @Test
+    void underTheSkipPolicyASlowMemberMissesMessagesAndTheCountSaysSo() throws Exception {
+        CountDownLatch joined = new CountDownLatch(2);
+        Broadcaster room = startRoom(new Broadcaster(256 << 10, Broadcaster.OverflowPolicy.SKIP), joined);
+        RawClient stuck = RawClient.open(server.port(), "/room");
+        toClose.add(stuck);
+        TestHttp http = new TestHttp();
+        toClose.add(http);
+        JdkClient reader = JdkClient.connect(http.client, server.port(), "/room");
+        toClose.add(reader);
+        assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
+        String big = "y".repeat(16 << 10);
+        for (int i = 0; i < 1000; i++) {
+            room.broadcast(i + big);
+            assertThat(((String) reader.next())).startsWith(Integer.toString(i));
+        }
+        assertThat(room.skipped()).isPositive();
+        assertThat(room.size()).isEqualTo(2);
+        assertThat(room.members().stream().mapToLong(WebSocket::queuedBytes).max().orElseThrow())
+                .isLessThanOrEqualTo(room.maxQueuedBytes());
+    }
+
+    @Test
+    void membersThatDisconnectAbruptlyLeaveTheList() throws Exception {
+        CountDownLatch joined = new CountDownLatch(10);
+        Broadcaster room = startRoom(new Broadcaster(), joined);
+        List<RawClient> clients = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            clients.add(RawClient.open(server.port(), "/room"));
+        }
+        assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
+        for (RawClient c : clients) {
+            c.reset();
+        }
+        assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(room.size()).isZero();
+        assertThat(room.broadcast("anyone?")).isZero();
+    }
+}
