@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One selector thread of the {@link FloorServer}: reads into one buffer it owns, lets each
  * connection turn what arrived into its answer in one out buffer, and writes that with one call;
  * bytes the kernel does not take are copied aside and the connection stops reading until they
- * are written. Broadcast frames from any loop arrive through a queue.
+ * are written. Broadcast frames from any loop arrive through a queue and go to each member of
+ * this loop with one gathering write per turn.
  *
  * <p>Thread-safe entry points: {@link #adopt} and {@link #broadcast}; the rest runs on this thread.
  */
@@ -85,12 +86,46 @@ final class FloorLoop extends Thread {
         }
     }
 
+    /** Every frame queued since the last turn goes to each member in one gathering write. */
     private void sendBroadcasts() {
+        List<ByteBuffer> frames = new ArrayList<>();
         ByteBuffer frame;
         while ((frame = broadcasts.poll()) != null) {
-            for (int i = members.size() - 1; i >= 0; i--) {
-                send(members.get(i), frame.duplicate(), false);
+            frames.add(frame);
+        }
+        if (frames.isEmpty()) {
+            return;
+        }
+        ByteBuffer[] batch = new ByteBuffer[frames.size()];
+        for (int i = members.size() - 1; i >= 0; i--) {
+            FloorConnection c = members.get(i);
+            for (int f = 0; f < batch.length; f++) {
+                batch[f] = frames.get(f).duplicate();
             }
+            sendAll(c, batch);
+        }
+    }
+
+    private void sendAll(FloorConnection c, ByteBuffer[] batch) {
+        if (!c.key.isValid()) {
+            return;
+        }
+        try {
+            if (!c.hasPending()) {
+                c.channel.write(batch);
+            }
+            boolean kept = false;
+            for (ByteBuffer b : batch) {
+                if (b.hasRemaining()) {
+                    c.keep(b);
+                    kept = true;
+                }
+            }
+            if (kept) {
+                c.key.interestOps(SelectionKey.OP_WRITE);
+            }
+        } catch (IOException e) {
+            close(c);
         }
     }
 

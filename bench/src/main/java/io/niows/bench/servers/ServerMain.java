@@ -30,6 +30,8 @@ public final class ServerMain {
         switch (name) {
             case "floor":
                 return new FloorServer();
+            case "niows":
+                return new NiowsBenchServer();
             case "netty":
                 return new NettyBenchServer();
             case "jetty":
