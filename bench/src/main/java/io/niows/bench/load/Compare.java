@@ -67,7 +67,7 @@ public final class Compare {
         System.out.println("== " + w.name());
         for (int round = 1; round <= options.rounds; round++) {
             for (String name : options.servers) {
-                ServerProcess server = server(name);
+                ServerProcess server = server(name, options.serverJvmFlags());
                 RoundResult r;
                 try {
                     r = new LoadRound(w, server, options.clientThreads)
@@ -84,12 +84,12 @@ public final class Compare {
     }
 
     private void idle(Workload w) throws IOException, InterruptedException {
-        System.out.println("== " + w.name() + " (fresh JVM per server; one unmeasured warm-up cycle, then "
-                + options.rounds + " measured)");
+        System.out.println("== " + w.name() + " (fresh JVM per server with the heap pre-touched; one unmeasured"
+                + " warm-up cycle, then " + options.rounds + " measured)");
         stopServers();
         long hold = (long) (options.idleHold * 1000);
         for (String name : options.servers) {
-            ServerProcess server = server(name);
+            ServerProcess server = server(name, options.idleJvmFlags());
             try {
                 new LoadRound(w, server, options.clientThreads).idle(0, hold);
                 for (int round = 1; round <= options.rounds; round++) {
@@ -106,11 +106,11 @@ public final class Compare {
         }
     }
 
-    private ServerProcess server(String name) throws IOException, InterruptedException {
+    private ServerProcess server(String name, List<String> jvmFlags) throws IOException, InterruptedException {
         ServerProcess s = running.get(name);
         if (s == null || !s.isAlive()) {
             Path log = options.out.resolve("logs").resolve(name + ".log");
-            s = ServerProcess.start(name, options.serverJvmFlags(), options.serverThreads, log);
+            s = ServerProcess.start(name, jvmFlags, options.serverThreads, log);
             running.put(name, s);
         }
         return s;
@@ -120,7 +120,7 @@ public final class Compare {
         stop(name);
     }
 
-    private void stop(String name) {
+    private synchronized void stop(String name) {
         ServerProcess s = running.remove(name);
         if (s != null) {
             s.close();

@@ -61,6 +61,17 @@ final class CompareOptions {
         return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC");
     }
 
+    /**
+     * The flags of the idle-memory servers: the same, with the heap touched at start, so that the
+     * growth of the resident set while connections are held is the memory outside the heap
+     * (direct buffers, malloc, metadata) and the heap is measured apart, as live bytes.
+     */
+    List<String> idleJvmFlags() {
+        List<String> flags = new java.util.ArrayList<>(serverJvmFlags());
+        flags.add("-XX:+AlwaysPreTouch");
+        return flags;
+    }
+
     boolean selected(Workload w) {
         return only.isEmpty() || only.contains(w.id());
     }

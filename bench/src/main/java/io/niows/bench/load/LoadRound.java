@@ -18,6 +18,8 @@ final class LoadRound {
     private static final long DRAIN_TIMEOUT_MILLIS = 5_000;
     private static final long SETTLE_MILLIS = 200;
     private static final int BROADCAST_WINDOW = 64;
+    /** A full GC frees native scratch memory as it ends; RSS is read once that has settled. */
+    private static final long SETTLE_AFTER_GC_MILLIS = 500;
 
     private final Workload workload;
     private final ServerProcess server;
@@ -59,17 +61,19 @@ final class LoadRound {
     /** An idle round: per-connection growth of live heap and RSS while the connections are held. */
     RoundResult idle(int round, long holdMillis) throws IOException, InterruptedException {
         long heap0 = MemoryProbe.liveHeap(server.pid());
+        Thread.sleep(SETTLE_AFTER_GC_MILLIS);
         long rss0 = MemoryProbe.rss(server.pid());
         openAll(new IdleBehavior());
         Thread.sleep(holdMillis);
         long heap1 = MemoryProbe.liveHeap(server.pid());
+        Thread.sleep(SETTLE_AFTER_GC_MILLIS);
         long rss1 = MemoryProbe.rss(server.pid());
         stopAll();
         reportFirstFailure();
         int n = control.established.get();
         int errors = loops.stream().mapToInt(l -> l.errors).sum();
         return new RoundResult(server.name(), workload.name(), round, 0, 0, 0, 0, 0, 0, 0, 0,
-                n, control.failed.get(), 0, errors, 0, (heap1 - heap0) / (double) Math.max(1, n), (rss1 - rss0) / (double) Math.max(1, n));
+                n, control.failed.get(), 0, errors, 0, (heap1 - heap0) / (double) Math.max(1, n), (rss1 - rss0) / (double) Math.max(1, n), rss1);
     }
 
     private void reportFirstFailure() {
@@ -162,6 +166,6 @@ final class LoadRound {
         long lost = tally == null ? 0 : tally.lost();
         return new RoundResult(server.name(), workload.name(), round, frames / seconds, bytes / seconds,
                 latency.percentile(0.50) / 1e3, latency.percentile(0.99) / 1e3, latency.percentile(0.999) / 1e3,
-                toolCpu, busiest, serverCpu, control.established.get(), control.failed.get(), stalled, errors, lost, 0, 0);
+                toolCpu, busiest, serverCpu, control.established.get(), control.failed.get(), stalled, errors, lost, 0, 0, 0);
     }
 }

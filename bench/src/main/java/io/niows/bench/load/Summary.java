@@ -10,7 +10,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The medians of every (workload, server) pair over its rounds, and each server's ratio to the
  * reference server (niows): for throughput, reference ÷ server (above 1 means the reference is
- * faster); for memory, server ÷ reference (above 1 means the server uses more).
+ * faster); for memory, server ÷ reference of live heap plus RSS outside the heap (above 1 means
+ * the server uses more).
  *
  * <p>Immutable once built; thread-safe.
  */
@@ -19,7 +20,7 @@ final class Summary {
     /** The medians of one workload against one server. */
     record Row(String workload, String server, boolean idle, double rate, double bytesRate, double p50, double p99,
             double p999, double toolCpu, double serverCpu, boolean saturated, int failed, int stalled, int errors,
-            long lost, double heapPerConnection, double rssPerConnection, double ratio) {
+            long lost, double heapPerConnection, double rssPerConnection, double rssHeld, double ratio) {
     }
 
     private final List<Row> rows = new ArrayList<>();
@@ -50,9 +51,11 @@ final class Summary {
         boolean idle = workload.startsWith("idle");
         double rate = median(rounds, RoundResult::messagesPerSecond);
         double rss = median(rounds, RoundResult::rssPerConnection);
+        double heap = median(rounds, RoundResult::heapPerConnection);
         double ratio = Double.NaN;
         if (ref != null) {
-            ratio = idle ? rss / median(ref, RoundResult::rssPerConnection) : median(ref, RoundResult::messagesPerSecond) / rate;
+            ratio = idle ? (heap + rss) / (median(ref, RoundResult::heapPerConnection) + median(ref, RoundResult::rssPerConnection))
+                    : median(ref, RoundResult::messagesPerSecond) / rate;
         }
         return new Row(workload, server, idle, rate, median(rounds, RoundResult::bytesPerSecond),
                 median(rounds, RoundResult::p50Micros), median(rounds, RoundResult::p99Micros),
@@ -61,7 +64,7 @@ final class Summary {
                 median(rounds, RoundResult::busiestToolThread) >= RoundResult.SATURATED,
                 rounds.stream().mapToInt(RoundResult::failed).sum(), rounds.stream().mapToInt(RoundResult::stalled).sum(),
                 rounds.stream().mapToInt(RoundResult::errors).sum(), rounds.stream().mapToLong(RoundResult::lost).sum(),
-                median(rounds, RoundResult::heapPerConnection), rss, ratio);
+                heap, rss, median(rounds, RoundResult::rssHeldBytes), ratio);
     }
 
     static double median(List<RoundResult> rounds, ToDoubleFunction<RoundResult> f) {
@@ -76,7 +79,7 @@ final class Summary {
     static RoundResult failedRound(String server, Workload w, int round) {
         double nan = Double.NaN;
         return new RoundResult(server, w.name(), round, nan, nan, nan, nan, nan, nan, nan, nan,
-                0, w.connections(), 0, 1, 0, nan, nan);
+                0, w.connections(), 0, 1, 0, nan, nan, nan);
     }
 
     private static String ratio(double r) {
@@ -86,8 +89,9 @@ final class Summary {
     /** One round as a progress line. */
     static String line(RoundResult r) {
         if (r.workload().startsWith("idle")) {
-            return String.format(Locale.ROOT, "%-15s round %d: %d conns, heap %.0f B/conn, RSS %.0f B/conn, failed %d",
-                    r.server(), r.round(), r.connections(), r.heapPerConnection(), r.rssPerConnection(), r.failed());
+            return String.format(Locale.ROOT, "%-15s round %d: %d conns, live heap %.0f B/conn, RSS outside heap %.0f B/conn, RSS held %.1f MB,"
+                    + " failed %d", r.server(), r.round(), r.connections(), r.heapPerConnection(), r.rssPerConnection(),
+                    r.rssHeldBytes() / 1e6, r.failed());
         }
         return String.format(Locale.ROOT,
                 "%-15s round %d: %,12.0f msg/s %9.1f MB/s  p50 %8.1f p99 %8.1f p99.9 %8.1f us  cpu tool %.2f%s server %.2f"
@@ -112,12 +116,13 @@ final class Summary {
                         r.errors(), r.lost()));
             }
         }
-        sb.append("\n| workload | server | live heap B/conn | RSS B/conn | RSS server ÷ ").append(reference)
-                .append(" | failed |\n|---|---|--:|--:|--:|--:|\n");
+        sb.append("\n| workload | server | live heap B/conn | RSS outside heap B/conn | sum B/conn | server ÷ ")
+                .append(reference).append(" | RSS held MB | failed |\n|---|---|--:|--:|--:|--:|--:|--:|\n");
         for (Row r : rows) {
             if (r.idle()) {
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %s | %d |\n", r.workload(),
-                        r.server(), r.heapPerConnection(), r.rssPerConnection(), ratio(r.ratio()), r.failed()));
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %s | %.1f | %d |\n",
+                        r.workload(), r.server(), r.heapPerConnection(), r.rssPerConnection(),
+                        r.heapPerConnection() + r.rssPerConnection(), ratio(r.ratio()), r.rssHeld() / 1e6, r.failed()));
             }
         }
         return sb.toString();

@@ -36,7 +36,7 @@ final class SvgChart {
             }
             if (r.idle()) {
                 memory.computeIfAbsent("live heap B/conn", k -> new LinkedHashMap<>()).put(r.server(), r.heapPerConnection());
-                memory.computeIfAbsent("RSS B/conn", k -> new LinkedHashMap<>()).put(r.server(), r.rssPerConnection());
+                memory.computeIfAbsent("RSS outside heap B/conn", k -> new LinkedHashMap<>()).put(r.server(), r.rssPerConnection());
             } else {
                 speed.computeIfAbsent(r.workload(), k -> new LinkedHashMap<>()).put(r.server(), r.rate());
                 if (r.server().equals(summary.reference())) {
