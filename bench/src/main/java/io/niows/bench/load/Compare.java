@@ -75,7 +75,7 @@ public final class Compare {
                 } catch (IOException e) {
                     System.out.println("   " + name + " round " + round + " FAILED: " + e.getMessage());
                     r = Summary.failedRound(name, w, round);
-                    restart(name);
+                    stop(name);
                 }
                 results.add(r);
                 System.out.println("   " + Summary.line(r));
@@ -122,10 +122,6 @@ public final class Compare {
             running.put(name, s);
         }
         return s;
-    }
-
-    private void restart(String name) {
-        stop(name);
     }
 
     private synchronized void stop(String name) {

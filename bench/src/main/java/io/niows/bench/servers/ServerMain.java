@@ -6,7 +6,8 @@ import java.util.Locale;
  * Starts one server under test on a free loopback port and prints {@code LISTENING <port>}, then
  * runs until the process is ended. Usage: {@code ServerMain <floor|niows|netty|jetty|java-websocket> <threads>}.
  *
- * <p>Each server answers echo on {@code /} and broadcast on {@code /broadcast}.
+ * <p>Each server answers echo on {@code /} and broadcast on {@code /broadcast}. A process entry
+ * point: one server per JVM, started once from {@code main}.
  */
 public final class ServerMain {
 
