@@ -1,0 +1,60 @@
+package io.niows.bench.load;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The opening handshake as the load tool's client does it (RFC 6455 §4.1): a fixed request, and
+ * a response read until its blank line, accepted when it is {@code 101} with the accept key the
+ * fixed nonce must give (§1.3's sample nonce and its accept value).
+ *
+ * <p>Not thread-safe: one instance per connection, used by that connection's loop thread.
+ */
+final class ClientHandshake {
+
+    private static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+    private static final String ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
+    private static final int MAX_RESPONSE = 8192;
+
+    private final StringBuilder response = new StringBuilder(256);
+
+    /** The request bytes for {@code path} on {@code host:port}. */
+    static ByteBuffer request(String host, int port, String path) {
+        String text = "GET " + path + " HTTP/1.1\r\n"
+                + "Host: " + host + ":" + port + "\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + KEY + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n";
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Consumes response bytes up to and including the blank line that ends the head; bytes after
+     * it stay in {@code in} (they are frames). Returns true once the head is complete and valid.
+     */
+    boolean feed(ByteBuffer in) throws IOException {
+        while (in.hasRemaining()) {
+            response.append((char) (in.get() & 0xFF));
+            int n = response.length();
+            if (n >= 4 && response.charAt(n - 1) == '\n' && response.charAt(n - 2) == '\r'
+                    && response.charAt(n - 3) == '\n' && response.charAt(n - 4) == '\r') {
+                check();
+                return true;
+            }
+            if (n > MAX_RESPONSE) {
+                throw new IOException("handshake response longer than " + MAX_RESPONSE + " bytes");
+            }
+        }
+        return false;
+    }
+
+    private void check() throws IOException {
+        String head = response.toString();
+        if (!head.startsWith("HTTP/1.1 101") || !head.contains(ACCEPT)) {
+            int eol = head.indexOf('\r');
+            throw new IOException("upgrade refused: " + head.substring(0, Math.max(0, eol)));
+        }
+    }
+}

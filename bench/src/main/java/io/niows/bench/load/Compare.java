@@ -1,0 +1,139 @@
+package io.niows.bench.load;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the side-by-side load comparison: every server in its own JVM, every throughput workload
+ * in alternating short rounds (A B C D E A B C D E ...) so that a noisy neighbour hurts them all
+ * alike, then the idle-memory workload in a fresh JVM per server; prints the medians and writes
+ * {@code results.json} and {@code comparison.svg}.
+ *
+ * <p>Run from the command line; not for use by other threads.
+ */
+public final class Compare {
+
+    private final CompareOptions options;
+    private final List<RoundResult> results = new ArrayList<>();
+    private final Map<String, ServerProcess> running = new LinkedHashMap<>();
+
+    private Compare(CompareOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        CompareOptions options = CompareOptions.parse(args);
+        Compare compare = new Compare(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(compare::stopServers));
+        try {
+            compare.run();
+        } finally {
+            compare.stopServers();
+        }
+    }
+
+    private void run() throws IOException, InterruptedException {
+        System.out.println(Machine.describe());
+        System.out.println("servers: " + options.servers + ", JVM flags " + options.serverJvmFlags()
+                + ", " + options.serverThreads + " server threads, " + options.clientThreads + " load threads");
+        List<Workload> workloads = new ArrayList<>();
+        for (Workload w : Workload.standard(options.idleConnections)) {
+            if (options.selected(w)) {
+                workloads.add(w);
+            }
+        }
+        for (Workload w : workloads) {
+            if (w.kind() != Workload.Kind.IDLE) {
+                throughput(w);
+            }
+        }
+        for (Workload w : workloads) {
+            if (w.kind() == Workload.Kind.IDLE) {
+                idle(w);
+            }
+        }
+        Summary summary = new Summary(results, options.reference);
+        System.out.println();
+        System.out.println(summary.markdown());
+        Reports.write(options, summary, results);
+        System.out.println("wrote " + options.out.resolve("results.json") + " and " + options.out.resolve("comparison.svg"));
+    }
+
+    private void throughput(Workload w) throws IOException, InterruptedException {
+        System.out.println("== " + w.name());
+        for (int round = 1; round <= options.rounds; round++) {
+            for (String name : options.servers) {
+                ServerProcess server = server(name, options.serverJvmFlags());
+                RoundResult r;
+                try {
+                    r = new LoadRound(w, server, options.clientThreads)
+                            .throughput(round, (long) (options.warmup * 1000), (long) (options.seconds * 1000));
+                } catch (IOException e) {
+                    System.out.println("   " + name + " round " + round + " FAILED: " + e.getMessage());
+                    r = Summary.failedRound(name, w, round);
+                    stop(name);
+                }
+                results.add(r);
+                System.out.println("   " + Summary.line(r));
+            }
+        }
+    }
+
+    /**
+     * Idle memory, in alternating rounds like the rest, each in a fresh JVM: a small warm-up cycle
+     * loads classes and compiles the upgrade path, then the baseline, then the held connections.
+     * A fresh JVM per round because a server may keep closed connections' state for a while (one
+     * peer kept about 2 KB of each for a whole cycle), which a reused JVM would count as freed.
+     */
+    private void idle(Workload w) throws IOException, InterruptedException {
+        int warm = Math.max(1, Math.min(1000, w.connections() / 10));
+        System.out.println("== " + w.name() + " (a fresh JVM per server and round, heap pre-touched; " + warm
+                + " connections opened and closed first)");
+        stopServers();
+        long hold = (long) (options.idleHold * 1000);
+        Workload warmUp = new Workload("idle warm-up", Workload.Kind.IDLE, warm, 0, 0);
+        for (int round = 1; round <= options.rounds; round++) {
+            for (String name : options.servers) {
+                ServerProcess server = server(name, options.idleJvmFlags());
+                try {
+                    new LoadRound(warmUp, server, options.clientThreads).idle(0, 0);
+                    Thread.sleep(1000);
+                    RoundResult r = new LoadRound(w, server, options.clientThreads).idle(round, hold);
+                    results.add(r);
+                    System.out.println("   " + Summary.line(r));
+                } catch (IOException e) {
+                    System.out.println("   " + name + " round " + round + " FAILED: " + e.getMessage());
+                    results.add(Summary.failedRound(name, w, round));
+                }
+                stop(name);
+            }
+        }
+    }
+
+    private ServerProcess server(String name, List<String> jvmFlags) throws IOException, InterruptedException {
+        ServerProcess s = running.get(name);
+        if (s == null || !s.isAlive()) {
+            Path log = options.out.resolve("logs").resolve(name + ".log");
+            s = ServerProcess.start(name, jvmFlags, options.serverThreads, log);
+            running.put(name, s);
+        }
+        return s;
+    }
+
+    private synchronized void stop(String name) {
+        ServerProcess s = running.remove(name);
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    private synchronized void stopServers() {
+        for (String name : new ArrayList<>(running.keySet())) {
+            stop(name);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.niows.bench.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server under test in its own JVM: {@code io.niows.bench.servers.ServerMain <name>} started
+ * with the same JVM flags for every server, on a free loopback port it prints as
+ * {@code LISTENING <port>}. Its output goes to a log file.
+ *
+ * <p>Thread-safe for {@link #close()}: the runner's shutdown hook may call it too.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final long START_TIMEOUT_MILLIS = 30_000;
+
+    private final String name;
+    private final Process process;
+    private final int port;
+
+    private ServerProcess(String name, Process process, int port) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts server {@code name} with {@code jvmFlags} and {@code threads} I/O threads. */
+    static ServerProcess start(String name, List<String> jvmFlags, int threads, Path log)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmFlags);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("io.niows.bench.servers.ServerMain");
+        cmd.add(name);
+        cmd.add(Integer.toString(threads));
+        Files.createDirectories(log.getParent());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+        while (System.currentTimeMillis() < deadline && p.isAlive()) {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.startsWith("LISTENING ")) {
+                    return new ServerProcess(name, p, Integer.parseInt(line.substring(10).trim()));
+                }
+            }
+            Thread.sleep(50);
+        }
+        p.destroyForcibly();
+        throw new IOException("server " + name + " did not start; see " + log);
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Ends the server: a polite signal, then a kill after 5 seconds. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

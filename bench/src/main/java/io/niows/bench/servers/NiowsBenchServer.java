@@ -1,0 +1,71 @@
+package io.niows.bench.servers;
+
+import io.niows.Broadcaster;
+import io.niows.WebSocket;
+import io.niows.WebSocketHandler;
+import io.niows.WebSocketServer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * niows through its public API only: a {@link WebSocketServer} with {@code threads} selector
+ * loops, an echo handler on {@code /} and a {@link Broadcaster} (its defaults: 1 MiB queued per
+ * member, close on overflow) on {@code /broadcast}. Limits as every server gets them.
+ *
+ * <p>Thread-safe to start once; afterwards niows' loops run it.
+ */
+public final class NiowsBenchServer implements BenchServer {
+
+    @Override
+    public int start(String host, int threads) throws IOException {
+        Broadcaster room = new Broadcaster();
+        WebSocketServer server = WebSocketServer.builder()
+                .host(host)
+                .port(0)
+                .loops(threads)
+                .maxFrameSize(MAX_MESSAGE)
+                .maxMessageSize(MAX_MESSAGE)
+                .route("/", new Echo())
+                .route("/broadcast", new Broadcast(room))
+                .build()
+                .start();
+        return server.port();
+    }
+
+    /** Each message back to its sender. */
+    private static final class Echo implements WebSocketHandler {
+        @Override
+        public void onText(WebSocket ws, String text) {
+            ws.sendText(text);
+        }
+
+        @Override
+        public void onBinary(WebSocket ws, ByteBuffer data) {
+            ws.sendBinary(data);
+        }
+    }
+
+    /** Each message to every member of the room; members leave it by themselves when closed. */
+    private static final class Broadcast implements WebSocketHandler {
+        private final Broadcaster room;
+
+        Broadcast(Broadcaster room) {
+            this.room = room;
+        }
+
+        @Override
+        public void onOpen(WebSocket ws) {
+            room.add(ws);
+        }
+
+        @Override
+        public void onText(WebSocket ws, String text) {
+            room.broadcast(text);
+        }
+
+        @Override
+        public void onBinary(WebSocket ws, ByteBuffer data) {
+            room.broadcast(data);
+        }
+    }
+}

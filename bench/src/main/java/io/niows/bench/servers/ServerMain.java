@@ -1,0 +1,46 @@
+package io.niows.bench.servers;
+
+import java.util.Locale;
+
+/**
+ * Starts one server under test on a free loopback port and prints {@code LISTENING <port>}, then
+ * runs until the process is ended. Usage: {@code ServerMain <floor|niows|netty|jetty|java-websocket> <threads>}.
+ *
+ * <p>Each server answers echo on {@code /} and broadcast on {@code /broadcast}. A process entry
+ * point: one server per JVM, started once from {@code main}.
+ */
+public final class ServerMain {
+
+    private ServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: ServerMain <floor|niows|netty|jetty|java-websocket> <threads>");
+            System.exit(2);
+        }
+        int threads = Integer.parseInt(args[1]);
+        BenchServer server = create(args[0].toLowerCase(Locale.ROOT));
+        int port = server.start("127.0.0.1", threads);
+        System.out.println("LISTENING " + port);
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    static BenchServer create(String name) {
+        switch (name) {
+            case "floor":
+                return new FloorServer();
+            case "niows":
+                return new NiowsBenchServer();
+            case "netty":
+                return new NettyBenchServer();
+            case "jetty":
+                return new JettyBenchServer();
+            case "java-websocket":
+                return new JavaWebSocketBenchServer();
+            default:
+                throw new IllegalArgumentException("unknown server: " + name);
+        }
+    }
+}
