@@ -23,7 +23,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * One frame through niows' codec per operation: a masked client frame decoded by the server-side
  * {@link FrameDecoder} (reader, RFC rules, unmasking, message delivery), and a server frame
- * encoded by {@link FrameEncoder} into a reused buffer.
+ * encoded by {@link FrameEncoder} into a reused buffer. The score is frames per microsecond;
+ * times {@code size} it is bytes per microsecond (the README's table shows both).
  *
  * <p>JMH state: one instance per benchmark thread.
  */
@@ -35,8 +36,12 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class FrameCodecBenchmark {
 
-    @Param({"16", "4096", "1048576"})
+    @Param({"0", "16", "125", "1024", "65536", "1048576"})
     public int size;
+
+    /** Where the frame bytes live: a heap buffer, or a direct one as a socket read fills. */
+    @Param({"heap", "direct"})
+    public String buffer;
 
     private ByteBuffer maskedFrame;
     private ByteBuffer payload;
@@ -48,12 +53,17 @@ public class FrameCodecBenchmark {
     @Setup
     public void setUp(Blackhole blackhole) {
         sink = blackhole;
-        payload = ByteBuffer.allocate(size);
-        maskedFrame = new FrameEncoder(Role.CLIENT, () -> 0x1234_5678)
+        payload = allocate(size);
+        ByteBuffer frame = new FrameEncoder(Role.CLIENT, () -> 0x1234_5678)
                 .encode(WireFormat.OPCODE_BINARY, true, payload.duplicate());
+        maskedFrame = allocate(frame.remaining()).put(frame).flip();
         decoder = new FrameDecoder(Role.SERVER, 16L << 20, 16L << 20, new Listener());
         serverEncoder = new FrameEncoder(Role.SERVER, () -> 0);
-        out = ByteBuffer.allocate(size + 16);
+        out = allocate(size + 16);
+    }
+
+    private ByteBuffer allocate(int capacity) {
+        return buffer.equals("direct") ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
     }
 
     /** Decodes one masked binary frame (unmasked in place, so the bytes alternate: binary does not care). */

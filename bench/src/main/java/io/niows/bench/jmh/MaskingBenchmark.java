@@ -29,19 +29,24 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class MaskingBenchmark {
 
-    @Param({"16", "4096", "1048576"})
+    @Param({"16", "1024", "65536", "1048576"})
     public int size;
+
+    /** Heap buffers, or direct ones as a socket read fills. */
+    @Param({"heap", "direct"})
+    public String buffer;
 
     private ByteBuffer src;
     private ByteBuffer dst;
 
     @Setup
     public void setUp() {
-        src = ByteBuffer.allocate(size);
+        boolean direct = buffer.equals("direct");
+        src = direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
         for (int i = 0; i < size; i++) {
             src.put(i, (byte) i);
         }
-        dst = ByteBuffer.allocate(size);
+        dst = direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
     }
 
     @Benchmark

@@ -38,8 +38,8 @@ public class Utf8ValidationBenchmark {
 
     private static final int SIZE = 4096;
 
-    /** ascii: English text; mixed: about half the characters take 2-4 bytes. */
-    @Param({"ascii", "mixed"})
+    /** ascii: English text; latin-cjk: accented Latin and CJK (2 and 3 bytes); emoji: mostly 4 bytes. */
+    @Param({"ascii", "latin-cjk", "emoji"})
     public String text;
 
     private ByteBuffer bytes;
@@ -51,7 +51,11 @@ public class Utf8ValidationBenchmark {
 
     @Setup
     public void setUp() {
-        String unit = text.equals("ascii") ? "The quick brown fox jumps over the lazy dog. " : "Grüße, 世界! € 😀 ok ";
+        String unit = switch (text) {
+            case "ascii" -> "The quick brown fox jumps over the lazy dog. ";
+            case "latin-cjk" -> "Grüße aus Köln, 日本語のテキスト, déjà vu; ";
+            default -> "😀🎉🚀 ok 🌍✨ ";
+        };
         StringBuilder sb = new StringBuilder();
         while (sb.toString().getBytes(StandardCharsets.UTF_8).length < SIZE) {
             sb.append(unit);

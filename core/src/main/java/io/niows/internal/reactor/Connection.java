@@ -460,14 +460,8 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         }
     }
 
+    /** Observer lists first, so that a handler's {@code onClose} already sees the member gone. */
     private void notifyClosed() {
-        try {
-            int code = engine.closeCode();
-            boolean remote = engine.closedByPeer() || code == CloseCode.ABNORMAL_CLOSURE && !droppedHere;
-            handler.onClose(this, code, engine.closeReason(), remote);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "onClose failed on " + this, e);
-        }
         List<Consumer<WebSocket>> listeners;
         synchronized (this) {
             listeners = closeListeners;
@@ -477,6 +471,13 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             for (Consumer<WebSocket> l : listeners) {
                 l.accept(this);
             }
+        }
+        try {
+            int code = engine.closeCode();
+            boolean remote = engine.closedByPeer() || code == CloseCode.ABNORMAL_CLOSURE && !droppedHere;
+            handler.onClose(this, code, engine.closeReason(), remote);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "onClose failed on " + this, e);
         }
     }
 

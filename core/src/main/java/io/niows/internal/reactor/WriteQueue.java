@@ -48,6 +48,15 @@ final class WriteQueue {
      * @return the bytes written by this call
      */
     long writeTo(GatheringByteChannel channel, ByteBuffer[] gather, WebSocket ws) throws IOException {
+        if (frames.size() == 1 && callbacks == null) {
+            // The common case of an answer to one message: a plain write, no gathering.
+            long w = channel.write(frames.peek());
+            written += w;
+            if (!frames.peek().hasRemaining()) {
+                frames.poll();
+            }
+            return w;
+        }
         long total = 0;
         while (!frames.isEmpty()) {
             int n = 0;
