@@ -315,7 +315,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         }
         if (out != null && !out.isEmpty()) {
             try {
-                long w = out.writeTo(channel, loop.gatherArray(), this);
+                long w = out.writeTo(channel, loop.writeStaging(), this);
                 QUEUED.getAndAdd(this, -w);
             } catch (IOException e) {
                 onIoError(e);

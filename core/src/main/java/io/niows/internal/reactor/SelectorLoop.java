@@ -22,12 +22,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Thread-safety: {@link #execute} and {@link #shutdown} may be called from any thread; every
  * other method runs on the loop thread only. Each iteration reads every ready connection, lets
  * the protocol handle every frame that read delivered, and only then writes the answers, one
- * gathering write per connection: a client that pipelines gets its echoes in one write.
+ * write per connection (small frames batched through a direct staging buffer): a client that
+ * pipelines gets its echoes in one write.
  */
 final class SelectorLoop implements Runnable {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
     private static final int READ_BUFFER_SIZE = 64 * 1024;
+    private static final int WRITE_STAGING_SIZE = 64 * 1024;
 
     private final Selector selector;
     private final Thread thread;
@@ -37,7 +39,7 @@ final class SelectorLoop implements Runnable {
     private final Set<Connection> connections = new HashSet<>();
     private final long tickNanos;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
-    private final ByteBuffer[] gather = new ByteBuffer[64];
+    private final ByteBuffer writeStaging = ByteBuffer.allocateDirect(WRITE_STAGING_SIZE);
 
     private volatile boolean draining;
     private volatile boolean stopped;
@@ -82,9 +84,9 @@ final class SelectorLoop implements Runnable {
         return readBuffer;
     }
 
-    /** A scratch array for gathering writes, loop thread only. */
-    ByteBuffer[] gatherArray() {
-        return gather;
+    /** The loop's direct buffer that batches small frames into one write; loop thread only. */
+    ByteBuffer writeStaging() {
+        return writeStaging;
     }
 
     Selector selector() {

@@ -4,12 +4,11 @@ import io.niows.SendCallback;
 import io.niows.WebSocket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 
 /**
- * The frames waiting to be written to one connection, written with gathering writes.
+ * The frames waiting to be written to one connection, written a batch at a time.
  *
  * <p>Not thread-safe: owned by the connection's loop thread. Callbacks are kept as marks in the
  * byte stream, so a frame without a callback costs one queue slot and nothing else.
@@ -43,43 +42,68 @@ final class WriteQueue {
     }
 
     /**
-     * Writes as much as the channel takes.
+     * Writes as much as the channel takes. Several small frames are first copied into the
+     * loop's direct staging buffer and written with one plain write: the JDK would otherwise
+     * copy each heap buffer into a temporary direct buffer of its own and gather them. A lone
+     * frame, or one at least as large as the staging buffer, is written as it is.
      *
+     * @param staging the loop's direct buffer, free for this call's use
      * @return the bytes written by this call
      */
-    long writeTo(GatheringByteChannel channel, ByteBuffer[] gather, WebSocket ws) throws IOException {
-        if (frames.size() == 1 && callbacks == null) {
-            // The common case of an answer to one message: a plain write, no gathering.
-            long w = channel.write(frames.peek());
-            written += w;
-            if (!frames.peek().hasRemaining()) {
-                frames.poll();
-            }
-            return w;
-        }
+    long writeTo(WritableByteChannel channel, ByteBuffer staging, WebSocket ws) throws IOException {
         long total = 0;
-        while (!frames.isEmpty()) {
-            int n = 0;
-            for (ByteBuffer b : frames) {
-                gather[n++] = b;
-                if (n == gather.length) {
-                    break;
+        boolean tookAll = true;
+        while (!frames.isEmpty() && tookAll) {
+            ByteBuffer first = frames.peek();
+            long w;
+            if (frames.size() == 1 || first.remaining() >= staging.capacity()) {
+                w = channel.write(first);
+                tookAll = !first.hasRemaining();
+                if (tookAll) {
+                    frames.poll();
                 }
+            } else {
+                int staged = stage(staging);
+                w = channel.write(staging);
+                consume(w);
+                tookAll = w == staged;
             }
-            long w = channel.write(gather, 0, n);
-            boolean tookAll = !gather[n - 1].hasRemaining();
-            Arrays.fill(gather, 0, n, null);
             total += w;
             written += w;
-            while (!frames.isEmpty() && !frames.peek().hasRemaining()) {
-                frames.poll();
-            }
             completeCallbacks(ws);
-            if (!tookAll) {
-                break;
-            }
         }
         return total;
+    }
+
+    /** Copies whole frames from the head of the queue into {@code staging}, ready to write. */
+    private int stage(ByteBuffer staging) {
+        staging.clear();
+        for (ByteBuffer b : frames) {
+            int n = b.remaining();
+            if (n > staging.remaining()) {
+                break;
+            }
+            staging.put(staging.position(), b, b.position(), n);
+            staging.position(staging.position() + n);
+        }
+        staging.flip();
+        return staging.limit();
+    }
+
+    /** Drops {@code n} written bytes from the head of the queue. */
+    private void consume(long n) {
+        long left = n;
+        while (left > 0) {
+            ByteBuffer b = frames.peek();
+            int r = b.remaining();
+            if (r <= left) {
+                frames.poll();
+                left -= r;
+            } else {
+                b.position(b.position() + (int) left);
+                left = 0;
+            }
+        }
     }
 
     private void completeCallbacks(WebSocket ws) {

@@ -1,0 +1,82 @@
+package io.niows.internal.reactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The write queue hands the kernel every byte once, in order, whatever each write takes. */
+class WriteQueueTest {
+
+    /** A channel that takes at most a random number of bytes per write, sometimes none. */
+    private static final class StingyChannel implements WritableByteChannel {
+        final ByteArrayOutputStream taken = new ByteArrayOutputStream();
+        final Random random;
+        final int most;
+
+        StingyChannel(long seed, int most) {
+            this.random = new Random(seed);
+            this.most = most;
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            int n = Math.min(src.remaining(), random.nextInt(most + 1));
+            for (int i = 0; i < n; i++) {
+                taken.write(src.get());
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @ParameterizedTest(name = "at most {0} bytes per write")
+    @ValueSource(ints = {1, 7, 100, 5000, 200_000})
+    void everyByteGoesOutOnceInOrderAndCallbacksFireWhenTheirFrameIsOut(int most) throws Exception {
+        Random random = new Random(most);
+        WriteQueue queue = new WriteQueue();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        List<Long> callbackMarks = new ArrayList<>();
+        List<Long> firedAt = new ArrayList<>();
+        StingyChannel channel = new StingyChannel(most, most);
+        long total = 0;
+        for (int i = 0; i < 300; i++) {
+            int size = random.nextInt(10) == 0 ? 70_000 + random.nextInt(10_000) : 1 + random.nextInt(300);
+            byte[] frame = new byte[size];
+            random.nextBytes(frame);
+            expected.writeBytes(frame);
+            total += size;
+            ByteBuffer buffer = random.nextBoolean()
+                    ? ByteBuffer.wrap(frame) : ByteBuffer.allocateDirect(size).put(frame).flip();
+            if (i % 7 == 0) {
+                long mark = total;
+                callbackMarks.add(mark);
+                queue.add(buffer, (ws, failure) -> firedAt.add(channel.taken.size() >= mark ? mark : -mark));
+            } else {
+                queue.add(buffer, null);
+            }
+        }
+        ByteBuffer staging = ByteBuffer.allocateDirect(64 * 1024);
+        int rounds = 0;
+        while (!queue.isEmpty() && rounds++ < 10_000_000) {
+            queue.writeTo(channel, staging, null);
+        }
+        assertThat(queue.size()).isZero();
+        assertThat(channel.taken.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(firedAt).isEqualTo(callbackMarks);
+    }
+}
