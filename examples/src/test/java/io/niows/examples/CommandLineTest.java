@@ -22,6 +22,9 @@ class CommandLineTest {
                 .isEqualTo(new CommandLine("broadcast", "0.0.0.0", 9002));
         assertThat(CommandLine.parse("chat", "--port", "0")).isEqualTo(new CommandLine("chat", "127.0.0.1", 0));
         assertThat(CommandLine.parse("--help").command()).isEqualTo("help");
+        assertThat(CommandLine.parse("echo-client", "--url", "ws://127.0.0.1:9003", "--agent", "mine"))
+                .isEqualTo(new CommandLine("echo-client", "127.0.0.1", 0, "ws://127.0.0.1:9003", "mine"));
+        assertThat(CommandLine.parse("echo-client", "--url", "ws://127.0.0.1:9003").agent()).isEqualTo("niows");
     }
 
     @ParameterizedTest
@@ -34,7 +37,9 @@ class CommandLineTest {
         "echo --port -1                 | --port must be a number from 0 to 65535: -1",
         "echo --port nine               | --port must be a number from 0 to 65535: nine",
         "chat --verbose yes             | unknown option: --verbose",
-        "chat --host ' '                | --host must not be empty"})
+        "chat --host ' '                | --host must not be empty",
+        "echo-client                    | echo-client needs --url ws://HOST:PORT",
+        "echo-client --url http://x     | echo-client needs --url ws://HOST:PORT"})
     void refusesBadArgumentsWithAReason(String args, String reason) {
         String[] split = args.replace("' '", "\u0000").split(" +");
         for (int i = 0; i < split.length; i++) {
@@ -46,7 +51,7 @@ class CommandLineTest {
 
     @Test
     void theUsageNamesEveryCommand() {
-        assertThat(CommandLine.USAGE).contains("chat", "echo", "broadcast", "--port", "--host");
+        assertThat(CommandLine.USAGE).contains("chat", "echo", "broadcast", "echo-client", "--port", "--host", "--url");
     }
 
     @Test
