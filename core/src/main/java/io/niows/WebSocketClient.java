@@ -128,21 +128,19 @@ public final class WebSocketClient implements AutoCloseable {
 
         /** The largest frame payload accepted; default 16 MiB. */
         public Builder maxFrameSize(long bytes) {
-            this.maxFrameSize = bytes;
+            this.maxFrameSize = Settings.positive(bytes, "maxFrameSize");
             return this;
         }
 
         /** The largest message accepted; default 16 MiB. */
         public Builder maxMessageSize(long bytes) {
-            this.maxMessageSize = bytes;
+            this.maxMessageSize = Settings.positive(bytes, "maxMessageSize");
             return this;
         }
 
         /** As {@link WebSocketServer.Builder#writeWaterMarks}; defaults 32 and 64 KiB. */
         public Builder writeWaterMarks(long low, long high) {
-            if (low < 0 || high < low) {
-                throw new IllegalArgumentException("need 0 <= low <= high");
-            }
+            Settings.waterMarks(low, high);
             this.lowWaterMark = low;
             this.highWaterMark = high;
             return this;
@@ -150,19 +148,19 @@ public final class WebSocketClient implements AutoCloseable {
 
         /** Queued bytes past which a send closes the connection with 1008 instead; default 64 MiB. */
         public Builder maxQueuedBytes(long bytes) {
-            this.maxQueuedBytes = bytes;
+            this.maxQueuedBytes = Settings.positive(bytes, "maxQueuedBytes");
             return this;
         }
 
         /** How long the TCP connect and the opening handshake may take together; default 10 s. */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Objects.requireNonNull(timeout);
+            this.connectTimeout = Settings.positive(timeout, "connectTimeout");
             return this;
         }
 
         /** How long to wait for the server to close TCP after a close handshake; default 5 s. */
         public Builder closeTimeout(Duration timeout) {
-            this.closeTimeout = Objects.requireNonNull(timeout);
+            this.closeTimeout = Settings.positive(timeout, "closeTimeout");
             return this;
         }
 

@@ -212,19 +212,19 @@ public final class WebSocketServer implements AutoCloseable {
 
         /** The largest frame payload accepted (checked from the header, 1009 past it); default 16 MiB. */
         public Builder maxFrameSize(long bytes) {
-            this.maxFrameSize = positive(bytes, "maxFrameSize");
+            this.maxFrameSize = Settings.positive(bytes, "maxFrameSize");
             return this;
         }
 
         /** The largest message accepted (1009 past it); default 16 MiB. */
         public Builder maxMessageSize(long bytes) {
-            this.maxMessageSize = positive(bytes, "maxMessageSize");
+            this.maxMessageSize = Settings.positive(bytes, "maxMessageSize");
             return this;
         }
 
         /** The largest request head (431 past it); default 16 KiB. */
         public Builder maxHandshakeSize(int bytes) {
-            this.maxHandshakeSize = (int) positive(bytes, "maxHandshakeSize");
+            this.maxHandshakeSize = (int) Settings.positive(bytes, "maxHandshakeSize");
             return this;
         }
 
@@ -233,9 +233,7 @@ public final class WebSocketServer implements AutoCloseable {
          * {@link WebSocketHandler#onWritable} follows once they fall to {@code low}. Defaults 32 and 64 KiB.
          */
         public Builder writeWaterMarks(long low, long high) {
-            if (low < 0 || high < low) {
-                throw new IllegalArgumentException("need 0 <= low <= high");
-            }
+            Settings.waterMarks(low, high);
             this.lowWaterMark = low;
             this.highWaterMark = high;
             return this;
@@ -243,19 +241,19 @@ public final class WebSocketServer implements AutoCloseable {
 
         /** Queued bytes past which a send closes the connection with 1008 instead; default 64 MiB. */
         public Builder maxQueuedBytes(long bytes) {
-            this.maxQueuedBytes = positive(bytes, "maxQueuedBytes");
+            this.maxQueuedBytes = Settings.positive(bytes, "maxQueuedBytes");
             return this;
         }
 
         /** How long a client has to complete its request head; default 10 s. */
         public Builder handshakeTimeout(Duration timeout) {
-            this.handshakeTimeout = positive(timeout, "handshakeTimeout");
+            this.handshakeTimeout = Settings.positive(timeout, "handshakeTimeout");
             return this;
         }
 
         /** Silence after which a connection is closed with 1001; default zero: never. */
         public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = notNegative(timeout, "idleTimeout");
+            this.idleTimeout = Settings.notNegative(timeout, "idleTimeout");
             return this;
         }
 
@@ -264,14 +262,14 @@ public final class WebSocketServer implements AutoCloseable {
          * the TCP connection is dropped. Default interval zero: no keep-alive pings.
          */
         public Builder keepAlive(Duration pingInterval, Duration pongTimeout) {
-            this.pingInterval = notNegative(pingInterval, "pingInterval");
-            this.pongTimeout = positive(pongTimeout, "pongTimeout");
+            this.pingInterval = Settings.notNegative(pingInterval, "pingInterval");
+            this.pongTimeout = Settings.positive(pongTimeout, "pongTimeout");
             return this;
         }
 
         /** How long a close handshake may take before the TCP connection is dropped; default 5 s. */
         public Builder closeTimeout(Duration timeout) {
-            this.closeTimeout = positive(timeout, "closeTimeout");
+            this.closeTimeout = Settings.positive(timeout, "closeTimeout");
             return this;
         }
 
@@ -293,27 +291,6 @@ public final class WebSocketServer implements AutoCloseable {
         private HandshakeLimits handshakeLimits() {
             HandshakeLimits limits = HandshakeLimits.defaults().withMaxHeadSize(maxHandshakeSize);
             return limits.withMaxRequestLineLength(Math.min(limits.maxRequestLineLength(), maxHandshakeSize));
-        }
-
-        private static long positive(long value, String name) {
-            if (value <= 0) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return value;
-        }
-
-        private static Duration positive(Duration value, String name) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return value;
-        }
-
-        private static Duration notNegative(Duration value, String name) {
-            if (value.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative");
-            }
-            return value;
         }
     }
 }
