@@ -71,6 +71,22 @@ class HandshakeRefusalTest {
         assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4)).as(what).isNotBlank().doesNotContain("\r");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "HTTP/2.0|505",
+        "HTTP/1.0|400"})
+    void anHttpVersionOtherThan11IsRefused(String version, int status) throws Exception {
+        String answer = exchange("GET /echo " + version + "\r\nHost: 127.0.0.1\r\n" + GOOD + "\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 " + status + " ");
+    }
+
+    @Test
+    void aRequestWithoutHostIsRefused() throws Exception {
+        String answer = exchange("GET /echo HTTP/1.1\r\n" + GOOD + "\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(answer).containsIgnoringCase("host");
+    }
+
     @Test
     void aWrongVersionIsToldWhichVersionToUse() throws Exception {
         String answer = exchange(upgrade("GET", "/echo", GOOD.replace("Version: 13", "Version: 7")));
