@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class MaskingTest {
 
     private static final int KEY = 0x37fa213d;
-    private static final int[] LENGTHS = IntStream.concat(IntStream.rangeClosed(0, 40), IntStream.of(1000)).toArray();
+    private static final int[] LENGTHS =
+            IntStream.concat(IntStream.rangeClosed(0, 40), IntStream.of(511, 512, 513, 1000, 4109, 70_001)).toArray();
 
     /** RFC 6455 §5.3: "j = i MOD 4; transformed-octet-i = original-octet-i XOR masking-key-octet-j". */
     private static byte[] reference(byte[] data, int key, int phase) {
