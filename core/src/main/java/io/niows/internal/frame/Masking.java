@@ -21,7 +21,7 @@ public final class Masking {
 
     private static final int PHASES = 4;
     private static final int BULK_WORDS = 512;
-    private static final int MIN_BULK_WORDS = 64;
+    private static final int MIN_BULK_WORDS = 512;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     /** Eight bytes at a time in the machine's own order: no byte swap per word. */
     private static final VarHandle ARRAY_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, NATIVE);
