@@ -84,11 +84,6 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         control = null;
     }
 
-    /** Whether a fragmented message has begun and not yet ended. */
-    public boolean isMessageInProgress() {
-        return messageOpcode != NO_MESSAGE;
-    }
-
     @Override
     public void onHeader(FrameHeader header) {
         checkMasking(header);

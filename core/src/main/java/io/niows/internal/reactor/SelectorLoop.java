@@ -55,10 +55,6 @@ final class SelectorLoop implements Runnable {
         thread.start();
     }
 
-    Thread thread() {
-        return thread;
-    }
-
     boolean inLoop() {
         return Thread.currentThread() == thread;
     }

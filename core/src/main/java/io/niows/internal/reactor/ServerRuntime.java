@@ -6,20 +6,18 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 
 /**
- * A running server: the listening socket, the acceptor thread and the selector loops.
+ * A running server: the acceptor thread (which owns the listening socket) and the selector loops.
  *
  * <p>Thread-safe: {@link #close} and {@link #stop} may be called from any thread, more than once.
  */
 public final class ServerRuntime {
 
-    private final ServerSocketChannel server;
     private final SelectorLoop[] loops;
     private final Acceptor acceptor;
     private final InetSocketAddress address;
     private boolean ended;
 
     private ServerRuntime(ServerSocketChannel server, SelectorLoop[] loops, Acceptor acceptor) throws IOException {
-        this.server = server;
         this.loops = loops;
         this.acceptor = acceptor;
         this.address = (InetSocketAddress) server.getLocalAddress();
@@ -81,10 +79,5 @@ public final class ServerRuntime {
     /** The loops, for clients that share them. */
     SelectorLoop[] loops() {
         return loops;
-    }
-
-    /** Whether the listening socket is open. */
-    public boolean isOpen() {
-        return server.isOpen();
     }
 }
