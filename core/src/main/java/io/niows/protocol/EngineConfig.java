@@ -1,5 +1,6 @@
 package io.niows.protocol;
 
+import io.niows.internal.frame.FrameEncoder;
 import io.niows.internal.frame.SecureMaskingKeys;
 import java.util.Objects;
 import java.util.function.IntSupplier;
@@ -21,6 +22,7 @@ public final class EngineConfig {
     private final long maxMessageSize;
     private final IntSupplier maskingKeys;
     private final boolean autoPong;
+    private final FrameEncoder encoder;
 
     private EngineConfig(Role role, long maxFrameSize, long maxMessageSize, IntSupplier maskingKeys,
             boolean autoPong) {
@@ -29,6 +31,15 @@ public final class EngineConfig {
         this.maxMessageSize = maxMessageSize;
         this.maskingKeys = maskingKeys;
         this.autoPong = autoPong;
+        this.encoder = new FrameEncoder(role, maskingKeys);
+    }
+
+    /**
+     * The encoder for this role and key source. It holds no mutable state, so every engine built
+     * from this configuration shares it instead of keeping its own.
+     */
+    FrameEncoder encoder() {
+        return encoder;
     }
 
     /** A server's defaults: 16 MiB limits, automatic pongs. */

@@ -58,7 +58,7 @@ public final class WebSocketEngine {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.encoder = new FrameEncoder(config.role(), config.maskingKeys());
+        this.encoder = config.encoder();
         this.decoder = new FrameDecoder(config.role(), config.maxFrameSize(), config.maxMessageSize(), new Events());
     }
 

@@ -35,7 +35,8 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     private static final int NO_MESSAGE = -1;
 
     private final FrameReader reader = new FrameReader();
-    private final Utf8Validator utf8 = new Utf8Validator();
+    /** Created for the first text message: a connection that only moves binary never needs it. */
+    private Utf8Validator utf8;
     private final EngineListener listener;
     private final boolean expectMasked;
     private final long maxFrameSize;
@@ -157,7 +158,12 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         }
         if (opcode != OPCODE_CONTINUATION) {
             messageOpcode = opcode;
-            utf8.reset();
+            if (opcode == OPCODE_TEXT) {
+                if (utf8 == null) {
+                    utf8 = new Utf8Validator();
+                }
+                utf8.reset();
+            }
         }
         reserve((int) length, header.fin());
     }
