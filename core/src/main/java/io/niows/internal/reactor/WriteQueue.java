@@ -15,13 +15,23 @@ import java.util.ArrayDeque;
  */
 final class WriteQueue {
 
-    private final ArrayDeque<ByteBuffer> frames = new ArrayDeque<>(4);
+    /** The frame at the head of the queue, or null when it is empty. */
+    private ByteBuffer first;
+    /** The frames behind {@link #first}; created the first time two are queued. */
+    private ArrayDeque<ByteBuffer> rest;
     private ArrayDeque<Object> callbacks;
     private long enqueued;
     private long written;
 
     void add(ByteBuffer frame, SendCallback callback) {
-        frames.add(frame);
+        if (first == null) {
+            first = frame;
+        } else {
+            if (rest == null) {
+                rest = new ArrayDeque<>(4);
+            }
+            rest.add(frame);
+        }
         enqueued += frame.remaining();
         if (callback != null) {
             if (callbacks == null) {
@@ -33,7 +43,7 @@ final class WriteQueue {
     }
 
     boolean isEmpty() {
-        return frames.isEmpty();
+        return first == null;
     }
 
     /** Bytes queued and not yet written. */
@@ -41,11 +51,20 @@ final class WriteQueue {
         return enqueued - written;
     }
 
+    private boolean single() {
+        return rest == null || rest.isEmpty();
+    }
+
+    private void pollFirst() {
+        first = rest == null ? null : rest.poll();
+    }
+
     /**
-     * Writes as much as the channel takes. Several small frames are first copied into the
-     * loop's direct staging buffer and written with one plain write: the JDK would otherwise
-     * copy each heap buffer into a temporary direct buffer of its own and gather them. A lone
-     * frame, or one at least as large as the staging buffer, is written as it is.
+     * Writes as much as the channel takes. Frames smaller than the loop's direct staging buffer
+     * are copied into it, as many as fit, and written with one plain write: the JDK would
+     * otherwise copy each heap buffer into a temporary direct buffer of its own (looked up in a
+     * per-thread cache) and gather them. A frame at least as large as the staging buffer is
+     * written as it is.
      *
      * @param staging the loop's direct buffer, free for this call's use
      * @return the bytes written by this call
@@ -53,14 +72,13 @@ final class WriteQueue {
     long writeTo(WritableByteChannel channel, ByteBuffer staging, WebSocket ws) throws IOException {
         long total = 0;
         boolean tookAll = true;
-        while (!frames.isEmpty() && tookAll) {
-            ByteBuffer first = frames.peek();
+        while (first != null && tookAll) {
             long w;
-            if (frames.size() == 1 || first.remaining() >= staging.capacity()) {
+            if (first.remaining() >= staging.capacity()) {
                 w = channel.write(first);
                 tookAll = !first.hasRemaining();
                 if (tookAll) {
-                    frames.poll();
+                    pollFirst();
                 }
             } else {
                 int staged = stage(staging);
@@ -78,29 +96,38 @@ final class WriteQueue {
     /** Copies whole frames from the head of the queue into {@code staging}, ready to write. */
     private int stage(ByteBuffer staging) {
         staging.clear();
-        for (ByteBuffer b : frames) {
-            int n = b.remaining();
-            if (n > staging.remaining()) {
-                break;
+        stageOne(staging, first);
+        if (!single()) {
+            for (ByteBuffer b : rest) {
+                if (!stageOne(staging, b)) {
+                    break;
+                }
             }
-            staging.put(staging.position(), b, b.position(), n);
-            staging.position(staging.position() + n);
         }
         staging.flip();
         return staging.limit();
+    }
+
+    private static boolean stageOne(ByteBuffer staging, ByteBuffer b) {
+        int n = b.remaining();
+        if (n > staging.remaining()) {
+            return false;
+        }
+        staging.put(staging.position(), b, b.position(), n);
+        staging.position(staging.position() + n);
+        return true;
     }
 
     /** Drops {@code n} written bytes from the head of the queue. */
     private void consume(long n) {
         long left = n;
         while (left > 0) {
-            ByteBuffer b = frames.peek();
-            int r = b.remaining();
+            int r = first.remaining();
             if (r <= left) {
-                frames.poll();
+                pollFirst();
                 left -= r;
             } else {
-                b.position(b.position() + (int) left);
+                first.position(first.position() + (int) left);
                 left = 0;
             }
         }
@@ -116,7 +143,10 @@ final class WriteQueue {
 
     /** Drops every queued frame and tells their callbacks why. */
     void discard(WebSocket ws, Throwable why) {
-        frames.clear();
+        first = null;
+        if (rest != null) {
+            rest.clear();
+        }
         written = enqueued;
         while (callbacks != null && !callbacks.isEmpty()) {
             callbacks.poll();
