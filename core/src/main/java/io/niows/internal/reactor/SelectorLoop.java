@@ -59,7 +59,7 @@ final class SelectorLoop implements Runnable {
         return Thread.currentThread() == thread;
     }
 
-    /** Runs a task on the loop thread, after the current iteration's reads; wakes the loop once per burst. */
+    /** Runs a task on the loop thread after the current iteration's reads; wakes the loop once per burst. */
     void execute(Runnable task) {
         tasks.add(task);
         if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
@@ -151,7 +151,6 @@ final class SelectorLoop implements Runnable {
             while (!stopped) {
                 select();
                 runTasks();
-                handleReadyKeys();
                 flushAll();
                 runTimers();
                 if (draining && connections.isEmpty()) {
@@ -165,12 +164,16 @@ final class SelectorLoop implements Runnable {
         }
     }
 
+    /**
+     * Waits for readiness (not at all if tasks are waiting) and handles each ready key as the
+     * selector reports it: no selected-key set is filled, iterated and cleared on the way.
+     */
     private void select() throws IOException {
         if (!tasks.isEmpty()) {
-            selector.selectNow();
+            selector.selectNow(this::handleReady);
         } else {
             long waitMillis = Math.max(1, (nextTick - System.nanoTime()) / 1_000_000);
-            selector.select(waitMillis);
+            selector.select(this::handleReady, waitMillis);
         }
         wakeupPending.set(false);
     }
@@ -187,24 +190,20 @@ final class SelectorLoop implements Runnable {
         }
     }
 
-    private void handleReadyKeys() {
-        Set<SelectionKey> ready = selector.selectedKeys();
-        for (SelectionKey key : ready) {
-            Connection c = (Connection) key.attachment();
-            if (!key.isValid()) {
-                continue;
-            }
-            try {
-                handleReady(key, c);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "dropping " + c + " after an unexpected failure", e);
-                c.abort();
-            }
+    private void handleReady(SelectionKey key) {
+        Connection c = (Connection) key.attachment();
+        if (!key.isValid()) {
+            return;
         }
-        ready.clear();
+        try {
+            dispatch(key, c);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "dropping " + c + " after an unexpected failure", e);
+            c.abort();
+        }
     }
 
-    private static void handleReady(SelectionKey key, Connection c) {
+    private static void dispatch(SelectionKey key, Connection c) {
         int ops = key.readyOps();
         if ((ops & SelectionKey.OP_CONNECT) != 0) {
             c.onConnectable();
