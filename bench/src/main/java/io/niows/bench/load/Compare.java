@@ -39,7 +39,9 @@ public final class Compare {
     private void run() throws IOException, InterruptedException {
         System.out.println(Machine.describe());
         System.out.println("servers: " + options.servers + ", JVM flags " + options.serverJvmFlags()
-                + ", " + options.serverThreads + " server threads, " + options.clientThreads + " load threads");
+                + ", " + options.serverThreads + " server threads on CPUs "
+                + (options.serverCpus.isEmpty() ? "any" : options.serverCpus) + ", " + options.clientThreads
+                + " load threads on CPUs " + Machine.allowedCpus());
         List<Workload> workloads = new ArrayList<>();
         for (Workload w : Workload.standard(options.idleConnections)) {
             if (options.selected(w)) {
@@ -118,7 +120,7 @@ public final class Compare {
         ServerProcess s = running.get(name);
         if (s == null || !s.isAlive()) {
             Path log = options.out.resolve("logs").resolve(name + ".log");
-            s = ServerProcess.start(name, jvmFlags, options.serverThreads, log);
+            s = ServerProcess.start(name, jvmFlags, options.serverThreads, options.serverCpus, log);
             running.put(name, s);
         }
         return s;

@@ -15,7 +15,7 @@ final class CompareOptions {
     double seconds = 3;
     double warmup = 1;
     Path out = Path.of("bench/results");
-    List<String> servers = List.of("niows", "netty", "jetty", "java-websocket", "floor");
+    List<String> servers = List.of("niows", "netty", "netty-example", "jetty", "java-websocket", "floor");
     String reference = "niows";
     List<String> only = List.of();
     int clientThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
@@ -23,12 +23,13 @@ final class CompareOptions {
     int idleConnections = 10_000;
     double idleHold = 2;
     String heap = "512m";
+    String serverCpus = "";
 
     static final String USAGE = String.join("\n",
             "usage: Compare [--rounds N] [--seconds S] [--warmup S] [--out DIR]",
-            "               [--servers niows,netty,jetty,java-websocket,floor] [--reference niows]",
+            "               [--servers niows,netty,netty-example,jetty,java-websocket,floor] [--reference niows]",
             "               [--only workload-id,...] [--client-threads N] [--server-threads N]",
-            "               [--idle-connections N] [--idle-hold S] [--heap 512m]");
+            "               [--idle-connections N] [--idle-hold S] [--heap 512m] [--server-cpus LIST]");
 
     static CompareOptions parse(String... args) {
         CompareOptions o = new CompareOptions();
@@ -50,6 +51,7 @@ final class CompareOptions {
                 case "--idle-connections": o.idleConnections = Integer.parseInt(v); break;
                 case "--idle-hold": o.idleHold = Double.parseDouble(v); break;
                 case "--heap": o.heap = v; break;
+                case "--server-cpus": o.serverCpus = v; break;
                 default: throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }

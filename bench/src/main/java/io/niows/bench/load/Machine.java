@@ -20,6 +20,20 @@ final class Machine {
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version");
     }
 
+    /** The CPUs this process may run on ({@code Cpus_allowed_list}, e.g. {@code 0} under {@code taskset -c 0}). */
+    static String allowedCpus() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        return "unknown";
+    }
+
     private static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {

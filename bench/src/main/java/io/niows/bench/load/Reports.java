@@ -30,7 +30,10 @@ final class Reports {
         sb.append("  \"machine\": ").append(str(Machine.describe())).append(",\n");
         sb.append("  \"settings\": {\"rounds\": ").append(o.rounds).append(", \"seconds\": ").append(num(o.seconds))
                 .append(", \"warmup\": ").append(num(o.warmup)).append(", \"serverThreads\": ").append(o.serverThreads)
-                .append(", \"clientThreads\": ").append(o.clientThreads).append(", \"serverJvmFlags\": ")
+                .append(", \"clientThreads\": ").append(o.clientThreads)
+                .append(", \"toolCpus\": ").append(str(Machine.allowedCpus()))
+                .append(", \"serverCpus\": ").append(str(o.serverCpus.isEmpty() ? "any" : o.serverCpus))
+                .append(", \"serverJvmFlags\": ")
                 .append(str(String.join(" ", o.serverJvmFlags()))).append(", \"reference\": ")
                 .append(str(summary.reference())).append("},\n");
         sb.append("  \"medians\": [\n");

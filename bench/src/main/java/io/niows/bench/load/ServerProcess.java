@@ -29,10 +29,17 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts server {@code name} with {@code jvmFlags} and {@code threads} I/O threads. */
-    static ServerProcess start(String name, List<String> jvmFlags, int threads, Path log)
+    /**
+     * Starts server {@code name} with {@code jvmFlags} and {@code threads} I/O threads, confined to
+     * the CPUs in {@code cpus} (a {@code taskset} list such as {@code 1} or {@code 2-3}) unless it is
+     * empty.
+     */
+    static ServerProcess start(String name, List<String> jvmFlags, int threads, String cpus, Path log)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
+        if (!cpus.isEmpty()) {
+            cmd.addAll(List.of("taskset", "-c", cpus));
+        }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmFlags);
         cmd.add("-cp");
