@@ -22,13 +22,22 @@ import java.net.InetSocketAddress;
 /**
  * Netty 4.2 with the pipeline of Netty's own websocketx server example (HTTP codec, aggregator
  * for the upgrade request, compression handler, protocol handler, frame handler) on the NIO
- * transport: one boss thread, {@code threads} worker event loops.
+ * transport: one boss thread, {@code threads} worker event loops. Two echo styles (see
+ * {@link NettyFrameHandler}): {@code netty} flushes once per read, {@code netty-example} flushes
+ * every frame as the websocketx example's frame handler does.
  *
  * <p>Thread-safe to start once; afterwards Netty's event loops run it.
  */
 public final class NettyBenchServer implements BenchServer {
 
     private static final int MAX_UPGRADE_REQUEST = 65536;
+
+    private final boolean flushEach;
+
+    /** @param flushEach whether to flush every echo, as Netty's websocketx example does */
+    public NettyBenchServer(boolean flushEach) {
+        this.flushEach = flushEach;
+    }
 
     @Override
     public int start(String host, int threads) throws InterruptedException {
@@ -52,7 +61,7 @@ public final class NettyBenchServer implements BenchServer {
                         p.addLast(new HttpObjectAggregator(MAX_UPGRADE_REQUEST));
                         p.addLast(new WebSocketServerCompressionHandler(0));
                         p.addLast(new WebSocketServerProtocolHandler(config));
-                        p.addLast(new NettyFrameHandler(members));
+                        p.addLast(new NettyFrameHandler(members, flushEach));
                     }
                 })
                 .bind(host, 0).sync().channel();

@@ -9,20 +9,24 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 
 /**
- * Echo or broadcast of data frames, Netty style: an echo is written in {@code channelRead} and
- * flushed once in {@code channelReadComplete} (as Netty's own echo example does, so a batch of
- * pipelined frames costs one flush); a broadcast goes to the {@link ChannelGroup} of
- * {@code /broadcast} channels, which writes the same bytes to each and flushes.
+ * Echo or broadcast of data frames, Netty style. An echo is either written in {@code channelRead}
+ * and flushed once in {@code channelReadComplete} (as Netty's TCP echo example does, so a batch of
+ * pipelined frames costs one flush), or, with {@code flushEach}, written and flushed per frame as
+ * Netty's websocketx server example does ({@code ctx.channel().writeAndFlush(...)} in
+ * {@code channelRead0}). A broadcast goes to the {@link ChannelGroup} of {@code /broadcast}
+ * channels, which writes the same bytes to each and flushes.
  *
  * <p>One instance per channel, called on that channel's event loop.
  */
 final class NettyFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private final ChannelGroup members;
+    private final boolean flushEach;
     private boolean broadcast;
 
-    NettyFrameHandler(ChannelGroup members) {
+    NettyFrameHandler(ChannelGroup members, boolean flushEach) {
         this.members = members;
+        this.flushEach = flushEach;
     }
 
     @Override
@@ -43,6 +47,8 @@ final class NettyFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame
         }
         if (broadcast) {
             members.writeAndFlush(frame.retain());
+        } else if (flushEach) {
+            ctx.channel().writeAndFlush(frame.retain());
         } else {
             ctx.write(frame.retain());
         }
@@ -50,6 +56,8 @@ final class NettyFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        ctx.flush();
+        if (!flushEach) {
+            ctx.flush();
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Starts one server under test on a free loopback port and prints {@code LISTENING <port>}, then
- * runs until the process is ended. Usage: {@code ServerMain <floor|niows|netty|jetty|java-websocket> <threads>}.
+ * runs until the process is ended. Usage: {@code ServerMain <floor|niows|netty|netty-example|jetty|java-websocket> <threads>}.
  *
  * <p>Each server answers echo on {@code /} and broadcast on {@code /broadcast}. A process entry
  * point: one server per JVM, started once from {@code main}.
@@ -16,7 +16,7 @@ public final class ServerMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: ServerMain <floor|niows|netty|jetty|java-websocket> <threads>");
+            System.err.println("usage: ServerMain <floor|niows|netty|netty-example|jetty|java-websocket> <threads>");
             System.exit(2);
         }
         int threads = Integer.parseInt(args[1]);
@@ -34,7 +34,9 @@ public final class ServerMain {
             case "niows":
                 return new NiowsBenchServer();
             case "netty":
-                return new NettyBenchServer();
+                return new NettyBenchServer(false);
+            case "netty-example":
+                return new NettyBenchServer(true);
             case "jetty":
                 return new JettyBenchServer();
             case "java-websocket":
