@@ -13,7 +13,7 @@ class MaskingTest {
 
     private static final int KEY = 0x37fa213d;
     private static final int[] LENGTHS =
-            IntStream.concat(IntStream.rangeClosed(0, 40), IntStream.of(511, 512, 513, 1000, 4109, 70_001)).toArray();
+            IntStream.concat(IntStream.rangeClosed(0, 40), IntStream.of(511, 512, 513, 1000, 1023, 1024, 1031, 4096, 4109, 70_001)).toArray();
 
     /** RFC 6455 §5.3: "j = i MOD 4; transformed-octet-i = original-octet-i XOR masking-key-octet-j". */
     private static byte[] reference(byte[] data, int key, int phase) {
