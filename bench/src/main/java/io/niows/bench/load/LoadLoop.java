@@ -8,7 +8,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -97,13 +96,7 @@ final class LoadLoop extends Thread {
             }
             openMore();
             behavior.tick(this);
-            selector.select(SELECT_MILLIS);
-            Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-            while (keys.hasNext()) {
-                SelectionKey key = keys.next();
-                keys.remove();
-                handle(key);
-            }
+            selector.select(this::handle, SELECT_MILLIS);
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,16 +59,10 @@ final class FloorLoop extends Thread {
     public void run() {
         try {
             while (true) {
-                selector.select();
+                selector.select(this::handle);
                 awake.set(false);
                 registerAdopted();
                 sendBroadcasts();
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    handle(key);
-                }
             }
         } catch (IOException e) {
             System.err.println(getName() + " ended: " + e);
