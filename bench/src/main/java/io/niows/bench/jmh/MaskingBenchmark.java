@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class MaskingBenchmark {
 
-    @Param({"16", "1024", "65536", "1048576"})
+    @Param({"16", "1024", "4096", "65536", "1048576"})
     public int size;
 
     /** Heap buffers, or direct ones as a socket read fills. */
