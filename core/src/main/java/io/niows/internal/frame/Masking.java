@@ -22,7 +22,7 @@ public final class Masking {
 
     private static final int PHASES = 4;
     private static final int BULK_WORDS = 512;
-    private static final int MIN_BULK_WORDS = 128;
+    private static final int MIN_BULK_WORDS = 512;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     /** Eight bytes at a time in the machine's own order: no byte swap per word. */
     private static final VarHandle ARRAY_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, NATIVE);
@@ -71,10 +71,12 @@ public final class Masking {
     }
 
     /**
-     * Payloads from 1 KiB on: words copied in bulk into a {@code long[]} block, XORed there by a
+     * Payloads from 4 KiB on: words copied in bulk into a {@code long[]} block, XORed there by a
      * plain loop the JIT turns into vector instructions, and copied back in bulk; 2.5x the
-     * word-at-a-time loop at 64 KiB and 1.3-2x from 1 to 2 KiB (MaskingBenchmark). The block is
-     * a per-thread cache, not state: every call overwrites what it uses.
+     * word-at-a-time loop at 64 KiB (MaskingBenchmark). Below 4 KiB the buffer views cost more
+     * than they save inside the decoder (FrameCodecBenchmark.decode at 1 KiB: 10.9 ops/us
+     * without, 7.9 with). The block is a per-thread cache, not state: every call overwrites
+     * what it uses.
      *
      * @return the words done; the caller does the rest (fewer than one block)
      */
