@@ -22,28 +22,24 @@ final class Machine {
 
     /** The CPUs this process may run on ({@code Cpus_allowed_list}, e.g. {@code 0} under {@code taskset -c 0}). */
     static String allowedCpus() {
+        return procField("/proc/self/status", "Cpus_allowed_list", "unknown");
+    }
+
+    private static String cpuModel() {
+        return procField("/proc/cpuinfo", "model name", "unknown CPU");
+    }
+
+    /** The value of the first {@code name: value} line of a {@code /proc} file, or {@code otherwise}. */
+    private static String procField(String file, String name, String otherwise) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Cpus_allowed_list:")) {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                if (line.startsWith(name)) {
                     return line.substring(line.indexOf(':') + 1).trim();
                 }
             }
         } catch (IOException ignored) {
             // not Linux
         }
-        return "unknown";
-    }
-
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException ignored) {
-            // not Linux: say so below
-        }
-        return "unknown CPU";
+        return otherwise;
     }
 }
