@@ -215,9 +215,22 @@ class Utf8ValidatorTest {
                 bytes[i] = alphabet[random.nextInt(alphabet.length)];
             }
             Utf8Validator validator = new Utf8Validator();
-            boolean valid = validator.feed(ByteBuffer.wrap(bytes), 0, bytes.length) < 0 && validator.isComplete();
-            assertThat(valid).as("bytes %s", java.util.HexFormat.of().formatHex(bytes)).isEqualTo(jdkAccepts(bytes));
+            int bad = validator.feed(ByteBuffer.wrap(bytes), 0, bytes.length);
+            boolean valid = bad < 0 && validator.isComplete();
+            String hex = java.util.HexFormat.of().formatHex(bytes);
+            assertThat(valid).as("bytes %s", hex).isEqualTo(jdkAccepts(bytes));
+            assertThat(bad).as("first bad byte of %s, whole vs byte by byte", hex).isEqualTo(firstBadByteByByte(bytes));
         }
+    }
+
+    private static int firstBadByteByByte(byte[] bytes) {
+        Utf8Validator validator = new Utf8Validator();
+        for (int i = 0; i < bytes.length; i++) {
+            if (validator.feed(ByteBuffer.wrap(bytes), i, i + 1) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean jdkAccepts(byte[] bytes) {
