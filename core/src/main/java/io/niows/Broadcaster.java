@@ -129,12 +129,11 @@ public final class Broadcaster {
     }
 
     private boolean sendTo(BroadcastMember m, ByteBuffer shared) {
-        try {
-            return m.sendEncoded(shared.duplicate()).accepted();
-        } catch (IllegalStateException midFragmentedMessage) {
+        SendResult result = m.sendEncoded(shared.duplicate());
+        if (result == SendResult.REFUSED_BUSY) {
             skipped.increment();
-            return false;
         }
+        return result.accepted();
     }
 
     private void overflow(BroadcastMember m) {

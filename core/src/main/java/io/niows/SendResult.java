@@ -14,10 +14,16 @@ public enum SendResult {
      */
     QUEUED_ABOVE_HIGH_WATER,
     /** Nothing was queued: the connection is closing or closed. */
-    REFUSED_CLOSED;
+    REFUSED_CLOSED,
+    /**
+     * Nothing was queued: a fragmented message is unfinished on this connection (RFC 6455 §5.4:
+     * fragments of one message may not be interleaved with another), sent by another thread, or
+     * by this one for a whole message. Send again once its last fragment is queued.
+     */
+    REFUSED_BUSY;
 
     /** Whether the frame was queued. */
     public boolean accepted() {
-        return this != REFUSED_CLOSED;
+        return this == QUEUED || this == QUEUED_ABOVE_HIGH_WATER;
     }
 }

@@ -40,9 +40,8 @@ public interface WebSocket {
     /**
      * Queues one fragment of a message (RFC 6455 §5.4): the first fragment's kind (text or binary)
      * sets the message's kind; {@code last} ends it. A text message's fragments, joined, must be
-     * valid UTF-8. Other messages may not be sent while a fragmented one is unfinished.
-     *
-     * @throws IllegalStateException if another thread's fragmented message is unfinished
+     * valid UTF-8. Until the last fragment is queued, other messages, and fragments from other
+     * threads, are refused with {@link SendResult#REFUSED_BUSY}.
      */
     SendResult sendFragment(boolean text, ByteBuffer part, boolean last);
 

@@ -3,9 +3,12 @@ package io.niows.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niows.Broadcaster;
+import io.niows.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -205,6 +208,34 @@ class BroadcastTest {
         assertThat(room.size()).isEqualTo(2);
         assertThat(room.members().stream().mapToLong(WebSocket::queuedBytes).max().orElseThrow())
                 .isLessThanOrEqualTo(room.maxQueuedBytes());
+    }
+
+    @Test
+    void aMemberInTheMiddleOfItsOwnFragmentedMessageIsSkippedAndCountedTheOthersReceive() throws Exception {
+        CountDownLatch joined = new CountDownLatch(2);
+        Broadcaster room = startRoom(new Broadcaster(), joined);
+        TestHttp http = new TestHttp();
+        toClose.add(http);
+        JdkClient busy = JdkClient.connect(http.client, server.port(), "/room");
+        toClose.add(busy);
+        JdkClient other = JdkClient.connect(http.client, server.port(), "/room");
+        toClose.add(other);
+        assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
+        WebSocket first = room.members().stream().findAny().orElseThrow();
+        assertThat(first.sendFragment(true, ByteBuffer.wrap("part".getBytes(StandardCharsets.UTF_8)), false))
+                .isEqualTo(SendResult.QUEUED);
+
+        assertThat(room.broadcast("news")).isEqualTo(1);
+        assertThat(room.skipped()).isEqualTo(1);
+        first.sendFragment(true, ByteBuffer.wrap("ial".getBytes(StandardCharsets.UTF_8)), true);
+        room.broadcast("later");
+
+        List<Object> a = List.of(busy.next(), busy.next());
+        List<Object> b = List.of(other.next(), other.next());
+        List<Object> fromFirst = a.contains("partial") ? a : b;
+        List<Object> fromOther = fromFirst == a ? b : a;
+        assertThat(fromFirst).containsExactly("partial", "later");
+        assertThat(fromOther).containsExactly("news", "later");
     }
 
     @Test

@@ -242,12 +242,13 @@ class LifecycleTest {
         toClose.add(c);
         WebSocket ws = opened.get(5, TimeUnit.SECONDS);
         ws.sendFragment(true, ByteBuffer.wrap("Hel".getBytes(StandardCharsets.UTF_8)), false);
-        assertThatThrownBy(() -> ws.sendText("in the middle")).isInstanceOf(IllegalStateException.class);
-        Thread other = new Thread(() -> assertThatThrownBy(() ->
-                ws.sendFragment(true, ByteBuffer.wrap(new byte[] {'x'}), true))
-                .isInstanceOf(IllegalStateException.class));
+        assertThat(ws.sendText("in the middle")).isEqualTo(SendResult.REFUSED_BUSY);
+        assertThat(ws.sendBinary(ByteBuffer.allocate(1))).isEqualTo(SendResult.REFUSED_BUSY);
+        CompletableFuture<SendResult> fromOther = new CompletableFuture<>();
+        Thread other = new Thread(() -> fromOther.complete(ws.sendFragment(true, ByteBuffer.wrap(new byte[] {'x'}), true)));
         other.start();
         other.join(5000);
+        assertThat(fromOther.get(5, TimeUnit.SECONDS)).isEqualTo(SendResult.REFUSED_BUSY);
         ws.sendFragment(true, ByteBuffer.wrap("lo".getBytes(StandardCharsets.UTF_8)), true);
         ws.sendText("after");
         assertThat(c.next()).isEqualTo("Hello");

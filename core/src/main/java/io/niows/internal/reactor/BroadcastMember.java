@@ -15,7 +15,8 @@ public interface BroadcastMember extends WebSocket {
 
     /**
      * Queues an already encoded frame, shared read-only with other members, unless the
-     * connection is closing.
+     * connection is closing ({@link SendResult#REFUSED_CLOSED}) or in the middle of a fragmented
+     * message of its own ({@link SendResult#REFUSED_BUSY}).
      *
      * @param frame a view of the shared bytes that this member alone consumes
      */

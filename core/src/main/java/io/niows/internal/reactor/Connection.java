@@ -529,10 +529,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     /** Queues a whole message, unless a fragmented one is unfinished (its frames must stay together). */
     private SendResult submitMessage(ByteBuffer frame, SendCallback callback) {
         synchronized (this) {
-            if (fragmentOwner != null) {
-                throw new IllegalStateException("a fragmented message is unfinished on this connection");
-            }
-            return submit(frame, callback);
+            return fragmentOwner != null ? SendResult.REFUSED_BUSY : submit(frame, callback);
         }
     }
 
@@ -544,7 +541,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         Thread me = Thread.currentThread();
         synchronized (this) {
             if (fragmentOwner != null && fragmentOwner != me) {
-                throw new IllegalStateException("another thread's fragmented message is unfinished");
+                return SendResult.REFUSED_BUSY;
             }
             int opcode = fragmentOwner != null ? 0 : text ? 1 : 2;
             fragmentOwner = last ? null : me;
