@@ -120,7 +120,9 @@ public final class Utf8Validator {
      * The length of the well-formed sequence that lead byte {@code b} at {@code i} starts, if all
      * of it lies before {@code to}; otherwise 0, and the automaton takes the sequence byte by byte
      * (to carry it across chunks, or to find the very byte that breaks it). Range checks per
-     * Table 3-7 instead of one table lookup per byte: about 1.5x as fast on CJK text.
+     * Table 3-7 instead of one table lookup per byte: about 1.5x as fast on CJK text. Written out
+     * per length on purpose: one shared path with a loop over the tail bytes measured 0.13
+     * instead of 0.21 ops/us on emoji text (Utf8ValidationBenchmark).
      */
     private static int wholeSequence(ByteBuffer buffer, int i, int to, int b) {
         if (b >= 0xC2 && b <= 0xDF) {
