@@ -79,6 +79,9 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     private Thread fragmentOwner;
     private boolean closeReceived;
     boolean droppedHere;
+    /** Neighbours in the loop's list of connections; loop thread only (see {@link SelectorLoop#add}). */
+    Connection loopPrev;
+    Connection loopNext;
     private List<Consumer<WebSocket>> closeListeners;
 
     Connection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings, InetSocketAddress remote) {

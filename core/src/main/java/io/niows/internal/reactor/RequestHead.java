@@ -17,14 +17,14 @@ import java.util.Map;
  *
  * <p>An open connection keeps its handshake request for as long as it lives, and the parsed
  * form (a map, lists, a string per name and value) costs more than a kilobyte. So a connection
- * keeps the {@linkplain #compact() compact form}: the head as one string, parsed again the first
- * time the application asks for it.
+ * keeps the {@linkplain #compact() compact form}: the head's bytes, parsed again the first time
+ * the application asks for it.
  *
  * <p>Thread-safe: the parsed form is computed at most a few times and published safely.
  */
 final class RequestHead implements HttpRequestHead {
 
-    private final String head;
+    private final byte[] head;
     private final InetSocketAddress remote;
     private volatile HttpRequest request;
 
@@ -34,24 +34,23 @@ final class RequestHead implements HttpRequestHead {
         this.remote = remote;
     }
 
-    private RequestHead(String head, InetSocketAddress remote) {
+    private RequestHead(byte[] head, InetSocketAddress remote) {
         this.head = head;
         this.remote = remote;
     }
 
-    /** The same request, holding only the head's text until someone reads it. */
+    /** The same request, holding only the head's bytes until someone reads it. */
     RequestHead compact() {
-        return new RequestHead(parsed().toHead(), remote);
+        return new RequestHead(parsed().toHead().getBytes(StandardCharsets.ISO_8859_1), remote);
     }
 
     private HttpRequest parsed() {
         HttpRequest r = request;
         if (r == null) {
-            byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
-            HandshakeLimits unbounded = HandshakeLimits.defaults().withMaxHeadSize(bytes.length)
-                    .withMaxRequestLineLength(bytes.length).withMaxHeaderCount(bytes.length);
+            HandshakeLimits unbounded = HandshakeLimits.defaults().withMaxHeadSize(head.length)
+                    .withMaxRequestLineLength(head.length).withMaxHeaderCount(head.length);
             try {
-                r = new HttpRequestParser(unbounded).parse(ByteBuffer.wrap(bytes));
+                r = new HttpRequestParser(unbounded).parse(ByteBuffer.wrap(head));
             } catch (HttpError e) {
                 throw new IllegalStateException("a head that parsed once failed to parse again", e);
             }

@@ -8,10 +8,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -36,7 +34,8 @@ final class SelectorLoop implements Runnable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final ArrayDeque<Connection> toFlush = new ArrayDeque<>();
-    private final Set<Connection> connections = new HashSet<>();
+    /** The loop's connections, linked through their own fields: no set entry per connection. */
+    private Connection first;
     private final long tickNanos;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     private final ByteBuffer writeStaging = ByteBuffer.allocateDirect(WRITE_STAGING_SIZE);
@@ -90,11 +89,37 @@ final class SelectorLoop implements Runnable {
     }
 
     void add(Connection connection) {
-        connections.add(connection);
+        connection.loopNext = first;
+        if (first != null) {
+            first.loopPrev = connection;
+        }
+        first = connection;
     }
 
+    /** Takes {@code connection} off the loop's list; does nothing if it is not on it. */
     void remove(Connection connection) {
-        connections.remove(connection);
+        if (connection.loopPrev == null && first != connection) {
+            return;
+        }
+        if (connection.loopPrev != null) {
+            connection.loopPrev.loopNext = connection.loopNext;
+        } else {
+            first = connection.loopNext;
+        }
+        if (connection.loopNext != null) {
+            connection.loopNext.loopPrev = connection.loopPrev;
+        }
+        connection.loopPrev = null;
+        connection.loopNext = null;
+    }
+
+    /** A copy of the loop's connections, safe to walk while they close. */
+    private List<Connection> connections() {
+        List<Connection> all = new ArrayList<>();
+        for (Connection c = first; c != null; c = c.loopNext) {
+            all.add(c);
+        }
+        return all;
     }
 
     /** Asks for a write of this connection's queue at the end of the current iteration. */
@@ -109,7 +134,7 @@ final class SelectorLoop implements Runnable {
     void shutdown(boolean hard) {
         execute(() -> {
             draining = true;
-            for (Connection c : new ArrayList<>(connections)) {
+            for (Connection c : connections()) {
                 if (hard) {
                     c.abort();
                 } else {
@@ -153,7 +178,7 @@ final class SelectorLoop implements Runnable {
                 runTasks();
                 flushAll();
                 runTimers();
-                if (draining && connections.isEmpty()) {
+                if (draining && first == null) {
                     stopped = true;
                 }
             }
@@ -234,14 +259,16 @@ final class SelectorLoop implements Runnable {
             return;
         }
         nextTick = now + tickNanos;
-        for (Connection c : new ArrayList<>(connections)) {
+        for (Connection c = first; c != null; ) {
+            Connection next = c.loopNext; // c may close and leave the list; it touches no other
             c.onTick(now);
+            c = next;
         }
         flushAll();
     }
 
     private void closeEverything() {
-        List<Connection> left = new ArrayList<>(connections);
+        List<Connection> left = connections();
         for (Connection c : left) {
             c.abort();
         }
