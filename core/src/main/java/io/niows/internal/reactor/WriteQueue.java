@@ -51,10 +51,6 @@ final class WriteQueue {
         return enqueued - written;
     }
 
-    private boolean single() {
-        return rest == null || rest.isEmpty();
-    }
-
     private void pollFirst() {
         first = rest == null ? null : rest.poll();
     }
@@ -97,7 +93,7 @@ final class WriteQueue {
     private int stage(ByteBuffer staging) {
         staging.clear();
         stageOne(staging, first);
-        if (!single()) {
+        if (rest != null) {
             for (ByteBuffer b : rest) {
                 if (!stageOne(staging, b)) {
                     break;
