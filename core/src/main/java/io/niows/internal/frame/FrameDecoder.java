@@ -22,8 +22,10 @@ import java.nio.charset.StandardCharsets;
  * <p>Every violation is thrown as a {@link ProtocolViolation} carrying its close code; the
  * decoder is then unusable and its owner fails the connection. Size limits are checked from the
  * header, before a byte of payload is buffered. Only the bytes of the unfinished message (and of
- * an unfinished control frame) are kept; a single-frame message is buffered in an array of
- * exactly its size. After a close frame, the decoder stops: it reports nothing more and consumes
+ * an unfinished control frame) are kept, and the message buffer grows with the bytes that arrive,
+ * never on a declared length alone: a peer that declares 16 MiB and sends ten bytes costs ten
+ * bytes' worth, so an attacker pays in bandwidth for every byte held. A single-frame message that
+ * arrives in one read is buffered in an array of exactly its size. After a close frame, the decoder stops: it reports nothing more and consumes
  * and ignores all further input (RFC 6455 §5.5.1: the close frame is the last one the peer sends).
  *
  * <p>Not thread-safe: driven by one thread at a time.
@@ -32,6 +34,8 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
 
     /** Buffers are Java arrays: no message longer than this can be assembled. */
     private static final int MAX_BUFFER = Integer.MAX_VALUE - 8;
+    /** The smallest step a message buffer grows by, so that a trickle of bytes is not copied per byte. */
+    private static final int MIN_GROWTH = 4 * 1024;
     private static final int NO_MESSAGE = -1;
 
     private final FrameReader reader = new FrameReader();
@@ -46,6 +50,8 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     /** Opcode of the data message in progress (text or binary), or NO_MESSAGE. */
     private int messageOpcode = NO_MESSAGE;
     private ByteBuffer message;
+    /** Payload bytes of the current data frame not received yet. */
+    private long frameRemaining;
     private ByteBuffer control;
     private boolean stopped;
 
@@ -165,24 +171,36 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
                 utf8.reset();
             }
         }
-        reserve((int) length, header.fin());
+        frameRemaining = length;
     }
 
-    /** Makes room for {@code length} more bytes, allocating exactly once for a one-frame message. */
-    private void reserve(int length, boolean lastFrame) {
-        if (message == null) {
-            message = ByteBuffer.allocate(length);
+    /**
+     * Makes room for {@code incoming} bytes that have arrived. The buffer at least doubles each
+     * time, so copies stay linear in the message size, but never past the end of a final frame
+     * (a one-frame message arriving whole is allocated once, exactly) nor past the message limit.
+     */
+    private void makeRoom(int incoming) {
+        if (message != null && message.remaining() >= incoming) {
             return;
         }
-        if (message.remaining() >= length) {
-            return;
+        int held = message == null ? 0 : message.position();
+        long needed = (long) held + incoming;
+        long end = frame.fin() ? held + frameRemaining : maxMessageSize;
+        long doubled = Math.max(MIN_GROWTH, 2L * (message == null ? 0 : message.capacity()));
+        ByteBuffer larger = ByteBuffer.allocate((int) Math.min(end, Math.max(needed, doubled)));
+        if (message != null) {
+            larger.put(message.flip());
         }
-        long needed = (long) message.position() + length;
-        long grown = lastFrame ? needed : Math.max(needed, Math.min(2L * message.capacity(), maxMessageSize));
-        ByteBuffer larger = ByteBuffer.allocate((int) grown);
-        message.flip();
-        larger.put(message);
         message = larger;
+    }
+
+    /**
+     * The bytes this decoder holds for the unfinished message and control frame: the capacity of
+     * their buffers, which grows only with payload that has arrived (at most twice what arrived,
+     * plus a few KiB).
+     */
+    public long heldBytes() {
+        return (message == null ? 0 : message.capacity()) + (control == null ? 0 : control.capacity());
     }
 
     @Override
@@ -191,6 +209,9 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
             control.put(chunk);
             return;
         }
+        int n = chunk.remaining();
+        makeRoom(n);
+        frameRemaining -= n;
         int start = message.position();
         message.put(chunk);
         if (messageOpcode == OPCODE_TEXT) {
@@ -215,7 +236,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     }
 
     private void deliverMessage() {
-        ByteBuffer payload = message.flip();
+        ByteBuffer payload = message == null ? ByteBuffer.allocate(0) : message.flip();
         int opcode = messageOpcode;
         message = null;
         messageOpcode = NO_MESSAGE;
