@@ -317,7 +317,7 @@ public final class WebSocketEngine {
             if (config.autoPong()) {
                 // RFC 6455 §5.5.2: "Upon receipt of a Ping frame, an endpoint MUST send a Pong
                 // frame in response", with "identical Application data".
-                sink.write(encoder.encode(OPCODE_PONG, true, payload));
+                sink.writePong(encoder.encode(OPCODE_PONG, true, payload));
             }
             listener.onPing(payload);
         }

@@ -62,8 +62,14 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     private byte[] leftover;
     private WriteQueue out;
+    /** The latest automatic pong, held while an earlier one is still queued (RFC 6455 §5.5.3). */
+    private ByteBuffer pendingPong;
+    /** Whether an automatic pong sits in {@link #out}, unwritten. */
+    private boolean pongQueued;
     private boolean flushScheduled;
     private boolean writeInterest;
+    /** No read interest while the output is backed up: the peer must read before it may send more. */
+    private boolean readPaused;
     private boolean closeAfterFlush;
     private boolean outputShut;
     private long deadline;
@@ -97,7 +103,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     void onReadable() {
         ByteBuffer buf = loop.readBuffer();
-        for (int round = 0; round < 16 && !closed; round++) {
+        for (int round = 0; round < 16 && !closed && !readPaused; round++) {
             buf.clear();
             if (leftover != null) {
                 buf.put(leftover);
@@ -122,6 +128,10 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             if (buf.hasRemaining() && !closed) {
                 leftover = new byte[buf.remaining()];
                 buf.get(leftover);
+            }
+            if (outputBackedUp()) {
+                setInterest(writeInterest, true);
+                return;
             }
             if (drained) {
                 return;
@@ -255,10 +265,48 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     // ---- writing -----------------------------------------------------------------------------
 
-    /** Frames the engine writes itself (pong, close) are control frames: allowed while closing. */
+    /** Frames the engine writes itself (ping, close) are control frames: allowed while closing. */
     @Override
     public void write(ByteBuffer frame) {
+        queuePendingPong();
         enqueueControl(frame);
+    }
+
+    /**
+     * An automatic pong: queued at once unless an earlier one is still queued, in which case it
+     * waits for that one's last byte and replaces any pong that was waiting already. A peer that
+     * pings without reading thus costs at most two pongs, however many pings it sends.
+     */
+    @Override
+    public void writePong(ByteBuffer frame) {
+        QUEUED.getAndAdd(this, (long) frame.remaining() - (pendingPong == null ? 0 : pendingPong.remaining()));
+        pendingPong = frame;
+        if (!pongQueued) {
+            queuePendingPong();
+        }
+    }
+
+    /** Moves the waiting pong into the write queue; past the queued-bytes limit, closes with 1008 instead. */
+    private void queuePendingPong() {
+        ByteBuffer pong = pendingPong;
+        if (pong == null) {
+            return;
+        }
+        pendingPong = null;
+        if (queuedBytes() > config.maxQueuedBytes()) {
+            QUEUED.getAndAdd(this, (long) -pong.remaining());
+            loop.execute(() -> doClose(CloseCode.POLICY_VIOLATION, "send queue limit exceeded"));
+            return;
+        }
+        pongQueued = true;
+        enqueue(pong, (ws, failure) -> pongSent(), false);
+    }
+
+    private void pongSent() {
+        pongQueued = false;
+        if (pendingPong != null && !closed) {
+            queuePendingPong();
+        }
     }
 
     void enqueueControl(ByteBuffer bytes) {
@@ -316,7 +364,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         if (closed) {
             return;
         }
-        if (out != null && !out.isEmpty()) {
+        while (out != null && !out.isEmpty()) {
             try {
                 long w = out.writeTo(channel, loop.writeStaging(), this);
                 QUEUED.getAndAdd(this, -w);
@@ -325,11 +373,12 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
                 return;
             }
             if (!out.isEmpty()) {
-                setWriteInterest(true);
+                setInterest(true, outputBackedUp() || readPaused && queuedBytes() > config.lowWaterMark());
                 return;
             }
+            // a pong that waited for the one just written is queued now: write it too
         }
-        setWriteInterest(false);
+        setInterest(false, readPaused && queuedBytes() > config.lowWaterMark());
         if (wantWritable && queuedBytes() <= config.lowWaterMark() && handler != null && !closeRequested) {
             wantWritable = false;
             try {
@@ -343,10 +392,20 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         }
     }
 
-    private void setWriteInterest(boolean on) {
-        if (writeInterest != on && key.isValid()) {
-            writeInterest = on;
-            key.interestOps(on ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+    /**
+     * Whether more is queued than the high-water mark: then reading stops until the queue falls
+     * to the low-water mark, so a peer that sends without reading (echoes, pings) is held back by
+     * TCP instead of growing this queue.
+     */
+    private boolean outputBackedUp() {
+        return queuedBytes() > config.highWaterMark();
+    }
+
+    private void setInterest(boolean write, boolean pauseRead) {
+        if ((writeInterest != write || readPaused != pauseRead) && key.isValid()) {
+            writeInterest = write;
+            readPaused = pauseRead;
+            key.interestOps((pauseRead ? 0 : SelectionKey.OP_READ) | (write ? SelectionKey.OP_WRITE : 0));
         }
     }
 
@@ -455,6 +514,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         if (out != null) {
             out.discard(this, new ClosedChannelException());
         }
+        pendingPong = null;
         QUEUED.set(this, 0L);
         onFinished();
         if (engine != null) {

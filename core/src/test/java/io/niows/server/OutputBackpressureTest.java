@@ -1,0 +1,139 @@
+package io.niows.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.niows.WebSocket;
+import io.niows.WebSocketHandler;
+import io.niows.WebSocketServer;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A peer that sends without reading is held back by TCP, not by the server's memory: automatic
+ * pongs are coalesced (RFC 6455 §5.5.3) and a connection whose output is backed up past the
+ * high-water mark is not read until it falls to the low-water mark.
+ */
+@Timeout(60)
+class OutputBackpressureTest {
+
+    private static final int PONG_FRAME = 2 + 125;
+
+    private WebSocketServer server;
+    private final CompletableFuture<WebSocket> serverSide = new CompletableFuture<>();
+    private final AtomicInteger pings = new AtomicInteger();
+
+    private final WebSocketHandler echo = new WebSocketHandler() {
+        @Override
+        public void onOpen(WebSocket ws) {
+            serverSide.complete(ws);
+        }
+
+        @Override
+        public void onBinary(WebSocket ws, ByteBuffer data) {
+            ws.sendBinary(data);
+        }
+
+        @Override
+        public void onPing(WebSocket ws, ByteBuffer payload) {
+            pings.incrementAndGet();
+        }
+    };
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aPingFloodFromAPeerThatDoesNotReadCostsAtMostTwoPongs() throws Exception {
+        server = Servers.loopback().loops(1).defaultRoute(echo).build().start();
+        int count = 100_000;
+        try (RawClient client = RawClient.open(server.port(), "/")) {
+            WebSocket ws = serverSide.get(5, TimeUnit.SECONDS);
+            for (int sent = 0; sent < count; sent += 1000) {
+                ByteArrayOutputStream batch = new ByteArrayOutputStream();
+                for (int i = sent; i < sent + 1000; i++) {
+                    batch.writeBytes(RawClient.frame(0x89, pingPayload(i), true));
+                }
+                client.send(batch.toByteArray());
+            }
+            awaitPings(count);
+
+            assertThat(ws.queuedBytes()).as("bytes queued after %d unread pings", count)
+                    .isLessThanOrEqualTo(2 * PONG_FRAME);
+
+            RawClient.Frame last;
+            do {
+                last = client.readFrame();
+            } while (ByteBuffer.wrap(last.payload()).getInt() != count - 1);
+            assertThat(last.opcode()).isEqualTo(0xA);
+            assertThat(last.payload()).isEqualTo(pingPayload(count - 1));
+        }
+    }
+
+    @Test
+    void anEchoFloodFromAPeerThatDoesNotReadStopsReadingAndLosesNothing() throws Exception {
+        server = Servers.loopback().loops(1).defaultRoute(echo).build().start();
+        int messages = 2_000;
+        int size = 16 * 1024;
+        try (RawClient client = RawClient.open(server.port(), "/")) {
+            WebSocket ws = serverSide.get(5, TimeUnit.SECONDS);
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int i = 0; i < messages; i++) {
+                        client.send(RawClient.frame(0x82, numbered(i, size), true));
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, "flood-writer");
+            writer.start();
+
+            long maxQueued = 0;
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (System.nanoTime() < until) {
+                maxQueued = Math.max(maxQueued, ws.queuedBytes());
+                Thread.sleep(5);
+            }
+            assertThat(maxQueued).as("most bytes queued for a peer that does not read")
+                    .isLessThanOrEqualTo((64 << 10) + (1 << 20) + size);
+
+            for (int i = 0; i < messages; i++) {
+                RawClient.Frame echoed = client.readFrame();
+                assertThat(ByteBuffer.wrap(echoed.payload()).getInt()).isEqualTo(i);
+                assertThat(echoed.payload()).hasSize(size);
+            }
+            writer.join(10_000);
+            assertThat(writer.isAlive()).isFalse();
+        }
+    }
+
+    private void awaitPings(int count) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (pings.get() < count && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(pings.get()).as("pings the server handled").isEqualTo(count);
+    }
+
+    private static byte[] pingPayload(int index) {
+        return numbered(index, 125);
+    }
+
+    private static byte[] numbered(int index, int size) {
+        ByteBuffer b = ByteBuffer.allocate(size);
+        b.putInt(index);
+        while (b.hasRemaining()) {
+            b.put((byte) index);
+        }
+        return b.array();
+    }
+}
