@@ -9,8 +9,9 @@ import java.nio.ByteBuffer;
  * <p>One handler may serve many connections. All callbacks for one connection run on that
  * connection's loop thread, one at a time, so a handler needs no lock for a connection's own
  * state. A callback that blocks stalls every connection of its loop: hand blocking work to an
- * executor and send the answer from there (sends are thread-safe). A callback that throws closes
- * its connection with 1011 (the exception is logged, not sent to the peer).
+ * executor and send the answer from there (sends are thread-safe). A callback that throws, an
+ * {@link Error} included, closes its connection with 1011 (the throwable is logged and given to
+ * {@link #onError}, never sent to the peer); the loop and its other connections go on.
  */
 public interface WebSocketHandler {
 

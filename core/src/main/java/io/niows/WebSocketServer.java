@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A WebSocket server (RFC 6455) on {@code java.nio} selectors: one acceptor thread and a fixed
@@ -64,6 +65,15 @@ public final class WebSocketServer implements AutoCloseable {
         }
         runtime = ServerRuntime.start(config);
         return this;
+    }
+
+    /**
+     * Whether the server is accepting and serving: started, not closed, and not failed (see
+     * {@link Builder#onServerError}).
+     */
+    public boolean isRunning() {
+        ServerRuntime r = runtime;
+        return r != null && r.isRunning();
     }
 
     /** The bound address, with the real port when port 0 was asked for. */
@@ -148,6 +158,7 @@ public final class WebSocketServer implements AutoCloseable {
         private Duration pingInterval = Duration.ZERO;
         private Duration pongTimeout = Duration.ofSeconds(10);
         private Duration closeTimeout = Duration.ofSeconds(5);
+        private Consumer<Throwable> onServerError = failure -> { };
 
         private Builder() {
         }
@@ -273,6 +284,20 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Told once, on a thread of its own, if the server failed as a whole: a selector loop
+         * died of something no single connection caused (its connections got 1011 where they
+         * could). By then the server has stopped accepting, closed its other connections with
+         * 1001 and {@link WebSocketServer#isRunning()} is false; a program that only serves
+         * WebSockets would typically log and exit non-zero here. Errors from one connection's
+         * work, a handler's included, never get here: they cost that connection alone. Default:
+         * nothing beyond the ERROR the loop logs.
+         */
+        public Builder onServerError(Consumer<Throwable> onServerError) {
+            this.onServerError = Objects.requireNonNull(onServerError, "onServerError");
+            return this;
+        }
+
         /** The server, not started yet. */
         public WebSocketServer build() {
             EngineConfig engine = EngineConfig.server()
@@ -284,7 +309,7 @@ public final class WebSocketServer implements AutoCloseable {
                     pongTimeout.toNanos(), closeTimeout.toNanos());
             ServerConfig config = new ServerConfig(
                     new InetSocketAddress(host, port), Map.copyOf(routes), defaultRoute, fallback, hook,
-                    List.copyOf(subprotocols), loops, connection);
+                    List.copyOf(subprotocols), loops, connection, onServerError);
             return new WebSocketServer(config);
         }
 

@@ -25,6 +25,8 @@ public final class ClientRuntime {
     private final ConnectionSettings settings;
     private final AtomicInteger next = new AtomicInteger();
     private boolean ended;
+    /** Why one of the client's own loops failed, or null; any thread. */
+    private volatile Throwable failure;
 
     private ClientRuntime(SelectorLoop[] loops, boolean owned, ConnectionSettings settings) {
         this.loops = loops;
@@ -35,13 +37,19 @@ public final class ClientRuntime {
     /** Starts {@code count} loops of the client's own. */
     public static ClientRuntime start(int count, ConnectionSettings settings, String name) throws IOException {
         SelectorLoop[] loops = new SelectorLoop[count];
+        ClientRuntime runtime = new ClientRuntime(loops, true, settings);
         for (int i = 0; i < count; i++) {
-            loops[i] = new SelectorLoop(name + "-loop-" + i, settings.timerTickNanos());
+            loops[i] = new SelectorLoop(name + "-loop-" + i, settings.timerTickNanos(), runtime::loopFailed);
         }
         for (SelectorLoop loop : loops) {
             loop.start();
         }
-        return new ClientRuntime(loops, true, settings);
+        return runtime;
+    }
+
+    /** A loop failed (its connections are closed): refuse new connections from now on, saying why. */
+    private void loopFailed(Throwable why) {
+        failure = why;
     }
 
     /** Runs client connections on a server's loops; closing the client leaves the loops running. */
@@ -61,6 +69,11 @@ public final class ClientRuntime {
     public CompletableFuture<WebSocket> connect(InetSocketAddress address, String host, String pathAndQuery,
             List<String> subprotocols, List<String[]> headers, WebSocketHandler handler) {
         CompletableFuture<WebSocket> connected = new CompletableFuture<>();
+        Throwable failed = failure;
+        if (failed != null) {
+            connected.completeExceptionally(new IOException("the client's selector loop failed", failed));
+            return connected;
+        }
         ClientHandshake handshake =
                 new ClientHandshake(host, address.getPort(), pathAndQuery, subprotocols, headers, KEYS);
         ClientSide side = new ClientSide(handshake, handler, connected, settings);

@@ -180,7 +180,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         deadline = 0;
         try {
             handler.onOpen(this);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             handlerFailed(e);
         }
     }
@@ -211,7 +211,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     public void onText(String text) {
         try {
             handler.onText(this, text);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             handlerFailed(e);
         }
     }
@@ -220,7 +220,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     public void onBinary(ByteBuffer data) {
         try {
             handler.onBinary(this, data);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             handlerFailed(e);
         }
     }
@@ -229,7 +229,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     public void onPing(ByteBuffer payload) {
         try {
             handler.onPing(this, payload);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             handlerFailed(e);
         }
     }
@@ -238,7 +238,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     public void onPong(ByteBuffer payload) {
         try {
             handler.onPong(this, payload);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             handlerFailed(e);
         }
     }
@@ -249,11 +249,12 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         closeReceived = true;
     }
 
-    private void handlerFailed(RuntimeException e) {
+    /** A handler threw ({@link Error}s included): this connection gets 1011, the loop goes on. */
+    private void handlerFailed(Throwable e) {
         LOG.log(Level.WARNING, "handler failed on " + this + "; closing with 1011", e);
         try {
             handler.onError(this, e);
-        } catch (RuntimeException again) {
+        } catch (Throwable again) {
             LOG.log(Level.WARNING, "onError failed too on " + this, again);
         }
         closeRequested = true;
@@ -383,7 +384,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             wantWritable = false;
             try {
                 handler.onWritable(this);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 handlerFailed(e);
             }
         }
@@ -474,6 +475,24 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         scheduleFlush();
     }
 
+    /**
+     * Its loop is failing, or its work threw: a 1011 close frame unless one was sent, written now
+     * if the socket takes it; the caller then drops the connection.
+     */
+    void failNow() {
+        if (closed || engine == null || engine.state() == ConnectionState.CLOSED) {
+            return;
+        }
+        engine.fail(CloseCode.INTERNAL_ERROR, "");
+        if (out != null) {
+            try {
+                out.writeTo(channel, loop.writeStaging(), this);
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "could not send 1011 to " + this + ": " + e);
+            }
+        }
+    }
+
     /** Shutdown: 1001 to an open connection, a plain drop for one still in its handshake. */
     void goAway() {
         if (engine == null) {
@@ -488,7 +507,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         if (handler != null) {
             try {
                 handler.onError(this, e);
-            } catch (RuntimeException again) {
+            } catch (Throwable again) {
                 LOG.log(Level.WARNING, "onError failed on " + this, again);
             }
         }
@@ -539,7 +558,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             int code = engine.closeCode();
             boolean remote = engine.closedByPeer() || code == CloseCode.ABNORMAL_CLOSURE && !droppedHere;
             handler.onClose(this, code, engine.closeReason(), remote);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.log(Level.WARNING, "onClose failed on " + this, e);
         }
     }

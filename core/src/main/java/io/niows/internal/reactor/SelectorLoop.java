@@ -1,7 +1,6 @@
 package io.niows.internal.reactor;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -9,9 +8,9 @@ import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One selector and the thread that runs it: reads, protocol work, handler callbacks, writes and
@@ -22,6 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the protocol handle every frame that read delivered, and only then writes the answers, one
  * write per connection (small frames batched through a direct staging buffer): a client that
  * pipelines gets its echoes in one write.
+ *
+ * <p>Failures: anything a connection's work throws, {@link Error}s included, costs that one
+ * connection (dropped, logged at ERROR); the loop goes on. A failure of the loop itself (its
+ * selector) closes its connections with 1011 where it can, logs at ERROR and is reported to the
+ * owner's failure callback, which must not leave the loop's share of new connections unserved.
  */
 final class SelectorLoop implements Runnable {
 
@@ -37,6 +41,7 @@ final class SelectorLoop implements Runnable {
     /** The loop's connections, linked through their own fields: no set entry per connection. */
     private Connection first;
     private final long tickNanos;
+    private final Consumer<Throwable> onFailure;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     private final ByteBuffer writeStaging = ByteBuffer.allocateDirect(WRITE_STAGING_SIZE);
 
@@ -44,9 +49,14 @@ final class SelectorLoop implements Runnable {
     private volatile boolean stopped;
     private long nextTick;
 
-    SelectorLoop(String name, long tickNanos) throws IOException {
+    /**
+     * @param onFailure told, on this loop's thread, once its connections are closed, if the loop
+     *     itself failed
+     */
+    SelectorLoop(String name, long tickNanos, Consumer<Throwable> onFailure) throws IOException {
         this.selector = Selector.open();
         this.tickNanos = tickNanos;
+        this.onFailure = onFailure;
         this.thread = new Thread(this, name);
     }
 
@@ -172,6 +182,7 @@ final class SelectorLoop implements Runnable {
     @Override
     public void run() {
         nextTick = System.nanoTime() + tickNanos;
+        Throwable failure = null;
         try {
             while (!stopped) {
                 select();
@@ -182,10 +193,34 @@ final class SelectorLoop implements Runnable {
                     stopped = true;
                 }
             }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.log(Level.ERROR, "selector loop " + thread.getName() + " failed", e);
-        } finally {
-            closeEverything();
+        } catch (Throwable t) {
+            failure = t;
+            logQuietly("selector loop " + thread.getName() + " failed; closing its connections", t);
+        }
+        closeEverything(failure != null);
+        if (failure != null) {
+            onFailure.accept(failure);
+            runDroppedTasks();
+        }
+    }
+
+    /** Logs at ERROR; a logger that fails (out of memory, out of descriptors) must not end the loop's cleanup. */
+    private static void logQuietly(String message, Throwable t) {
+        try {
+            LOG.log(Level.ERROR, message, t);
+        } catch (Throwable ignored) {
+            // nothing left to report through
+        }
+    }
+
+    /** A connection's work threw: that connection goes, the loop stays. */
+    private static void dropAfterFailure(Connection c, Throwable t) {
+        logQuietly("dropping " + c + " after an unexpected failure", t);
+        try {
+            c.failNow();
+            c.abort();
+        } catch (Throwable again) {
+            logQuietly("dropping " + c + " failed too", again);
         }
     }
 
@@ -209,8 +244,8 @@ final class SelectorLoop implements Runnable {
         while (budget-- > 0 && (task = tasks.poll()) != null) {
             try {
                 task.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "task failed on " + thread.getName(), e);
+            } catch (Throwable t) {
+                logQuietly("task failed on " + thread.getName(), t);
             }
         }
     }
@@ -222,9 +257,8 @@ final class SelectorLoop implements Runnable {
         }
         try {
             dispatch(key, c);
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "dropping " + c + " after an unexpected failure", e);
-            c.abort();
+        } catch (Throwable t) {
+            dropAfterFailure(c, t);
         }
     }
 
@@ -246,9 +280,8 @@ final class SelectorLoop implements Runnable {
         while ((c = toFlush.poll()) != null) {
             try {
                 c.flush();
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "dropping " + c + " after an unexpected failure", e);
-                c.abort();
+            } catch (Throwable t) {
+                dropAfterFailure(c, t);
             }
         }
     }
@@ -261,30 +294,49 @@ final class SelectorLoop implements Runnable {
         nextTick = now + tickNanos;
         for (Connection c = first; c != null; ) {
             Connection next = c.loopNext; // c may close and leave the list; it touches no other
-            c.onTick(now);
+            try {
+                c.onTick(now);
+            } catch (Throwable t) {
+                dropAfterFailure(c, t);
+            }
             c = next;
         }
         flushAll();
     }
 
-    private void closeEverything() {
-        List<Connection> left = connections();
-        for (Connection c : left) {
-            c.abort();
-        }
-        Queue<Runnable> dropped = new ArrayDeque<>(tasks);
-        tasks.clear();
-        for (Runnable task : dropped) {
+    /**
+     * Ends every connection left; after a failure of the loop, each first gets 1011 if it can take
+     * it. Waiting tasks run first (a connection they add is ended with the rest).
+     */
+    private void closeEverything(boolean failed) {
+        stopped = true;
+        runDroppedTasks();
+        for (Connection c : connections()) {
             try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, "task dropped at shutdown failed", e);
+                if (failed) {
+                    c.failNow();
+                }
+                c.abort();
+            } catch (Throwable t) {
+                logQuietly("closing " + c + " failed", t);
             }
         }
         try {
             selector.close();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "closing selector", e);
+        }
+    }
+
+    /** Runs the tasks still waiting, once the loop no longer selects: they find the selector closing or closed. */
+    private void runDroppedTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                logQuietly("task dropped at shutdown failed", t);
+            }
         }
     }
 }

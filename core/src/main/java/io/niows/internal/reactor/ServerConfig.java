@@ -6,6 +6,7 @@ import io.niows.WebSocketHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Everything a server's loops need to know, fixed when the server is built.
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param subprotocols the server's subprotocols, in its order of preference
  * @param loops how many selector loops
  * @param connection each connection's limits and timeouts
+ * @param onServerError told once, on a thread of its own, if the server failed and stopped
  */
 public record ServerConfig(
         InetSocketAddress address,
@@ -29,7 +31,8 @@ public record ServerConfig(
         HandshakeHook hook,
         List<String> subprotocols,
         int loops,
-        ConnectionSettings connection) {
+        ConnectionSettings connection,
+        Consumer<Throwable> onServerError) {
 
     /** The handler for a request path, or {@code null} when no route takes it. */
     public WebSocketHandler handlerFor(String path) {
