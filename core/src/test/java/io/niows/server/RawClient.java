@@ -41,7 +41,13 @@ final class RawClient implements AutoCloseable {
 
     /** Connects and completes a handshake on {@code path}. */
     static RawClient open(int port, String path) throws IOException {
+        return open(port, path, 10_000);
+    }
+
+    /** Connects and completes a handshake on {@code path}, every read waiting at most {@code timeoutMillis}. */
+    static RawClient open(int port, String path, int timeoutMillis) throws IOException {
         RawClient c = new RawClient(port);
+        c.socket.setSoTimeout(timeoutMillis);
         c.send(upgradeRequest(path).getBytes(StandardCharsets.ISO_8859_1));
         String head = c.readHead();
         if (!head.startsWith("HTTP/1.1 101")) {
