@@ -3,8 +3,9 @@ package io.niows.bench.load;
 import java.nio.ByteBuffer;
 
 /**
- * Writes client-to-server frames: always masked (RFC 6455 §5.3), always final, no extensions.
- * Independent of niows on purpose, so the load tool measures every server with the same bytes.
+ * Writes client-to-server frames: always masked (RFC 6455 §5.3), no extensions; final unless the
+ * caller asks for a fragment (§5.4). Independent of niows on purpose, so the load tool measures
+ * every server with the same bytes.
  *
  * <pre>
  *  byte 0: FIN(0x80) | opcode      byte 1: MASK(0x80) | length 0..125, 126 (+2 bytes), 127 (+8 bytes)
@@ -15,10 +16,18 @@ import java.nio.ByteBuffer;
  */
 public final class ClientFrameWriter {
 
+    /** Opcode of a continuation frame: a later fragment of a message. */
+    public static final int OP_CONTINUATION = 0x0;
+    /** Opcode of a text data frame. */
+    public static final int OP_TEXT = 0x1;
     /** Opcode of a binary data frame. */
     public static final int OP_BINARY = 0x2;
     /** Opcode of a close frame. */
     public static final int OP_CLOSE = 0x8;
+    /** Opcode of a ping frame. */
+    public static final int OP_PING = 0x9;
+    /** Opcode of a pong frame. */
+    public static final int OP_PONG = 0xA;
 
     private static final int B0_FIN = 0x80;
     private static final int B1_MASK = 0x80;
@@ -46,8 +55,16 @@ public final class ClientFrameWriter {
      * {@link #frameLength} bytes free.
      */
     public static void write(ByteBuffer out, int opcode, ByteBuffer payload, int maskKey) {
+        write(out, true, opcode, payload, maskKey);
+    }
+
+    /**
+     * As {@link #write(ByteBuffer, int, ByteBuffer, int)}, with the FIN bit set only when
+     * {@code fin}: a fragment that is not the last of its message has it clear.
+     */
+    public static void write(ByteBuffer out, boolean fin, int opcode, ByteBuffer payload, int maskKey) {
         int length = payload.remaining();
-        out.put((byte) (B0_FIN | opcode));
+        out.put((byte) ((fin ? B0_FIN : 0) | opcode));
         if (length <= MAX_7) {
             out.put((byte) (B1_MASK | length));
         } else if (length <= 0xFFFF) {

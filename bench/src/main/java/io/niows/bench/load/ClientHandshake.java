@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Not thread-safe: one instance per connection, used by that connection's loop thread.
  */
-final class ClientHandshake {
+public final class ClientHandshake {
 
     private static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
     private static final String ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
@@ -20,7 +20,7 @@ final class ClientHandshake {
     private final StringBuilder response = new StringBuilder(256);
 
     /** The request bytes for {@code path} on {@code host:port}. */
-    static ByteBuffer request(String host, int port, String path) {
+    public static ByteBuffer request(String host, int port, String path) {
         String text = "GET " + path + " HTTP/1.1\r\n"
                 + "Host: " + host + ":" + port + "\r\n"
                 + "Upgrade: websocket\r\n"
@@ -34,7 +34,7 @@ final class ClientHandshake {
      * Consumes response bytes up to and including the blank line that ends the head; bytes after
      * it stay in {@code in} (they are frames). Returns true once the head is complete and valid.
      */
-    boolean feed(ByteBuffer in) throws IOException {
+    public boolean feed(ByteBuffer in) throws IOException {
         while (in.hasRemaining()) {
             response.append((char) (in.get() & 0xFF));
             int n = response.length();

@@ -14,13 +14,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Stateless and thread-safe.
  */
-final class MemoryProbe {
+public final class MemoryProbe {
 
     private MemoryProbe() {
     }
 
     /** Bytes of live objects on the heap of JVM {@code pid}, after a full GC. */
-    static long liveHeap(long pid) throws IOException, InterruptedException {
+    public static long liveHeap(long pid) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
                 .redirectErrorStream(true).start();
@@ -41,7 +41,7 @@ final class MemoryProbe {
     }
 
     /** Resident set size of process {@code pid}, in bytes. */
-    static long rss(long pid) throws IOException {
+    public static long rss(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server under test in its own JVM: {@code io.niows.bench.servers.ServerMain <name>} started
- * with the same JVM flags for every server, on a free loopback port it prints as
- * {@code LISTENING <port>}. Its output goes to a log file.
+ * A server under test in its own JVM: {@code io.niows.bench.servers.ServerMain <name>} (or, for
+ * the soak, any main class that does the same) started with the same JVM flags for every server,
+ * on a free loopback port it prints as {@code LISTENING <port>}. Its output goes to a log file.
  *
  * <p>Thread-safe for {@link #close()}: the runner's shutdown hook may call it too.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final long START_TIMEOUT_MILLIS = 30_000;
 
@@ -36,6 +36,17 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(String name, List<String> jvmFlags, int threads, String cpus, Path log)
             throws IOException, InterruptedException {
+        return launch(name, jvmFlags, cpus, log,
+                List.of("io.niows.bench.servers.ServerMain", name, Integer.toString(threads)));
+    }
+
+    /**
+     * Starts {@code mainClassAndArgs} (a main class on this JVM's class path, then its arguments) in
+     * a JVM with {@code jvmFlags}, confined to the CPUs in {@code cpus} unless it is empty, and waits
+     * up to 30 s for its {@code LISTENING <port>} line; {@code name} is what reports call it.
+     */
+    public static ServerProcess launch(String name, List<String> jvmFlags, String cpus, Path log,
+            List<String> mainClassAndArgs) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         if (!cpus.isEmpty()) {
             cmd.addAll(List.of("taskset", "-c", cpus));
@@ -44,9 +55,7 @@ final class ServerProcess implements AutoCloseable {
         cmd.addAll(jvmFlags);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("io.niows.bench.servers.ServerMain");
-        cmd.add(name);
-        cmd.add(Integer.toString(threads));
+        cmd.addAll(mainClassAndArgs);
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
@@ -62,19 +71,19 @@ final class ServerProcess implements AutoCloseable {
         throw new IOException("server " + name + " did not start; see " + log);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 

@@ -57,4 +57,16 @@ class ClientFrameWriterTest {
             assertThat((byte) (frame[6 + i] ^ frame[2 + (i & 3)])).as("byte %d", i).isEqualTo(plain[i]);
         }
     }
+
+    @Test
+    void writesTheFragmentsOfRfc6455Section5_7WithFinOnlyOnTheLast() {
+        ByteBuffer first = ByteBuffer.allocate(ClientFrameWriter.frameLength(3));
+        ClientFrameWriter.write(first, false, ClientFrameWriter.OP_TEXT,
+                ByteBuffer.wrap("Hel".getBytes(StandardCharsets.US_ASCII)), 0);
+        ByteBuffer last = ByteBuffer.allocate(ClientFrameWriter.frameLength(2));
+        ClientFrameWriter.write(last, true, ClientFrameWriter.OP_CONTINUATION,
+                ByteBuffer.wrap("lo".getBytes(StandardCharsets.US_ASCII)), 0);
+        assertThat(bytes(first.flip())).containsExactly(hex(0x01, 0x83, 0, 0, 0, 0, 0x48, 0x65, 0x6c));
+        assertThat(bytes(last.flip())).containsExactly(hex(0x80, 0x82, 0, 0, 0, 0, 0x6c, 0x6f));
+    }
 }
