@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The observer list: connections join, every broadcast message reaches every member, and a
@@ -18,6 +19,10 @@ import java.util.concurrent.atomic.LongAdder;
  * have at most {@link #maxQueuedBytes()} waiting to be written; a broadcast that would pass it
  * applies the {@link OverflowPolicy}, so one slow reader never stalls the others nor grows memory
  * without bound.
+ *
+ * <p>Joining again costs nothing: a close listener cannot be withdrawn from a connection, so a
+ * connection that left while open keeps this broadcaster's one listener and one set entry until
+ * it closes, however often it joined and left, and reuses them when it comes back.
  *
  * <p>Thread-safe: members may be added, removed and broadcast to from any thread, handlers
  * included. One thread's broadcasts reach each member in the order they were made.
@@ -38,6 +43,12 @@ public final class Broadcaster {
     private static final int DIRECT_THRESHOLD = 8;
 
     private final Set<BroadcastMember> members = ConcurrentHashMap.newKeySet();
+    /**
+     * Open connections that left: the close listener given at their first join stays with them
+     * until they close, so a connection that comes back reuses it instead of adding one per join.
+     */
+    private final Set<BroadcastMember> leftOpen = ConcurrentHashMap.newKeySet();
+    private final Consumer<WebSocket> leaveOnClose = this::closed;
     private final long maxQueuedBytes;
     private final OverflowPolicy policy;
     private final LongAdder skipped = new LongAdder();
@@ -71,13 +82,30 @@ public final class Broadcaster {
         if (!ws.isOpen() || !members.add(member)) {
             return false;
         }
-        member.onClosed(members::remove);
+        if (!leftOpen.remove(member)) {
+            member.onClosed(leaveOnClose);
+        }
         return true;
     }
 
     /** Removes a connection; returns whether it was a member. */
     public boolean remove(WebSocket ws) {
-        return ws instanceof BroadcastMember && members.remove(ws);
+        if (!(ws instanceof BroadcastMember) || !members.remove(ws)) {
+            return false;
+        }
+        BroadcastMember member = (BroadcastMember) ws;
+        leftOpen.add(member);
+        // A connection stops being open before its close listeners run: if it closed meanwhile,
+        // its listener may have run already and would not clear the entry.
+        if (!member.isOpen()) {
+            leftOpen.remove(member);
+        }
+        return true;
+    }
+
+    private void closed(WebSocket ws) {
+        members.remove(ws);
+        leftOpen.remove(ws);
     }
 
     /** Whether the connection is a member. */
