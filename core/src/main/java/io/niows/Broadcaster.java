@@ -20,6 +20,12 @@ import java.util.function.Consumer;
  * applies the {@link OverflowPolicy}, so one slow reader never stalls the others nor grows memory
  * without bound.
  *
+ * <p>A message whose frame alone is larger than {@link #maxQueuedBytes()} could not be queued
+ * within the limit even by a member that has written everything, so it says nothing about how
+ * slow a member is: such a broadcast is refused for every member, closes and skips no one, and
+ * is counted in {@link #oversized()}. Keep the server's {@code maxMessageSize} (plus the 10 bytes
+ * of the largest frame header) within this limit and it never happens.
+ *
  * <p>Joining again costs nothing: a close listener cannot be withdrawn from a connection, so a
  * connection that left while open keeps this broadcaster's one listener and one set entry until
  * it closes, however often it joined and left, and reuses them when it comes back.
@@ -53,6 +59,7 @@ public final class Broadcaster {
     private final OverflowPolicy policy;
     private final LongAdder skipped = new LongAdder();
     private final LongAdder evicted = new LongAdder();
+    private final LongAdder oversized = new LongAdder();
 
     /** A broadcaster with 1 MiB of queue per member and the {@link OverflowPolicy#CLOSE} policy. */
     public Broadcaster() {
@@ -126,7 +133,8 @@ public final class Broadcaster {
     /**
      * Sends a text message to every member.
      *
-     * @return how many members it was queued for
+     * @return how many members it was queued for: none if its frame is larger than
+     *     {@link #maxQueuedBytes()}
      */
     public int broadcast(CharSequence text) {
         return send(FrameEncoding.text(text, Role.SERVER));
@@ -136,13 +144,18 @@ public final class Broadcaster {
      * Sends a binary message (the bytes from position to limit; the buffer is untouched) to every
      * member.
      *
-     * @return how many members it was queued for
+     * @return how many members it was queued for: none if its frame is larger than
+     *     {@link #maxQueuedBytes()}
      */
     public int broadcast(ByteBuffer data) {
         return send(FrameEncoding.binary(data.duplicate(), Role.SERVER));
     }
 
     private int send(ByteBuffer frame) {
+        if (frame.remaining() > maxQueuedBytes) {
+            oversized.increment();
+            return 0;
+        }
         ByteBuffer shared = members.size() >= DIRECT_THRESHOLD ? toDirect(frame) : frame.asReadOnlyBuffer();
         int length = shared.remaining();
         int queued = 0;
@@ -190,6 +203,14 @@ public final class Broadcaster {
     /** Members closed for being over their limit, under {@link OverflowPolicy#CLOSE}. */
     public long evicted() {
         return evicted.sum();
+    }
+
+    /**
+     * Broadcasts refused because their frame alone is larger than {@link #maxQueuedBytes()}: they
+     * reached no member, and no member was closed or skipped for them.
+     */
+    public long oversized() {
+        return oversized.sum();
     }
 
     /** The bytes a member may have waiting before the policy applies. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Joining and leaving, without sockets: what a connection keeps of a {@link Broadcaster} after it
- * left. A close listener cannot be withdrawn from a connection, so the broadcaster must not add
- * one per join.
+ * Membership without sockets: what a connection keeps of a {@link Broadcaster} after it left (a
+ * close listener cannot be withdrawn from a connection, so the broadcaster must not add one per
+ * join), and a message larger than the per-member limit.
  */
 class BroadcasterMembershipTest {
 
@@ -59,5 +59,25 @@ class BroadcasterMembershipTest {
         member.closeNow();
         assertThat(room.size()).isZero();
         assertThat(topic.size()).isZero();
+    }
+
+    @Test
+    void aFrameAsLargeAsTheLimitIsSentAndOneByteMoreIsRefusedForEveryMember() {
+        Broadcaster small = new Broadcaster(1000, Broadcaster.OverflowPolicy.CLOSE);
+        FakeMember a = new FakeMember();
+        FakeMember b = new FakeMember();
+        small.add(a);
+        small.add(b);
+
+        // A payload of 126 to 65535 bytes takes a 4-byte header.
+        assertThat(small.broadcast("x".repeat(996))).isEqualTo(2);
+        assertThat(small.broadcast("x".repeat(997))).isZero();
+
+        assertThat(a.frames).containsExactly(1000);
+        assertThat(b.frames).containsExactly(1000);
+        assertThat(small.oversized()).isEqualTo(1);
+        assertThat(small.evicted()).isZero();
+        assertThat(a.isOpen()).isTrue();
+        assertThat(b.isOpen()).isTrue();
     }
 }

@@ -17,6 +17,8 @@ final class FakeMember implements BroadcastMember {
 
     /** The close listeners registered and not yet run. */
     final List<Consumer<WebSocket>> closeListeners = new ArrayList<>();
+    /** The lengths of the frames queued on it, in order. */
+    final List<Integer> frames = new ArrayList<>();
     private boolean open = true;
 
     /** Closes the connection: runs and forgets its close listeners, as a real connection does. */
@@ -29,7 +31,11 @@ final class FakeMember implements BroadcastMember {
 
     @Override
     public SendResult sendEncoded(ByteBuffer frame) {
-        return open ? SendResult.QUEUED : SendResult.REFUSED_CLOSED;
+        if (!open) {
+            return SendResult.REFUSED_CLOSED;
+        }
+        frames.add(frame.remaining());
+        return SendResult.QUEUED;
     }
 
     @Override
