@@ -6,6 +6,7 @@ import io.niows.WebSocketServer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The chat example's server: the page at {@code /} and the room's WebSocket at {@code /chat},
@@ -14,6 +15,10 @@ import java.time.Duration;
  * <p>It runs one selector loop. niows keeps the order of one thread's sends, and the room must
  * show every member the same order (and a newcomer its welcome before anything newer): with one
  * loop every send comes from the same thread. One loop is plenty for a chat.
+ *
+ * <p>It serves only requests addressed to one of its {@link OwnHosts own names}, page and
+ * WebSocket alike, and a handshake only from its own page or from a client that is not a
+ * browser ({@link SameOriginHook}).
  *
  * <p>Stateless and thread-safe; each {@link #start} builds an independent server and room.
  */
@@ -48,16 +53,22 @@ public final class ChatServer {
     public static WebSocketServer start(String host, int port) throws IOException {
         ChatRoom<WebSocket> room = new ChatRoom<>(new WebSocketChatOutput(new Broadcaster()),
                 ChatLimits.DEFAULTS, Clock.systemUTC());
-        return WebSocketServer.builder()
+        // With port 0 the port is known once the server listens; until then no one can know it
+        // either, so a request that comes first and names another port is rightly refused.
+        AtomicInteger listening = new AtomicInteger(port);
+        OwnHosts hosts = OwnHosts.listeningOn(host, listening::get);
+        WebSocketServer server = WebSocketServer.builder()
                 .host(host)
                 .port(port)
                 .route(PATH, new ChatHandler(room))
-                .fallback(StaticFiles.chatPage())
-                .handshakeHook(new SameOriginHook())
+                .fallback(new HostCheckedHandler(hosts, StaticFiles.chatPage()))
+                .handshakeHook(new SameOriginHook(hosts))
                 .maxMessageSize(MAX_MESSAGE_SIZE)
                 .loops(1)
                 .keepAlive(KEEP_ALIVE, KEEP_ALIVE)
                 .build()
                 .start();
+        listening.set(server.port());
+        return server;
     }
 }
