@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The observer list: connections join, every broadcast message reaches every member, and a
@@ -18,6 +19,16 @@ import java.util.concurrent.atomic.LongAdder;
  * have at most {@link #maxQueuedBytes()} waiting to be written; a broadcast that would pass it
  * applies the {@link OverflowPolicy}, so one slow reader never stalls the others nor grows memory
  * without bound.
+ *
+ * <p>A message whose frame alone is larger than {@link #maxQueuedBytes()} could not be queued
+ * within the limit even by a member that has written everything, so it says nothing about how
+ * slow a member is: such a broadcast is refused for every member, closes and skips no one, and
+ * is counted in {@link #oversized()}. Keep the server's {@code maxMessageSize} (plus the 10 bytes
+ * of the largest frame header) within this limit and it never happens.
+ *
+ * <p>Joining again costs nothing: a close listener cannot be withdrawn from a connection, so a
+ * connection that left while open keeps this broadcaster's one listener and one set entry until
+ * it closes, however often it joined and left, and reuses them when it comes back.
  *
  * <p>Thread-safe: members may be added, removed and broadcast to from any thread, handlers
  * included. One thread's broadcasts reach each member in the order they were made.
@@ -38,10 +49,17 @@ public final class Broadcaster {
     private static final int DIRECT_THRESHOLD = 8;
 
     private final Set<BroadcastMember> members = ConcurrentHashMap.newKeySet();
+    /**
+     * Open connections that left: the close listener given at their first join stays with them
+     * until they close, so a connection that comes back reuses it instead of adding one per join.
+     */
+    private final Set<BroadcastMember> leftOpen = ConcurrentHashMap.newKeySet();
+    private final Consumer<WebSocket> leaveOnClose = this::closed;
     private final long maxQueuedBytes;
     private final OverflowPolicy policy;
     private final LongAdder skipped = new LongAdder();
     private final LongAdder evicted = new LongAdder();
+    private final LongAdder oversized = new LongAdder();
 
     /** A broadcaster with 1 MiB of queue per member and the {@link OverflowPolicy#CLOSE} policy. */
     public Broadcaster() {
@@ -71,13 +89,30 @@ public final class Broadcaster {
         if (!ws.isOpen() || !members.add(member)) {
             return false;
         }
-        member.onClosed(members::remove);
+        if (!leftOpen.remove(member)) {
+            member.onClosed(leaveOnClose);
+        }
         return true;
     }
 
     /** Removes a connection; returns whether it was a member. */
     public boolean remove(WebSocket ws) {
-        return ws instanceof BroadcastMember && members.remove(ws);
+        if (!(ws instanceof BroadcastMember) || !members.remove(ws)) {
+            return false;
+        }
+        BroadcastMember member = (BroadcastMember) ws;
+        leftOpen.add(member);
+        // A connection stops being open before its close listeners run: if it closed meanwhile,
+        // its listener may have run already and would not clear the entry.
+        if (!member.isOpen()) {
+            leftOpen.remove(member);
+        }
+        return true;
+    }
+
+    private void closed(WebSocket ws) {
+        members.remove(ws);
+        leftOpen.remove(ws);
     }
 
     /** Whether the connection is a member. */
@@ -98,7 +133,8 @@ public final class Broadcaster {
     /**
      * Sends a text message to every member.
      *
-     * @return how many members it was queued for
+     * @return how many members it was queued for: none if its frame is larger than
+     *     {@link #maxQueuedBytes()}
      */
     public int broadcast(CharSequence text) {
         return send(FrameEncoding.text(text, Role.SERVER));
@@ -108,13 +144,18 @@ public final class Broadcaster {
      * Sends a binary message (the bytes from position to limit; the buffer is untouched) to every
      * member.
      *
-     * @return how many members it was queued for
+     * @return how many members it was queued for: none if its frame is larger than
+     *     {@link #maxQueuedBytes()}
      */
     public int broadcast(ByteBuffer data) {
         return send(FrameEncoding.binary(data.duplicate(), Role.SERVER));
     }
 
     private int send(ByteBuffer frame) {
+        if (frame.remaining() > maxQueuedBytes) {
+            oversized.increment();
+            return 0;
+        }
         ByteBuffer shared = members.size() >= DIRECT_THRESHOLD ? toDirect(frame) : frame.asReadOnlyBuffer();
         int length = shared.remaining();
         int queued = 0;
@@ -162,6 +203,14 @@ public final class Broadcaster {
     /** Members closed for being over their limit, under {@link OverflowPolicy#CLOSE}. */
     public long evicted() {
         return evicted.sum();
+    }
+
+    /**
+     * Broadcasts refused because their frame alone is larger than {@link #maxQueuedBytes()}: they
+     * reached no member, and no member was closed or skipped for them.
+     */
+    public long oversized() {
+        return oversized.sum();
     }
 
     /** The bytes a member may have waiting before the policy applies. */

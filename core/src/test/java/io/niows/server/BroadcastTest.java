@@ -17,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The observer list: every member gets every message, in each publisher's order; slow ones are dealt with. */
 class BroadcastTest {
@@ -165,6 +167,34 @@ class BroadcastTest {
         for (JdkClient c : clients) {
             assertThat(c.next()).isEqualTo("hello all");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Broadcaster.OverflowPolicy.class)
+    void aMessageLargerThanTheMemberLimitIsRefusedAndCountedAndNoMemberIsClosed(Broadcaster.OverflowPolicy policy)
+            throws Exception {
+        CountDownLatch joined = new CountDownLatch(4);
+        Broadcaster room = startRoom(new Broadcaster(64 << 10, policy), joined);
+        TestHttp http = new TestHttp();
+        toClose.add(http);
+        List<JdkClient> clients = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            JdkClient c = JdkClient.connect(http.client, server.port(), "/room");
+            clients.add(c);
+            toClose.add(c);
+        }
+        assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(room.broadcast("z".repeat(100 << 10))).isZero();
+        assertThat(room.broadcast("after")).isEqualTo(4);
+
+        for (JdkClient c : clients) {
+            assertThat(c.next()).isEqualTo("after");
+        }
+        assertThat(room.oversized()).isEqualTo(1);
+        assertThat(room.evicted()).isZero();
+        assertThat(room.skipped()).isZero();
+        assertThat(room.size()).isEqualTo(4);
     }
 
     @Test

@@ -19,9 +19,25 @@ import java.nio.ByteBuffer;
  * broadcast, happens on that one thread and needs no lock. (One loop serves thousands of
  * connections; with more loops, broadcasts made under a lock keep one order too.)
  *
+ * <p>Its limits agree: a client message (and frame) may be up to {@value #MAX_MESSAGE_SIZE}
+ * bytes, a larger one closes its sender alone with 1009; each observer may have
+ * {@value #OBSERVER_QUEUE_LIMIT} bytes waiting, room for fifteen of the largest frames, so every
+ * message accepted is relayed, and only an observer that falls that far behind is closed with
+ * 1008.
+ *
  * <p>Stateless and thread-safe; each {@link #start} builds an independent server and list.
  */
 public final class BroadcastServer {
+
+    /** The largest message, and frame, a client may send: 64 KiB. */
+    public static final int MAX_MESSAGE_SIZE = 64 << 10;
+
+    /**
+     * The bytes that may wait for one observer: 1 MiB, which holds fifteen frames of the largest
+     * message (64 KiB and a 10-byte header). It must hold one at least, or the {@link Broadcaster}
+     * refuses to relay that message to anyone.
+     */
+    public static final long OBSERVER_QUEUE_LIMIT = 1 << 20;
 
     private BroadcastServer() {
     }
@@ -38,7 +54,9 @@ public final class BroadcastServer {
         return WebSocketServer.builder()
                 .host(host)
                 .port(port)
-                .defaultRoute(new Relay(new Broadcaster()))
+                .defaultRoute(new Relay(new Broadcaster(OBSERVER_QUEUE_LIMIT, Broadcaster.OverflowPolicy.CLOSE)))
+                .maxFrameSize(MAX_MESSAGE_SIZE)
+                .maxMessageSize(MAX_MESSAGE_SIZE)
                 .loops(1)
                 .build()
                 .start();

@@ -22,7 +22,7 @@ public record CommandLine(String command, String host, int port, String url, Str
             "commands:",
             "  chat        the browser chat: page at / and WebSocket at /chat (default; port 8080)",
             "  echo        echo every message, on any path, up to 64 MiB (--port required)",
-            "  broadcast   send every message to every connected client (--port required)",
+            "  broadcast   send every message, up to 64 KiB, to every connected client (--port required)",
             "  echo-client play every case of a fuzzing server: --url ws://HOST:PORT [--agent NAME]",
             "  help        print this message",
             "",

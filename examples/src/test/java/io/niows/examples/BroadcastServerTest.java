@@ -132,4 +132,34 @@ class BroadcastServerTest {
 
         assertThat(ann.nextText()).isEqualTo("still here");
     }
+
+    @Test
+    void theLargestMessageAllowedReachesEveryObserver() throws Exception {
+        TestClient ann = observer("ann");
+        TestClient bob = observer("bob");
+        barrier(ann, List.of(ann, bob));
+        String largest = "m".repeat(BroadcastServer.MAX_MESSAGE_SIZE);
+
+        bob.sendText(largest);
+
+        assertThat(ann.nextText()).isEqualTo(largest);
+        assertThat(bob.nextText()).isEqualTo(largest);
+    }
+
+    @Test
+    void aMessageOverTheLimitClosesItsSenderAloneWith1009() throws Exception {
+        TestClient ann = observer("ann");
+        TestClient bob = observer("bob");
+        TestClient carol = observer("carol");
+        barrier(ann, List.of(ann, bob, carol));
+
+        carol.sendText("x".repeat(BroadcastServer.MAX_MESSAGE_SIZE + 1));
+
+        assertThat(carol.awaitClose().code()).isEqualTo(1009);
+        bob.sendText("still here");
+        assertThat(ann.nextText()).isEqualTo("still here");
+        assertThat(bob.nextText()).isEqualTo("still here");
+        assertThat(ann.isClosed()).isFalse();
+        assertThat(bob.isClosed()).isFalse();
+    }
 }

@@ -6,6 +6,7 @@ import io.niows.WebSocketServer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The chat example's server: the page at {@code /} and the room's WebSocket at {@code /chat},
@@ -15,6 +16,10 @@ import java.time.Duration;
  * show every member the same order (and a newcomer its welcome before anything newer): with one
  * loop every send comes from the same thread. One loop is plenty for a chat.
  *
+ * <p>It serves only requests addressed to one of its {@link OwnHosts own names}, page and
+ * WebSocket alike, and a handshake only from its own page or from a client that is not a
+ * browser ({@link SameOriginHook}).
+ *
  * <p>Stateless and thread-safe; each {@link #start} builds an independent server and room.
  */
 public final class ChatServer {
@@ -23,10 +28,21 @@ public final class ChatServer {
     public static final String PATH = "/chat";
 
     /**
-     * A client message is at most a few kilobytes of JSON (2000 characters, escaped); anything
-     * much bigger is not a chat message and is closed with 1009 before it is buffered.
+     * The largest client message, and frame (the page never fragments): 32 KiB. The page sends a
+     * text of 2000 characters in at most 8 KB (4 bytes a character); even written with every
+     * character as an escaped surrogate pair (12 bytes), such a text and the JSON around it stay
+     * under 25 KB. Anything bigger is not a chat message and is closed with 1009 from its frame
+     * header, before it is buffered.
      */
-    static final long MAX_MESSAGE_SIZE = 64 << 10;
+    static final int MAX_MESSAGE_SIZE = 32 << 10;
+
+    /**
+     * The bytes that may wait for one member before it is closed with 1008 as too slow: 1 MiB.
+     * The room's largest broadcast, a message of 2000 four-byte characters, is about 8 KB, and a
+     * newcomer's welcome (50 of them) about 400 KB: a member may fall behind by its welcome and
+     * some seventy messages more, and every broadcast fits, so none is refused as oversized.
+     */
+    static final long MEMBER_QUEUE_LIMIT = 1 << 20;
 
     /**
      * A browser tab that vanished without a close (a laptop lid, a lost network) is found by a
@@ -46,18 +62,26 @@ public final class ChatServer {
      * @throws IOException if it cannot listen there
      */
     public static WebSocketServer start(String host, int port) throws IOException {
-        ChatRoom<WebSocket> room = new ChatRoom<>(new WebSocketChatOutput(new Broadcaster()),
+        ChatRoom<WebSocket> room = new ChatRoom<>(
+                new WebSocketChatOutput(new Broadcaster(MEMBER_QUEUE_LIMIT, Broadcaster.OverflowPolicy.CLOSE)),
                 ChatLimits.DEFAULTS, Clock.systemUTC());
-        return WebSocketServer.builder()
+        // With port 0 the port is known once the server listens; until then no one can know it
+        // either, so a request that comes first and names another port is rightly refused.
+        AtomicInteger listening = new AtomicInteger(port);
+        OwnHosts hosts = OwnHosts.listeningOn(host, listening::get);
+        WebSocketServer server = WebSocketServer.builder()
                 .host(host)
                 .port(port)
                 .route(PATH, new ChatHandler(room))
-                .fallback(StaticFiles.chatPage())
-                .handshakeHook(new SameOriginHook())
+                .fallback(new HostCheckedHandler(hosts, StaticFiles.chatPage()))
+                .handshakeHook(new SameOriginHook(hosts))
+                .maxFrameSize(MAX_MESSAGE_SIZE)
                 .maxMessageSize(MAX_MESSAGE_SIZE)
                 .loops(1)
                 .keepAlive(KEEP_ALIVE, KEEP_ALIVE)
                 .build()
                 .start();
+        listening.set(server.port());
+        return server;
     }
 }

@@ -134,6 +134,35 @@ class ChatServerTest {
     }
 
     @Test
+    void theLongestTextWithEveryCharacterEscapedFitsTheMessageLimit() throws Exception {
+        TestClient ann = member("ann");
+        TestClient bob = member("bob");
+        assertThat(next(ann)).containsEntry("type", "joined");
+        String escaped = "\\ud83d\\ude00".repeat(ChatLimits.DEFAULTS.maxTextLength());
+        String command = "{\"type\":\"say\",\"text\":\"" + escaped + "\"}";
+        assertThat(command.length()).isGreaterThan(24_000).isLessThanOrEqualTo(ChatServer.MAX_MESSAGE_SIZE);
+
+        bob.sendText(command);
+
+        assertThat(next(ann)).containsEntry("type", "message")
+                .containsEntry("text", "\ud83d\ude00".repeat(ChatLimits.DEFAULTS.maxTextLength()));
+    }
+
+    @Test
+    void aMessageOverTheLimitIsClosedWith1009AndTheOthersSeeItsSenderLeave() throws Exception {
+        TestClient ann = member("ann");
+        TestClient bob = member("bob");
+        assertThat(next(ann)).containsEntry("type", "joined");
+
+        say(bob, "x".repeat(ChatServer.MAX_MESSAGE_SIZE));
+
+        assertThat(bob.awaitClose().code()).isEqualTo(1009);
+        assertThat(next(ann)).containsEntry("type", "left").containsEntry("name", "bob");
+        say(ann, "still here");
+        assertThat(next(ann)).containsEntry("type", "message").containsEntry("text", "still here");
+    }
+
+    @Test
     void aBinaryMessageIsClosedWith1003() throws Exception {
         TestClient client = member("ann");
 

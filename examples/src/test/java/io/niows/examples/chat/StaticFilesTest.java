@@ -1,65 +1,17 @@
 package io.niows.examples.chat;
 
+import static io.niows.examples.chat.TestRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.niows.HttpRequestHead;
 import io.niows.HttpResponse;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StaticFilesTest {
-
-    /** A request head with a method, a path and some headers. */
-    static HttpRequestHead request(String method, String path, Map<String, String> headers) {
-        return new HttpRequestHead() {
-            @Override
-            public String method() {
-                return method;
-            }
-
-            @Override
-            public String path() {
-                return path;
-            }
-
-            @Override
-            public String query() {
-                return null;
-            }
-
-            @Override
-            public String header(String name) {
-                return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
-            }
-
-            @Override
-            public List<String> headers(String name) {
-                String value = header(name);
-                return value == null ? List.of() : List.of(value);
-            }
-
-            @Override
-            public Map<String, List<String>> headers() {
-                return Map.of();
-            }
-
-            @Override
-            public List<String> subprotocols() {
-                return List.of();
-            }
-
-            @Override
-            public InetSocketAddress remoteAddress() {
-                return new InetSocketAddress("127.0.0.1", 40000);
-            }
-        };
-    }
 
     private final StaticFiles files = StaticFiles.chatPage();
 

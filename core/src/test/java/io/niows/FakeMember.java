@@ -1,0 +1,119 @@
+package io.niows;
+
+import io.niows.internal.reactor.BroadcastMember;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A broadcast member without a socket: it keeps the close listeners it was given, so a test can
+ * count them and fire them, and it accepts every frame.
+ *
+ * <p>Not thread-safe: one test thread drives it.
+ */
+final class FakeMember implements BroadcastMember {
+
+    /** The close listeners registered and not yet run. */
+    final List<Consumer<WebSocket>> closeListeners = new ArrayList<>();
+    /** The lengths of the frames queued on it, in order. */
+    final List<Integer> frames = new ArrayList<>();
+    private boolean open = true;
+
+    /** Closes the connection: runs and forgets its close listeners, as a real connection does. */
+    void closeNow() {
+        open = false;
+        List<Consumer<WebSocket>> listeners = List.copyOf(closeListeners);
+        closeListeners.clear();
+        listeners.forEach(l -> l.accept(this));
+    }
+
+    @Override
+    public SendResult sendEncoded(ByteBuffer frame) {
+        if (!open) {
+            return SendResult.REFUSED_CLOSED;
+        }
+        frames.add(frame.remaining());
+        return SendResult.QUEUED;
+    }
+
+    @Override
+    public void onClosed(Consumer<WebSocket> listener) {
+        if (open) {
+            closeListeners.add(listener);
+        } else {
+            listener.accept(this);
+        }
+    }
+
+    @Override
+    public boolean masksFrames() {
+        return false;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public long queuedBytes() {
+        return 0;
+    }
+
+    @Override
+    public SendResult sendText(CharSequence text, SendCallback callback) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SendResult sendBinary(ByteBuffer data, SendCallback callback) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SendResult ping(ByteBuffer payload) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        closeNow();
+    }
+
+    @Override
+    public void abort() {
+        closeNow();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public HttpRequestHead request() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String subprotocol() {
+        return null;
+    }
+
+    @Override
+    public <T> T attachment() {
+        return null;
+    }
+
+    @Override
+    public void attach(Object attachment) {
+        throw new UnsupportedOperationException();
+    }
+}
