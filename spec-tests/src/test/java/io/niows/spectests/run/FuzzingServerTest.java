@@ -7,8 +7,14 @@ import io.niows.spectests.cases.CaseCatalog;
 import io.niows.spectests.cases.FuzzCase;
 import io.niows.spectests.cases.Verdict;
 import io.niows.spectests.wire.ClientHandshake;
+import io.niows.spectests.wire.Frame;
+import io.niows.spectests.wire.FrameReader;
+import io.niows.spectests.wire.Opcode;
 import java.io.BufferedInputStream;
+import java.io.InputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +79,39 @@ class FuzzingServerTest {
             assertThat(out.resolve("late").resolve("index.json")).content().contains("\"1.1.1\"");
         } finally {
             updater.shutdownNow();
+        }
+    }
+
+    /**
+     * Autobahn's fuzzing server runs the case's onOpen in the callback that wrote the 101
+     * response, and its transport sends the response with the case's first frames (for the
+     * sync frames of 3.3, the first two) in one TCP write; a client that reads the handshake
+     * must find those frames after it in the same read.
+     */
+    @Test
+    void handshakeResponseLeavesInOneWriteWithTheFirstFramesOfTheCase(@TempDir Path out) throws Exception {
+        List<FuzzCase> cases = CaseCatalog.all(1.0).select(List.of("3.3"), List.of());
+        try (FuzzingServer server = new FuzzingServer(0, true, cases, out, r -> { });
+                Socket client = new Socket("127.0.0.1", server.port())) {
+            client.setSoTimeout(10_000);
+            String request = "GET /runCase?case=1&agent=raw HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n";
+            client.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            InputStream in = client.getInputStream();
+            byte[] buf = new byte[65536];
+            int n = in.read(buf);
+
+            String text = new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+            int body = text.indexOf("\r\n\r\n") + 4;
+            assertThat(text).startsWith("HTTP/1.1 101");
+            assertThat(body).isGreaterThan(3);
+            List<Frame> frames = new FrameReader(1 << 20).feed(Arrays.copyOfRange(buf, body, n), 0, n - body);
+            assertThat(frames).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(frames.get(0).opcode()).isEqualTo(Opcode.TEXT);
+            assertThat(frames.get(0).rsv()).isZero();
+            assertThat(frames.get(1).opcode()).isEqualTo(Opcode.TEXT);
+            assertThat(frames.get(1).rsv()).isEqualTo(3);
         }
     }
 }
