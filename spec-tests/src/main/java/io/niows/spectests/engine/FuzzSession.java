@@ -377,10 +377,16 @@ public final class FuzzSession {
         }
     }
 
+    /**
+     * Closes TCP as Autobahn's {@code dropConnection} does through Twisted's
+     * {@code loseConnection}: what this turn wrote leaves first (a server's close reply is
+     * written in the turn that drops), items still in the send queue do not.
+     */
     private void drop() {
         if (state != State.CLOSED) {
             close.droppedTcp();
             state = State.CLOSED;
+            peer.flush();
             peer.drop();
         }
     }

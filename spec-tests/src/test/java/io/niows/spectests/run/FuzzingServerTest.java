@@ -9,11 +9,14 @@ import io.niows.spectests.cases.Verdict;
 import io.niows.spectests.wire.ClientHandshake;
 import io.niows.spectests.wire.Frame;
 import io.niows.spectests.wire.FrameReader;
+import io.niows.spectests.wire.FrameWriter;
 import io.niows.spectests.wire.Opcode;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.net.Socket;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.net.URI;
 import java.nio.file.Files;
@@ -112,6 +115,37 @@ class FuzzingServerTest {
             assertThat(frames.get(0).rsv()).isZero();
             assertThat(frames.get(1).opcode()).isEqualTo(Opcode.TEXT);
             assertThat(frames.get(1).rsv()).isEqualTo(3);
+        }
+    }
+
+    /**
+     * When the client starts the closing handshake, the server answers with its close frame and
+     * closes TCP at once; the answer must leave first (Autobahn's server drops the connection
+     * with {@code loseConnection}, which writes what is buffered before closing).
+     */
+    @Test
+    void closeReplyReachesAClientThatClosedFirst(@TempDir Path out) throws Exception {
+        List<FuzzCase> cases = CaseCatalog.all(1.0).select(List.of("1.1.1"), List.of());
+        try (FuzzingServer server = new FuzzingServer(0, true, cases, out, r -> { });
+                Socket client = new Socket("127.0.0.1", server.port())) {
+            client.setSoTimeout(10_000);
+            InputStream in = new BufferedInputStream(client.getInputStream());
+            OutputStream o = client.getOutputStream();
+            new ClientHandshake().perform(URI.create("ws://127.0.0.1:" + server.port() + "/runCase?case=1&agent=closer"),
+                    "closer", in, o);
+            o.write(FrameWriter.encode(true, 0, Opcode.CLOSE, new byte[] {0x03, (byte) 0xE8}, new byte[] {1, 2, 3, 4}));
+            o.flush();
+
+            FrameReader reader = new FrameReader(1 << 20);
+            List<Integer> opcodes = new ArrayList<>();
+            byte[] buf = new byte[65536];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                for (Frame f : reader.feed(buf, 0, n)) {
+                    opcodes.add(f.opcode());
+                }
+            }
+            assertThat(opcodes).endsWith(Opcode.CLOSE);
         }
     }
 }
