@@ -158,6 +158,9 @@ public final class FuzzingServer implements AutoCloseable {
                 case "/runCase" -> runCase(peer, q, hs);
                 case "/getCaseCount" -> control(peer, String.valueOf(cases.size()));
                 case "/updateReports" -> {
+                    // the handshake answer must not wait for the agent's running case: the
+                    // client's opening handshake would time out; only the close waits
+                    out.flush();
                     writeReportsAfterRunningCasesOf(agentOf(q));
                     control(peer, null);
                 }
