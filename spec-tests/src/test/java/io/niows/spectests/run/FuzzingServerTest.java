@@ -137,8 +137,8 @@ class FuzzingServerTest {
             client.setSoTimeout(10_000);
             InputStream in = new BufferedInputStream(client.getInputStream());
             OutputStream o = client.getOutputStream();
-            new ClientHandshake().perform(URI.create("ws://127.0.0.1:" + server.port() + "/runCase?case=1&agent=closer"),
-                    "closer", in, o);
+            URI url = URI.create("ws://127.0.0.1:" + server.port() + "/runCase?case=1&agent=closer");
+            new ClientHandshake().perform(url, "closer", in, o);
             o.write(FrameWriter.encode(true, 0, Opcode.CLOSE, new byte[] {0x03, (byte) 0xE8}, new byte[] {1, 2, 3, 4}));
             o.flush();
 
