@@ -78,7 +78,7 @@ public final class CaseContext implements SessionListener {
         return session.encode(frame);
     }
 
-    /** Writes raw bytes, flushed on their own. */
+    /** Sends raw bytes plainly (Autobahn's {@code sendData}): with whatever else this turn sends. */
     public void sendRaw(byte[] bytes) {
         session.writeRaw(bytes);
     }

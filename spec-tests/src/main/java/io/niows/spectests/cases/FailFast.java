@@ -67,14 +67,25 @@ final class FailFast {
         void part(int i);
     }
 
+    /** case6_4_1.py and case6_4_2.py: three plain frames. */
     private static Sender framed(CaseContext c, byte[][] parts) {
-        return i -> c.send(OutFrame.of(i == 0 ? Opcode.TEXT : Opcode.CONTINUATION).payload(parts[i]).fin(i == 2).sync());
+        return i -> c.send(OutFrame.of(i == 0 ? Opcode.TEXT : Opcode.CONTINUATION).payload(parts[i]).fin(i == 2));
     }
 
+    /**
+     * case6_4_3.py and case6_4_4.py use Autobahn's streaming API: {@code beginMessageFrame}
+     * writes a header without FIN, the parts follow as its payload, and {@code endMessage}
+     * ends the message with an empty final continuation frame.
+     */
     private static Sender chopped(CaseContext c, byte[] whole, byte[][] parts) {
-        byte[] frame = c.encode(OutFrame.of(Opcode.TEXT).payload(whole));
+        byte[] frame = c.encode(OutFrame.of(Opcode.TEXT).payload(whole).fin(false));
         int header = frame.length - whole.length;
         int[] cuts = {0, header + parts[0].length, header + parts[0].length + parts[1].length, frame.length};
-        return i -> c.sendRaw(Arrays.copyOfRange(frame, cuts[i], cuts[i + 1]));
+        return i -> {
+            c.sendRaw(Arrays.copyOfRange(frame, cuts[i], cuts[i + 1]));
+            if (i == 2) {
+                c.send(OutFrame.of(Opcode.CONTINUATION));
+            }
+        };
     }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One fuzzing connection as Autobahn's protocol object plays it (RFC 6455 sections 5-7):
@@ -28,12 +27,17 @@ import java.util.concurrent.locks.LockSupport;
 public final class FuzzSession {
     /** Autobahn's closeHandshakeTimeout and serverConnectionDropTimeout. */
     static final long CLOSE_TIMEOUT_MS = 1000;
-    private static final long CHOP_PAUSE_NANOS = Long.getLong("niows.spectests.chopPauseNanos", 10_000);
+    /**
+     * The pause between turns that release queued writes: Autobahn's reactor re-entry delay
+     * ({@code _QUEUED_WRITE_DELAY}, 10 µs; a Python reactor turn takes longer than that).
+     */
+    private static final long QUEUED_WRITE_PAUSE_NANOS = Long.getLong("niows.spectests.queuedWritePauseNanos", 10_000);
 
     /** Where the connection is in its life (section 4 and 7). */
     public enum State { OPEN, CLOSING, CLOSED }
 
     private final PeerConnection peer;
+    private final SendQueue out;
     private final WireLog log;
     private final Timers timers = new Timers();
     private final SplittableRandom random = new SplittableRandom();
@@ -47,6 +51,7 @@ public final class FuzzSession {
 
     public FuzzSession(PeerConnection peer) {
         this.peer = peer;
+        this.out = new SendQueue(peer);
         this.log = peer.log();
         this.close = new CloseTracker(peer.role());
     }
@@ -73,13 +78,13 @@ public final class FuzzSession {
 
     /** Runs until TCP is closed or the deadline passes (then the connection is failed). */
     public void run(long deadlineNanos) throws InterruptedException {
-        peer.flush();
+        endTurn();
         while (state != State.CLOSED) {
             long now = System.nanoTime();
             Timers.Timer due = timers.pollDue(now);
             if (due != null) {
                 due.action.run();
-                peer.flush();
+                endTurn();
                 continue;
             }
             if (now >= deadlineNanos) {
@@ -88,27 +93,43 @@ public final class FuzzSession {
                 break;
             }
             long wait = Math.min(deadlineNanos, timers.nextDue()) - now;
+            if (out.pending()) {
+                wait = Math.min(wait, QUEUED_WRITE_PAUSE_NANOS);
+            }
             PeerEvent ev = peer.poll(Math.max(wait, 1), TimeUnit.NANOSECONDS);
             if (ev != null) {
                 handle(ev);
-                peer.flush();
             }
+            if (ev != null || out.pending()) {
+                endTurn();
+            }
+        }
+    }
+
+    /** Ends a reactor turn (see {@link SendQueue}); once the connection is closed nothing more is sent. */
+    private void endTurn() {
+        if (state != State.CLOSED) {
+            out.endTurn();
         }
     }
 
     // ---- sending, for cases ------------------------------------------------------------
 
-    /** Sends one frame as described (masked when the fuzzer is the client). */
+    /**
+     * Sends one frame as described (masked when the fuzzer is the client), grouped into TCP
+     * writes as Autobahn's {@code sendFrame} does (see {@link SendQueue}): chops and sync frames
+     * are queued, anything else is sent plainly.
+     */
     public void send(OutFrame f) {
         byte[] bytes = encode(f);
         if (f.chop > 0) {
             for (int off = 0; off < bytes.length; off += f.chop) {
-                writeRaw(Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + f.chop)));
+                out.writeQueued(Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + f.chop)));
             }
         } else if (f.sync) {
-            writeRaw(bytes);
+            out.writeQueued(bytes);
         } else {
-            peer.write(bytes, false);
+            out.write(bytes);
         }
     }
 
@@ -133,10 +154,9 @@ public final class FuzzSession {
         return FrameWriter.encode(f.fin, f.rsv, f.opcode, f.payload, key);
     }
 
-    /** Writes bytes and flushes them on their own, then pauses briefly (Autobahn's sync write). */
+    /** Sends bytes plainly, as Autobahn's {@code sendData}: they leave with whatever else this turn sends. */
     public void writeRaw(byte[] bytes) {
-        peer.write(bytes, true);
-        LockSupport.parkNanos(CHOP_PAUSE_NANOS);
+        out.write(bytes);
     }
 
     /** Sends a message, split into frames of {@code fragmentSize} octets when positive. */
@@ -357,10 +377,16 @@ public final class FuzzSession {
         }
     }
 
+    /**
+     * Closes TCP as Autobahn's {@code dropConnection} does through Twisted's
+     * {@code loseConnection}: what this turn wrote leaves first (a server's close reply is
+     * written in the turn that drops), items still in the send queue do not.
+     */
     private void drop() {
         if (state != State.CLOSED) {
             close.droppedTcp();
             state = State.CLOSED;
+            peer.flush();
             peer.drop();
         }
     }

@@ -3,8 +3,11 @@ package io.niows.spectests.engine;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A frame a case wants sent, with how to send it: {@code chop} splits the frame's bytes
- * into writes of that many octets, each flushed; {@code sync} flushes the frame by itself.
+ * A frame a case wants sent, with how to send it, as Autobahn's {@code sendFrame} arguments:
+ * {@code chop} splits the frame's bytes into pieces of that many octets and {@code sync} keeps
+ * the frame whole; either way the pieces go through Autobahn's send queue, one reactor turn
+ * apart (see {@link SendQueue} for which of them share a TCP write). A frame with neither is
+ * sent plainly, in the same write as everything else its turn sends.
  * A fluent builder; not thread-safe, used by one case thread.
  */
 public final class OutFrame {
@@ -50,13 +53,13 @@ public final class OutFrame {
         return this;
     }
 
-    /** Writes the frame in pieces of this many octets, each flushed on its own. */
+    /** Sends the frame in pieces of this many octets, through the send queue. */
     public OutFrame chop(int octets) {
         this.chop = octets;
         return this;
     }
 
-    /** Flushes this frame on its own. */
+    /** Sends the frame whole through the send queue (Autobahn's {@code sync=True}). */
     public OutFrame sync() {
         this.sync = true;
         return this;

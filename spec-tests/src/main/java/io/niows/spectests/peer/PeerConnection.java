@@ -14,10 +14,14 @@ public interface PeerConnection extends AutoCloseable {
     /** Which end the fuzzer plays on this connection. */
     Role role();
 
-    /** Queues bytes; with {@code flush} they are handed to the kernel before returning. */
-    void write(byte[] bytes, boolean flush);
+    /**
+     * Adds bytes to the output buffer (Autobahn's transport buffer); they leave at the next
+     * {@link #flush}. {@code sync} says whether they came from Autobahn's send queue, for the
+     * wire log's {@code TO} row.
+     */
+    void write(byte[] bytes, boolean sync);
 
-    /** Hands queued bytes to the kernel. */
+    /** Hands the buffered bytes to the kernel in one write. */
     void flush();
 
     /** Waits up to the timeout for the next event; returns {@code null} on timeout. */

@@ -35,13 +35,16 @@ public final class SocketPeer implements PeerConnection {
     /**
      * Starts reading.
      *
-     * @param in the socket's input, positioned after the handshake
+     * @param in  the socket's input, positioned after the handshake
+     * @param out the socket's output, buffered so that bytes leave only on {@link #flush}; what
+     *            it holds already (the fuzzing server's handshake response) leaves with the
+     *            first frames, as Autobahn's does
      */
-    public SocketPeer(Socket socket, InputStream in, Role role, WireLog log, String name) throws IOException {
+    public SocketPeer(Socket socket, InputStream in, BufferedOutputStream out, Role role, WireLog log, String name) {
         this.socket = socket;
         this.role = role;
         this.log = log;
-        this.out = new BufferedOutputStream(socket.getOutputStream(), READ_CHUNK);
+        this.out = out;
         this.reader = new Thread(() -> readLoop(in), name);
         reader.setDaemon(true);
         reader.start();
@@ -58,14 +61,11 @@ public final class SocketPeer implements PeerConnection {
     }
 
     @Override
-    public void write(byte[] bytes, boolean flush) {
+    public void write(byte[] bytes, boolean sync) {
         log.countTx(bytes.length);
-        log.add("TO", Hex.of(bytes, 0, bytes.length, WireLog.MAX_DATA), flush);
+        log.add("TO", Hex.of(bytes, 0, bytes.length, WireLog.MAX_DATA), sync);
         try {
             out.write(bytes);
-            if (flush) {
-                out.flush();
-            }
         } catch (IOException e) {
             log.add("TX_ERROR", String.valueOf(e.getMessage()));
         }

@@ -6,6 +6,7 @@ import io.niows.spectests.peer.SocketPeer;
 import io.niows.spectests.peer.WireLog;
 import io.niows.spectests.wire.ClientHandshake;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -104,7 +105,8 @@ public final class FuzzingClient {
             return CaseRunner.notOpened(c, agent, e.getMessage(), hs.request(), hs.response());
         }
         try {
-            SocketPeer peer = new SocketPeer(socket, in, Role.CLIENT, new WireLog(), "fuzz-read-" + c.id());
+            BufferedOutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65536);
+            SocketPeer peer = new SocketPeer(socket, in, out, Role.CLIENT, new WireLog(), "fuzz-read-" + c.id());
             return CaseRunner.run(c, agent, peer, hs.request(), hs.response());
         } catch (IOException e) {
             closeQuietly(socket);

@@ -9,6 +9,7 @@ import io.niows.spectests.peer.WireLog;
 import io.niows.spectests.report.ReportWriter;
 import io.niows.spectests.wire.ServerHandshake;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -148,14 +149,18 @@ public final class FuzzingServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(10_000);
             InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
-            hs.perform(in, socket.getOutputStream(), "niows-spec-tests");
+            BufferedOutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65536);
+            hs.perform(in, out, "niows-spec-tests");
             socket.setSoTimeout(0);
             Map<String, String> q = query(hs.target().getRawQuery());
-            SocketPeer peer = new SocketPeer(socket, in, Role.SERVER, new WireLog(), "fuzz-server-read");
+            SocketPeer peer = new SocketPeer(socket, in, out, Role.SERVER, new WireLog(), "fuzz-server-read");
             switch (hs.target().getPath()) {
                 case "/runCase" -> runCase(peer, q, hs);
                 case "/getCaseCount" -> control(peer, String.valueOf(cases.size()));
                 case "/updateReports" -> {
+                    // the handshake answer must not wait for the agent's running case: the
+                    // client's opening handshake would time out; only the close waits
+                    out.flush();
                     writeReportsAfterRunningCasesOf(agentOf(q));
                     control(peer, null);
                 }

@@ -10,7 +10,9 @@ import java.util.Locale;
 /**
  * The server side of the opening handshake (RFC 6455 section 4.2) on blocking streams: reads
  * the upgrade request, answers 101 with the accept key, or 400 when the request is not an
- * upgrade. One instance per connection; not thread-safe.
+ * upgrade. The 101 answer is written but not flushed: Autobahn's fuzzing server starts the
+ * case in the callback that wrote it, so the answer leaves in one TCP write with the case's
+ * first frames, and the caller does the same. One instance per connection; not thread-safe.
  */
 public final class ServerHandshake {
     private String request = "";
@@ -32,7 +34,10 @@ public final class ServerHandshake {
         return target;
     }
 
-    /** Reads the request and accepts it; throws (after answering 400) when it is not an upgrade. */
+    /**
+     * Reads the request and writes the 101 answer, unflushed; throws (after answering 400,
+     * flushed) when it is not an upgrade.
+     */
     public void perform(InputStream in, OutputStream out, String serverName) throws IOException {
         request = ClientHandshake.readHead(in);
         String[] lines = request.split("\r\n");
@@ -54,6 +59,5 @@ public final class ServerHandshake {
         response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + ClientHandshake.acceptFor(key) + "\r\nServer: " + serverName + "\r\n\r\n";
         out.write(response.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
     }
 }

@@ -10,6 +10,8 @@ import io.niows.spectests.run.CaseRunner;
 import io.niows.spectests.wire.Frame;
 import io.niows.spectests.wire.Opcode;
 import io.niows.spectests.wire.Utf8Validator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -91,5 +93,18 @@ class FailFastJudgingTest {
         assertThat(r.behavior()).isEqualTo(Verdict.OK);
         assertThat(r.behaviorClose()).isEqualTo(Verdict.OK);
         assertThat(r.facts().closedByMe()).isTrue();
+    }
+
+    @Test
+    void chopsOfOneFrameAreEndedByAnEmptyFinalContinuationAsAutobahnsStreamingApiDoes() throws InterruptedException {
+        List<String> frames = new ArrayList<>();
+        run("6.4.3", (f, s) -> {
+            frames.add("op" + f.opcode() + (f.fin() ? "/fin/" : "/more/") + f.payload().length);
+            if (f.opcode() == Opcode.CLOSE) {
+                s.reply(Opcode.CLOSE, f.payload());
+                s.closeTcp();
+            }
+        });
+        assertThat(frames).containsExactly("op1/more/21", "op0/fin/0", "op8/fin/2");
     }
 }

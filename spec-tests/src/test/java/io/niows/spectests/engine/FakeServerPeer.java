@@ -8,13 +8,18 @@ import io.niows.spectests.wire.Frame;
 import io.niows.spectests.wire.FrameFormatException;
 import io.niows.spectests.wire.FrameReader;
 import io.niows.spectests.wire.Opcode;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * An in-memory server under test: decodes what the fuzzer writes and answers through a
- * scripted behaviour, with no socket and no thread. Used on the case thread only.
+ * scripted behaviour, with no socket and no thread. Bytes reach it only when the fuzzer
+ * flushes, as they reach a socket; it keeps the bytes of each flush, in order, as one TCP
+ * write. Used on the case thread only.
  */
 public final class FakeServerPeer implements PeerConnection {
 
@@ -27,6 +32,8 @@ public final class FakeServerPeer implements PeerConnection {
     private final FrameReader reader = new FrameReader(1 << 24);
     private final WireLog log = new WireLog();
     private final Behaviour behaviour;
+    private final ByteArrayOutputStream unflushed = new ByteArrayOutputStream();
+    private final List<byte[]> writes = new ArrayList<>();
     private boolean closed;
 
     public FakeServerPeer(Behaviour behaviour) {
@@ -59,11 +66,26 @@ public final class FakeServerPeer implements PeerConnection {
         return Role.CLIENT;
     }
 
+    /** The bytes of each flush that carried any, in order. */
+    public List<byte[]> writes() {
+        return writes;
+    }
+
     @Override
-    public void write(byte[] bytes, boolean flush) {
-        if (closed) {
+    public void write(byte[] bytes, boolean sync) {
+        if (!closed) {
+            unflushed.writeBytes(bytes);
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (closed || unflushed.size() == 0) {
             return;
         }
+        byte[] bytes = unflushed.toByteArray();
+        unflushed.reset();
+        writes.add(bytes);
         try {
             for (Frame f : reader.feed(bytes, 0, bytes.length)) {
                 behaviour.onFrame(f, this);
@@ -71,10 +93,6 @@ public final class FakeServerPeer implements PeerConnection {
         } catch (FrameFormatException e) {
             throw new AssertionError(e);
         }
-    }
-
-    @Override
-    public void flush() {
     }
 
     @Override

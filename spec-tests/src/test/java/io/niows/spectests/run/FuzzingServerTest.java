@@ -7,8 +7,17 @@ import io.niows.spectests.cases.CaseCatalog;
 import io.niows.spectests.cases.FuzzCase;
 import io.niows.spectests.cases.Verdict;
 import io.niows.spectests.wire.ClientHandshake;
+import io.niows.spectests.wire.Frame;
+import io.niows.spectests.wire.FrameReader;
+import io.niows.spectests.wire.FrameWriter;
+import io.niows.spectests.wire.Opcode;
 import java.io.BufferedInputStream;
+import java.io.InputStream;
 import java.net.Socket;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +61,12 @@ class FuzzingServerTest {
 
     /**
      * A case is judged after its connection closes, so a client may ask for the report before
-     * its last result exists; the report must wait for it instead of leaving the case out.
+     * its last result exists; the report must wait for it instead of leaving the case out. Only
+     * the close waits: the opening handshake is answered at once, or the client would time out.
      */
     @Test
     void updateReportsWaitsForTheAgentsRunningCase(@TempDir Path out) throws Exception {
-        List<FuzzCase> cases = CaseCatalog.all(1.0).select(List.of("1.1.1"), List.of());
+        List<FuzzCase> cases = CaseCatalog.all(1.0).select(List.of("6.4.1"), List.of());
         ExecutorService updater = Executors.newSingleThreadExecutor();
         try (FuzzingServer server = new FuzzingServer(0, true, cases, out, r -> { });
                 Socket silent = new Socket("127.0.0.1", server.port())) {
@@ -67,12 +77,81 @@ class FuzzingServerTest {
                     () -> ScriptedEchoClient.run(URI.create(base + "/updateReports?agent=late")));
 
             assertThatThrownBy(() -> update.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            try (Socket early = new Socket("127.0.0.1", server.port())) {
+                early.setSoTimeout(1000);
+                new ClientHandshake().perform(URI.create(base + "/updateReports?agent=late"), "early",
+                        new BufferedInputStream(early.getInputStream()), early.getOutputStream());
+            }
             silent.close();
             update.get(10, TimeUnit.SECONDS);
 
-            assertThat(out.resolve("late").resolve("index.json")).content().contains("\"1.1.1\"");
+            assertThat(out.resolve("late").resolve("index.json")).content().contains("\"6.4.1\"");
         } finally {
             updater.shutdownNow();
+        }
+    }
+
+    /**
+     * Autobahn's fuzzing server runs the case's onOpen in the callback that wrote the 101
+     * response, and its transport sends the response with the case's first frames (for the
+     * sync frames of 3.3, the first two) in one TCP write; a client that reads the handshake
+     * must find those frames after it in the same read.
+     */
+    @Test
+    void handshakeResponseLeavesInOneWriteWithTheFirstFramesOfTheCase(@TempDir Path out) throws Exception {
+        List<FuzzCase> cases = CaseCatalog.all(1.0).select(List.of("3.3"), List.of());
+        try (FuzzingServer server = new FuzzingServer(0, true, cases, out, r -> { });
+                Socket client = new Socket("127.0.0.1", server.port())) {
+            client.setSoTimeout(10_000);
+            String request = "GET /runCase?case=1&agent=raw HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n";
+            client.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            InputStream in = client.getInputStream();
+            byte[] buf = new byte[65536];
+            int n = in.read(buf);
+
+            String text = new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+            int body = text.indexOf("\r\n\r\n") + 4;
+            assertThat(text).startsWith("HTTP/1.1 101");
+            assertThat(body).isGreaterThan(3);
+            List<Frame> frames = new FrameReader(1 << 20).feed(Arrays.copyOfRange(buf, body, n), 0, n - body);
+            assertThat(frames).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(frames.get(0).opcode()).isEqualTo(Opcode.TEXT);
+            assertThat(frames.get(0).rsv()).isZero();
+            assertThat(frames.get(1).opcode()).isEqualTo(Opcode.TEXT);
+            assertThat(frames.get(1).rsv()).isEqualTo(3);
+        }
+    }
+
+    /**
+     * When the client starts the closing handshake, the server answers with its close frame and
+     * closes TCP at once; the answer must leave first (Autobahn's server drops the connection
+     * with {@code loseConnection}, which writes what is buffered before closing).
+     */
+    @Test
+    void closeReplyReachesAClientThatClosedFirst(@TempDir Path out) throws Exception {
+        List<FuzzCase> cases = CaseCatalog.all(1.0).select(List.of("1.1.1"), List.of());
+        try (FuzzingServer server = new FuzzingServer(0, true, cases, out, r -> { });
+                Socket client = new Socket("127.0.0.1", server.port())) {
+            client.setSoTimeout(10_000);
+            InputStream in = new BufferedInputStream(client.getInputStream());
+            OutputStream o = client.getOutputStream();
+            URI url = URI.create("ws://127.0.0.1:" + server.port() + "/runCase?case=1&agent=closer");
+            new ClientHandshake().perform(url, "closer", in, o);
+            o.write(FrameWriter.encode(true, 0, Opcode.CLOSE, new byte[] {0x03, (byte) 0xE8}, new byte[] {1, 2, 3, 4}));
+            o.flush();
+
+            FrameReader reader = new FrameReader(1 << 20);
+            List<Integer> opcodes = new ArrayList<>();
+            byte[] buf = new byte[65536];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                for (Frame f : reader.feed(buf, 0, n)) {
+                    opcodes.add(f.opcode());
+                }
+            }
+            assertThat(opcodes).endsWith(Opcode.CLOSE);
         }
     }
 }
