@@ -62,10 +62,10 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     private byte[] leftover;
     private WriteQueue out;
-    /** The latest automatic pong, held while an earlier one is still queued (RFC 6455 §5.5.3). */
+    /** The latest automatic pong, held while the socket takes nothing and pongs are queued (RFC 6455 §5.5.3). */
     private ByteBuffer pendingPong;
-    /** Whether an automatic pong sits in {@link #out}, unwritten. */
-    private boolean pongQueued;
+    /** Automatic pongs in {@link #out}, unwritten. */
+    private int pongsQueued;
     private boolean flushScheduled;
     private boolean writeInterest;
     /** No read interest while the output is backed up: the peer must read before it may send more. */
@@ -274,15 +274,17 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     }
 
     /**
-     * An automatic pong: queued at once unless an earlier one is still queued, in which case it
-     * waits for that one's last byte and replaces any pong that was waiting already. A peer that
-     * pings without reading thus costs at most two pongs, however many pings it sends.
+     * An automatic pong: queued at once, one per ping, while the socket takes what is written
+     * (a peer that pings ten times gets ten pongs). Once the socket takes nothing more and a pong
+     * is still queued, the newest pong waits for the queued ones' last byte instead, replacing
+     * any that was waiting: a peer that pings without reading costs at most one read's worth of
+     * pongs, however many pings it sends.
      */
     @Override
     public void writePong(ByteBuffer frame) {
         QUEUED.getAndAdd(this, (long) frame.remaining() - (pendingPong == null ? 0 : pendingPong.remaining()));
         pendingPong = frame;
-        if (!pongQueued) {
+        if (pongsQueued == 0 || !writeInterest) {
             queuePendingPong();
         }
     }
@@ -299,13 +301,12 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             loop.execute(() -> doClose(CloseCode.POLICY_VIOLATION, "send queue limit exceeded"));
             return;
         }
-        pongQueued = true;
+        pongsQueued++;
         enqueue(pong, (ws, failure) -> pongSent(), false);
     }
 
     private void pongSent() {
-        pongQueued = false;
-        if (pendingPong != null && !closed) {
+        if (--pongsQueued == 0 && pendingPong != null && !closed) {
             queuePendingPong();
         }
     }
