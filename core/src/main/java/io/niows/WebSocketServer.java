@@ -3,6 +3,7 @@ package io.niows;
 import io.niows.internal.handshake.HandshakeLimits;
 import io.niows.internal.reactor.ConnectionSettings;
 import io.niows.internal.reactor.ServerConfig;
+import io.niows.internal.reactor.ServerLimits;
 import io.niows.internal.reactor.ServerRuntime;
 import io.niows.protocol.EngineConfig;
 import java.io.IOException;
@@ -159,6 +160,10 @@ public final class WebSocketServer implements AutoCloseable {
         private Duration pongTimeout = Duration.ofSeconds(10);
         private Duration closeTimeout = Duration.ofSeconds(5);
         private Consumer<Throwable> onServerError = failure -> { };
+        private int maxConnections = 10_000;
+        private int maxConnectionsPerAddress;
+        private int maxHandshakes = 1_000;
+        private long memoryBudget = Runtime.getRuntime().maxMemory() / 2;
 
         private Builder() {
         }
@@ -298,6 +303,48 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Connections open at once, those still in their opening handshake included; past it a
+         * new connection is answered 503 with {@code Retry-After: 1} and closed. Default 10,000.
+         */
+        public Builder maxConnections(int connections) {
+            this.maxConnections = (int) Settings.positive(connections, "maxConnections");
+            return this;
+        }
+
+        /**
+         * Connections open at once from one remote address (503 past it); default 0: no limit,
+         * since every client behind a proxy or a NAT shares one address. Set it on a server
+         * exposed to clients that connect directly.
+         */
+        public Builder maxConnectionsPerAddress(int connections) {
+            if (connections < 0) {
+                throw new IllegalArgumentException("maxConnectionsPerAddress must not be negative: " + connections);
+            }
+            this.maxConnectionsPerAddress = connections;
+            return this;
+        }
+
+        /**
+         * Connections at once that have not finished their opening handshake (503 past it), a
+         * bound on half-open handshakes beside the {@linkplain #handshakeTimeout timeout}. Default 1,000.
+         */
+        public Builder maxHandshakesInProgress(int handshakes) {
+            this.maxHandshakes = (int) Settings.positive(handshakes, "maxHandshakesInProgress");
+            return this;
+        }
+
+        /**
+         * The bytes all connections together may hold in unfinished incoming messages and in
+         * write queues. Past it, a message that needs more room is refused with 1013 (Try Again
+         * Later) and each loop closes its busiest connection (1013) until the total is back
+         * under. Default: half the maximum heap.
+         */
+        public Builder memoryBudget(long bytes) {
+            this.memoryBudget = Settings.positive(bytes, "memoryBudget");
+            return this;
+        }
+
         /** The server, not started yet. */
         public WebSocketServer build() {
             EngineConfig engine = EngineConfig.server()
@@ -309,7 +356,9 @@ public final class WebSocketServer implements AutoCloseable {
                     pongTimeout.toNanos(), closeTimeout.toNanos());
             ServerConfig config = new ServerConfig(
                     new InetSocketAddress(host, port), Map.copyOf(routes), defaultRoute, fallback, hook,
-                    List.copyOf(subprotocols), loops, connection, onServerError);
+                    List.copyOf(subprotocols), loops, connection,
+                    new ServerLimits(maxConnections, maxConnectionsPerAddress, maxHandshakes, memoryBudget),
+                    onServerError);
             return new WebSocketServer(config);
         }
 

@@ -27,6 +27,7 @@ final class Acceptor implements Runnable {
     private final ServerSocketChannel server;
     private final SelectorLoop[] loops;
     private final ServerConfig config;
+    private final ConnectionLimits limits;
     private final Thread thread;
     private volatile boolean closing;
     private int next;
@@ -38,6 +39,7 @@ final class Acceptor implements Runnable {
         this.server = server;
         this.loops = loops;
         this.config = config;
+        this.limits = new ConnectionLimits(config.limits());
         this.thread = new Thread(this, name);
     }
 
@@ -91,7 +93,7 @@ final class Acceptor implements Runnable {
         next = (next + 1) % loops.length;
         boolean refuse = closing;
         try {
-            loop.execute(() -> ServerConnection.accept(loop, channel, config, refuse));
+            loop.execute(() -> ServerConnection.accept(loop, channel, config, limits, refuse));
         } catch (Throwable t) {
             logQuietly(Level.WARNING, "could not hand over an accepted connection: " + t);
             try {

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  * @param subprotocols the server's subprotocols, in its order of preference
  * @param loops how many selector loops
  * @param connection each connection's limits and timeouts
+ * @param limits the server-wide limits: connections and memory
  * @param onServerError told once, on a thread of its own, if the server failed and stopped
  */
 public record ServerConfig(
@@ -32,6 +33,7 @@ public record ServerConfig(
         List<String> subprotocols,
         int loops,
         ConnectionSettings connection,
+        ServerLimits limits,
         Consumer<Throwable> onServerError) {
 
     /** The handler for a request path, or {@code null} when no route takes it. */

@@ -10,6 +10,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 
 /**
  * A connection a server accepted: it reads the client's request head, answers it, and opens.
@@ -22,6 +23,9 @@ final class ServerConnection extends Connection {
 
     private final ServerConfig server;
     private HttpRequestParser parser;
+    /** The counts this connection is in, or null if it was refused; loop thread only. */
+    private ConnectionLimits counted;
+    private boolean handshaking;
 
     private ServerConnection(SelectorLoop loop, SocketChannel channel, ServerConfig server, InetSocketAddress remote) {
         super(loop, channel, server.connection(), remote);
@@ -29,8 +33,13 @@ final class ServerConnection extends Connection {
         this.parser = new HttpRequestParser(server.connection().handshakeLimits());
     }
 
-    /** Takes over an accepted channel on its loop thread. */
-    static void accept(SelectorLoop loop, SocketChannel channel, ServerConfig config, boolean refuse) {
+    /**
+     * Takes over an accepted channel on its loop thread. Past a connection limit the client is
+     * answered 503 with {@code Retry-After} at once, before its request arrives, and its request
+     * is read and dropped until it closes (or the close timeout passes).
+     */
+    static void accept(SelectorLoop loop, SocketChannel channel, ServerConfig config, ConnectionLimits limits,
+            boolean refuse) {
         try {
             if (refuse) {
                 channel.close();
@@ -42,6 +51,17 @@ final class ServerConnection extends Connection {
             ServerConnection c = new ServerConnection(loop, channel, config, remote);
             c.key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
             loop.add(c);
+            String refusal = limits.admit(remote.getAddress());
+            if (refusal == null) {
+                c.counted = limits;
+                c.handshaking = true;
+            } else {
+                LOG.log(Level.DEBUG, "refusing " + remote + ": " + refusal);
+                c.parser = null;
+                c.respondAndClose(new HttpError(503, refusal,
+                        List.<String[]>of(new String[] {"Retry-After", Integer.toString(ConnectionLimits.RETRY_AFTER_SECONDS)}))
+                        .toResponse());
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "could not take an accepted connection", e);
             try {
@@ -63,6 +83,7 @@ final class ServerConnection extends Connection {
             head = parser.parse(buf);
         } catch (HttpError e) {
             parser = null;
+            endHandshake();
             respondAndClose(e.toResponse());
             return;
         }
@@ -70,6 +91,7 @@ final class ServerConnection extends Connection {
             return;
         }
         parser = null;
+        endHandshake();
         ServerUpgrade upgrade = ServerUpgrade.decide(head, remote, server);
         if (!upgrade.accepted()) {
             respondAndClose(upgrade.response);
@@ -80,4 +102,19 @@ final class ServerConnection extends Connection {
         open(upgrade.handler, upgrade.subprotocol);
     }
 
+    /** The request head is read: this connection no longer counts as an opening handshake in progress. */
+    private void endHandshake() {
+        if (handshaking) {
+            handshaking = false;
+            counted.handshakeEnded();
+        }
+    }
+
+    @Override
+    void onFinished() {
+        if (counted != null) {
+            counted.closed(remote.getAddress(), handshaking);
+            counted = null;
+        }
+    }
 }

@@ -89,6 +89,6 @@ class LoopFailureTest {
                 Duration.ofSeconds(10).toNanos(), Duration.ofSeconds(1).toNanos());
         return new ServerConfig(new InetSocketAddress("127.0.0.1", 0), Map.of(), echo,
                 request -> HttpResponse.text(426, "upgrade"), HandshakeHook.ACCEPT_ALL, List.of(), loops,
-                connection, serverError::complete);
+                connection, new ServerLimits(100, 0, 100, 1L << 30), serverError::complete);
     }
 }
