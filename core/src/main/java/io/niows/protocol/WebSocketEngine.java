@@ -225,6 +225,14 @@ public final class WebSocketEngine {
     }
 
     /**
+     * The bytes held for the unfinished incoming message and control frame; they grow only with
+     * payload that has arrived (at most about twice what arrived).
+     */
+    public long heldBytes() {
+        return decoder.heldBytes();
+    }
+
+    /**
      * The close code to report to the application: the peer's (1005 when its close frame had
      * none), else the code this side failed the connection with, else 1006 (what it will be if the
      * TCP connection ends now).

@@ -39,7 +39,8 @@ public final class ClientRuntime {
         SelectorLoop[] loops = new SelectorLoop[count];
         ClientRuntime runtime = new ClientRuntime(loops, true, settings);
         for (int i = 0; i < count; i++) {
-            loops[i] = new SelectorLoop(name + "-loop-" + i, settings.timerTickNanos(), runtime::loopFailed);
+            loops[i] = new SelectorLoop(name + "-loop-" + i, settings.timerTickNanos(), MemoryBudget.unlimited(),
+                    runtime::loopFailed);
         }
         for (SelectorLoop loop : loops) {
             loop.start();

@@ -75,6 +75,8 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     private long deadline;
     private long lastReadNanos;
     private long pingSentNanos;
+    /** The incoming buffer bytes reported to the memory budget; loop thread only. */
+    private long incomingHeld;
 
     @SuppressWarnings("unused") // accessed through QUEUED
     private volatile long queued;
@@ -145,6 +147,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         }
         if (engine != null && !outputShut) {
             engine.receive(buf);
+            accountIncoming();
             afterEngine();
         }
         if (engine == null || outputShut) {
@@ -190,6 +193,31 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         enqueueControl(response);
         closeAfterFlush = true;
         deadline = System.nanoTime() + config.closeTimeoutNanos();
+    }
+
+    /**
+     * Tells the server's memory budget how much the unfinished incoming message holds now; one
+     * that grew while the server is over its budget is refused with 1013 (Try Again Later).
+     */
+    private void accountIncoming() {
+        long held = engine.heldBytes();
+        if (held == incomingHeld) {
+            return;
+        }
+        MemoryBudget budget = loop.budget();
+        budget.addIncoming(held - incomingHeld);
+        boolean grew = held > incomingHeld;
+        incomingHeld = held;
+        if (grew && budget.exceeded() && engine.state() == ConnectionState.OPEN) {
+            LOG.log(Level.DEBUG, "over the server's memory budget: refusing a message on " + this);
+            engine.fail(CloseCode.TRY_AGAIN_LATER, "server busy: memory budget exceeded");
+            accountIncoming();
+        }
+    }
+
+    /** Bytes this connection holds: its write queue and its unfinished incoming message; loop thread only. */
+    long bytesHeld() {
+        return queuedBytes() + incomingHeld;
     }
 
     private void afterEngine() {
@@ -329,6 +357,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             out = new WriteQueue();
         }
         out.add(frame, callback);
+        loop.countQueued(frame.remaining());
         scheduleFlush();
     }
 
@@ -370,6 +399,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             try {
                 long w = out.writeTo(channel, loop.writeStaging(), this);
                 QUEUED.getAndAdd(this, -w);
+                loop.countQueued(-w);
             } catch (IOException e) {
                 onIoError(e);
                 return;
@@ -477,17 +507,20 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     }
 
     /**
-     * Its loop is failing, or its work threw: a 1011 close frame unless one was sent, written now
-     * if the socket takes it; the caller then drops the connection.
+     * Its loop is failing, its work threw, or the server is over its memory budget: a close frame
+     * with {@code code} unless one was sent, written now if the socket takes it; the caller then
+     * drops the connection.
      */
-    void failNow() {
+    void failNow(int code) {
         if (closed || engine == null || engine.state() == ConnectionState.CLOSED) {
             return;
         }
-        engine.fail(CloseCode.INTERNAL_ERROR, "");
+        engine.fail(code, "");
         if (out != null) {
             try {
-                out.writeTo(channel, loop.writeStaging(), this);
+                long w = out.writeTo(channel, loop.writeStaging(), this);
+                QUEUED.getAndAdd(this, -w);
+                loop.countQueued(-w);
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, "could not send 1011 to " + this + ": " + e);
             }
@@ -532,7 +565,12 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         }
         loop.remove(this);
         if (out != null) {
+            loop.countQueued(-out.size());
             out.discard(this, new ClosedChannelException());
+        }
+        if (incomingHeld != 0) {
+            loop.budget().addIncoming(-incomingHeld);
+            incomingHeld = 0;
         }
         pendingPong = null;
         QUEUED.set(this, 0L);

@@ -42,6 +42,10 @@ final class SelectorLoop implements Runnable {
     private Connection first;
     private final long tickNanos;
     private final Consumer<Throwable> onFailure;
+    private final MemoryBudget budget;
+    /** Bytes in this loop's write queues, counted on the loop thread; published once per iteration. */
+    private long queuedHere;
+    private volatile long queuedPublished;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     private final ByteBuffer writeStaging = ByteBuffer.allocateDirect(WRITE_STAGING_SIZE);
 
@@ -53,9 +57,11 @@ final class SelectorLoop implements Runnable {
      * @param onFailure told, on this loop's thread, once its connections are closed, if the loop
      *     itself failed
      */
-    SelectorLoop(String name, long tickNanos, Consumer<Throwable> onFailure) throws IOException {
+    SelectorLoop(String name, long tickNanos, MemoryBudget budget, Consumer<Throwable> onFailure)
+            throws IOException {
         this.selector = Selector.open();
         this.tickNanos = tickNanos;
+        this.budget = budget;
         this.onFailure = onFailure;
         this.thread = new Thread(this, name);
     }
@@ -96,6 +102,20 @@ final class SelectorLoop implements Runnable {
 
     Selector selector() {
         return selector;
+    }
+
+    MemoryBudget budget() {
+        return budget;
+    }
+
+    /** Bytes entered into ({@code delta} > 0) or written from or dropped from a write queue; loop thread only. */
+    void countQueued(long delta) {
+        queuedHere += delta;
+    }
+
+    /** The bytes in this loop's write queues at the end of its last iteration; any thread. */
+    long queuedBytes() {
+        return queuedPublished;
     }
 
     void add(Connection connection) {
@@ -189,6 +209,10 @@ final class SelectorLoop implements Runnable {
                 runTasks();
                 flushAll();
                 runTimers();
+                queuedPublished = queuedHere;
+                if (budget.exceeded()) {
+                    closeBusiest();
+                }
                 if (draining && first == null) {
                     stopped = true;
                 }
@@ -213,11 +237,31 @@ final class SelectorLoop implements Runnable {
         }
     }
 
+    /** Over the memory budget: the connection of this loop holding the most bytes goes first. */
+    private void closeBusiest() {
+        Connection busiest = null;
+        long most = 0;
+        for (Connection c = first; c != null; c = c.loopNext) {
+            long held = c.bytesHeld();
+            if (held > most) {
+                most = held;
+                busiest = c;
+            }
+        }
+        if (busiest != null) {
+            LOG.log(Level.WARNING, "over the server's memory budget: closing " + busiest + ", which holds " + most
+                    + " bytes, with 1013");
+            busiest.failNow(io.niows.protocol.CloseCode.TRY_AGAIN_LATER);
+            busiest.abort();
+            queuedPublished = queuedHere;
+        }
+    }
+
     /** A connection's work threw: that connection goes, the loop stays. */
     private static void dropAfterFailure(Connection c, Throwable t) {
         logQuietly("dropping " + c + " after an unexpected failure", t);
         try {
-            c.failNow();
+            c.failNow(io.niows.protocol.CloseCode.INTERNAL_ERROR);
             c.abort();
         } catch (Throwable again) {
             logQuietly("dropping " + c + " failed too", again);
@@ -314,7 +358,7 @@ final class SelectorLoop implements Runnable {
         for (Connection c : connections()) {
             try {
                 if (failed) {
-                    c.failNow();
+                    c.failNow(io.niows.protocol.CloseCode.INTERNAL_ERROR);
                 }
                 c.abort();
             } catch (Throwable t) {

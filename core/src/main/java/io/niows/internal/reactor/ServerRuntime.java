@@ -40,10 +40,12 @@ public final class ServerRuntime {
             server.bind(config.address(), 1024);
             runtime.address = (InetSocketAddress) server.getLocalAddress();
             int port = runtime.address.getPort();
+            MemoryBudget budget = new MemoryBudget(config.limits().memoryBudget());
             for (int i = 0; i < loops.length; i++) {
                 loops[i] = new SelectorLoop("niows-" + port + "-loop-" + i, config.connection().timerTickNanos(),
-                        runtime::loopFailed);
+                        budget, runtime::loopFailed);
             }
+            budget.watch(loops);
             runtime.acceptor = new Acceptor(server, loops, config, "niows-" + port + "-acceptor");
             for (SelectorLoop loop : loops) {
                 loop.start();
