@@ -37,7 +37,9 @@ public interface WebSocketHandler {
 
     /**
      * The queued bytes fell to the low-water mark after a send had reported
-     * {@link SendResult#QUEUED_ABOVE_HIGH_WATER}: producing can resume.
+     * {@link SendResult#QUEUED_ABOVE_HIGH_WATER}: producing can resume. It is never lost, but it
+     * may run before that send has returned to a sender on another thread (the loop can write the
+     * whole queue at once), so such a sender must not pause after it has already been resumed.
      */
     default void onWritable(WebSocket ws) {
     }

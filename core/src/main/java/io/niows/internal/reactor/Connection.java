@@ -90,6 +90,13 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     Connection loopNext;
     private List<Consumer<WebSocket>> closeListeners;
 
+    /**
+     * Test seam, always {@code null} in production: run by {@link #submit} on the sending thread
+     * right after the frame is handed to the loop, so a test can let the loop drain the queue at
+     * exactly that point, where a wake-up flag set too late would be lost.
+     */
+    static volatile Consumer<Connection> afterHandOff;
+
     Connection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings, InetSocketAddress remote) {
         this.loop = loop;
         this.channel = channel;
@@ -338,7 +345,13 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         }
     }
 
-    /** Sends an encoded frame from any thread; the caller has checked the state. */
+    /**
+     * Sends an encoded frame from any thread; the caller has checked the state.
+     *
+     * <p>Above the high-water mark, {@code wantWritable} is set before the frame is handed to the
+     * loop: the loop may write the whole queue before this method returns, and a flag set after
+     * that would never be seen, leaving a sender that waits for {@code onWritable} stalled.
+     */
     SendResult submit(ByteBuffer frame, SendCallback callback) {
         long n = frame.remaining();
         long before = (long) QUEUED.getAndAdd(this, n);
@@ -348,16 +361,20 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             close(CloseCode.POLICY_VIOLATION, "send queue limit exceeded");
             return SendResult.REFUSED_CLOSED;
         }
+        boolean aboveHighWater = before + n > config.highWaterMark();
+        if (aboveHighWater) {
+            wantWritable = true;
+        }
         if (loop.inLoop() && !loop.hasPendingTasks()) {
             enqueue(frame, callback, true);
         } else {
             loop.execute(() -> enqueue(frame, callback, true));
         }
-        if (before + n > config.highWaterMark()) {
-            wantWritable = true;
-            return SendResult.QUEUED_ABOVE_HIGH_WATER;
+        Consumer<Connection> probe = afterHandOff;
+        if (probe != null) {
+            probe.accept(this);
         }
-        return SendResult.QUEUED;
+        return aboveHighWater ? SendResult.QUEUED_ABOVE_HIGH_WATER : SendResult.QUEUED;
     }
 
     void flush() {
