@@ -156,6 +156,57 @@ class WebSocketClientTest {
         }
     }
 
+    @Test
+    void closingAClientThatSharesTheServersLoopsClosesItsOwnConnectionsWith1001AndNothingElse()
+            throws Exception {
+        Inbox bystander = new Inbox();
+        WebSocket other = client.connect(url("/"), bystander).get(10, TimeUnit.SECONDS);
+        WebSocketClient shared = WebSocketClient.builder().sharing(server).build();
+        List<Inbox> inboxes = List.of(new Inbox(), new Inbox());
+        List<WebSocket> sockets = new ArrayList<>();
+        for (Inbox inbox : inboxes) {
+            sockets.add(shared.connect(url("/"), inbox).get(10, TimeUnit.SECONDS));
+        }
+
+        shared.close();
+
+        for (int i = 0; i < sockets.size(); i++) {
+            assertThat(sockets.get(i).isOpen()).isFalse();
+            assertThat(inboxes.get(i).got.poll()).as("onClose ran before close() returned")
+                    .isEqualTo("closed 1001  false");
+        }
+        other.sendText("still served");
+        assertThat(bystander.next()).isEqualTo("still served");
+        Inbox newcomer = new Inbox();
+        client.connect(url("/"), newcomer).get(10, TimeUnit.SECONDS).sendText("still accepting");
+        assertThat(newcomer.next()).isEqualTo("still accepting");
+        assertThatThrownBy(() -> shared.connect(url("/"), new Inbox()).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(java.io.IOException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aSharingClientClosedFromItsOwnHandlerStartsTheClosesWithoutBlockingTheLoop() throws Exception {
+        WebSocketClient shared = WebSocketClient.builder().sharing(server).build();
+        CompletableFuture<Void> closeReturned = new CompletableFuture<>();
+        BlockingQueue<String> closes = new LinkedBlockingQueue<>();
+        WebSocketHandler closer = new WebSocketHandler() {
+            @Override
+            public void onText(WebSocket ws, String text) {
+                shared.close();
+                closeReturned.complete(null);
+            }
+
+            @Override
+            public void onClose(WebSocket ws, int code, String reason, boolean remote) {
+                closes.add(code + " " + remote);
+            }
+        };
+        shared.connect(url("/"), closer).get(10, TimeUnit.SECONDS).sendText("close the client");
+
+        closeReturned.get(2, TimeUnit.SECONDS);
+        assertThat(closes.poll(10, TimeUnit.SECONDS)).isEqualTo("1001 false");
+    }
+
     private static WebSocketHandshakeException failure(CompletableFuture<WebSocket> f) {
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                 () -> f.get(10, TimeUnit.SECONDS));
