@@ -57,7 +57,9 @@ public interface WebSocketHandler {
 
     /**
      * Something went wrong on this connection that the application may want to know: a protocol
-     * violation by the peer, an I/O error, an exception from this handler. {@link #onClose} follows.
+     * violation by the peer (a {@link io.niows.protocol.WebSocketProtocolException} carrying the
+     * close code the connection was failed with: 1002, 1007 or 1009), an I/O error (an
+     * {@link java.io.IOException}), an exception from this handler. {@link #onClose} follows.
      */
     default void onError(WebSocket ws, Throwable error) {
     }

@@ -8,6 +8,7 @@ import io.niows.WebSocketClient;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketHandshakeException;
 import io.niows.WebSocketServer;
+import io.niows.protocol.WebSocketProtocolException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -304,6 +305,34 @@ class WebSocketClientTest {
             Inbox inbox = new Inbox();
             client.connect(URI.create("ws://127.0.0.1:" + peer.port() + "/"), inbox).get(10, TimeUnit.SECONDS);
             assertThat(inbox.next()).isEqualTo("early");
+        }
+    }
+
+    @Test
+    void aMaskedFrameFromTheServerReachesOnErrorWithCode1002BeforeOnClose() throws Exception {
+        byte[] masked = {(byte) 0x81, (byte) 0x81, 1, 2, 3, 4, 'x' ^ 1};
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        WebSocketHandler recorder = new WebSocketHandler() {
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                events.add(error instanceof WebSocketProtocolException violation
+                        ? "error " + violation.closeCode() : "error " + error);
+            }
+
+            @Override
+            public void onClose(WebSocket ws, int code, String reason, boolean remote) {
+                events.add("close " + code);
+            }
+        };
+        try (ScriptedServer peer = new ScriptedServer(key -> {
+            byte[] head = ScriptedServer.ascii(ok(key, ""));
+            byte[] both = java.util.Arrays.copyOf(head, head.length + masked.length);
+            System.arraycopy(masked, 0, both, head.length, masked.length);
+            return both;
+        })) {
+            client.connect(URI.create("ws://127.0.0.1:" + peer.port() + "/"), recorder).get(10, TimeUnit.SECONDS);
+            assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("error 1002");
+            assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("close 1002");
         }
     }
 

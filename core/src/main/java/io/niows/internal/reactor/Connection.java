@@ -12,6 +12,7 @@ import io.niows.protocol.FrameEncoding;
 import io.niows.protocol.FrameSink;
 import io.niows.protocol.Role;
 import io.niows.protocol.WebSocketEngine;
+import io.niows.protocol.WebSocketProtocolException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
@@ -254,6 +255,17 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     public void onCloseReceived(int code, String reason) {
         closeRequested = true;
         closeReceived = true;
+    }
+
+    /** The engine has failed the connection with the violation's code; {@code onClose} follows. */
+    @Override
+    public void onProtocolViolation(WebSocketProtocolException violation) {
+        LOG.log(Level.DEBUG, "protocol violation by " + this + ": " + violation.getMessage());
+        try {
+            handler.onError(this, violation);
+        } catch (Throwable e) {
+            LOG.log(Level.WARNING, "onError failed on " + this, e);
+        }
     }
 
     /** A handler threw ({@link Error}s included): this connection gets 1011, the loop goes on. */
