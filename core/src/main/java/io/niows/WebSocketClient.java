@@ -82,7 +82,14 @@ public final class WebSocketClient implements AutoCloseable {
         return runtime.connect(address, bareHost, target, List.copyOf(subprotocols), extra, handler);
     }
 
-    /** Closes every connection with 1001 and, for a client with loops of its own, ends them. */
+    /**
+     * Closes every connection of this client with 1001 (one still in its handshake is dropped and
+     * its connect future fails), waits up to 5 s for the close handshakes and their
+     * {@link WebSocketHandler#onClose}, then drops what is left. A client with loops of its own
+     * then ends them; a client {@linkplain Builder#sharing sharing} a server's loops leaves the
+     * loops and the server's connections running. Connecting afterwards fails. Called from a
+     * handler (on a loop thread), it starts the closes and returns without waiting for them.
+     */
     @Override
     public void close() {
         try {
@@ -120,7 +127,10 @@ public final class WebSocketClient implements AutoCloseable {
             return this;
         }
 
-        /** Runs the client's connections on this started server's loops instead of loops of its own. */
+        /**
+         * Runs the client's connections on this started server's loops instead of loops of its
+         * own; closing the client closes only the client's connections.
+         */
         public Builder sharing(WebSocketServer server) {
             this.shared = Objects.requireNonNull(server, "server");
             return this;

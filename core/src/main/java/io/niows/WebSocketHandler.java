@@ -37,7 +37,9 @@ public interface WebSocketHandler {
 
     /**
      * The queued bytes fell to the low-water mark after a send had reported
-     * {@link SendResult#QUEUED_ABOVE_HIGH_WATER}: producing can resume.
+     * {@link SendResult#QUEUED_ABOVE_HIGH_WATER}: producing can resume. It is never lost, but it
+     * may run before that send has returned to a sender on another thread (the loop can write the
+     * whole queue at once), so such a sender must not pause after it has already been resumed.
      */
     default void onWritable(WebSocket ws) {
     }
@@ -55,7 +57,9 @@ public interface WebSocketHandler {
 
     /**
      * Something went wrong on this connection that the application may want to know: a protocol
-     * violation by the peer, an I/O error, an exception from this handler. {@link #onClose} follows.
+     * violation by the peer (a {@link io.niows.protocol.WebSocketProtocolException} carrying the
+     * close code the connection was failed with: 1002, 1007 or 1009), an I/O error (an
+     * {@link java.io.IOException}), an exception from this handler. {@link #onClose} follows.
      */
     default void onError(WebSocket ws, Throwable error) {
     }

@@ -32,4 +32,12 @@ public interface EngineListener {
      * @param reason the peer's reason, empty when none
      */
     void onCloseReceived(int code, String reason);
+
+    /**
+     * The peer broke RFC 6455 and the engine failed the connection: the close frame with
+     * {@code violation.closeCode()} is already written to the sink, and no event follows. Does
+     * nothing unless overridden.
+     */
+    default void onProtocolViolation(WebSocketProtocolException violation) {
+    }
 }

@@ -77,8 +77,8 @@ public final class WebSocketEngine {
      * or a close frame was received, all input is consumed and ignored.
      *
      * <p>Never throws for bad input: a protocol violation writes the close frame with the right
-     * code to the sink, moves to {@link ConnectionState#CLOSING} and makes {@link
-     * #transportShouldClose()} true. If the listener or the sink throws, the connection is failed
+     * code to the sink, moves to {@link ConnectionState#CLOSING}, makes {@link
+     * #transportShouldClose()} true and is reported to {@link EngineListener#onProtocolViolation}. If the listener or the sink throws, the connection is failed
      * with 1011 (no details sent) and the exception is rethrown for the caller to log.
      */
     public void receive(ByteBuffer in) {
@@ -90,8 +90,10 @@ public final class WebSocketEngine {
             decoder.decode(in);
         } catch (ProtocolViolation violation) {
             // The one place where a violation becomes "Fail the WebSocket Connection" (§7.1.7).
-            failConnection(violation.closeCode(), violation.getMessage());
+            int code = violation.closeCode();
+            failConnection(code, violation.getMessage());
             in.position(in.limit());
+            listener.onProtocolViolation(new WebSocketProtocolException(code, violation.getMessage()));
         } catch (RuntimeException listenerOrSinkError) {
             failConnection(CloseCode.INTERNAL_ERROR, "");
             in.position(in.limit());

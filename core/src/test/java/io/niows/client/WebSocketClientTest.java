@@ -8,6 +8,7 @@ import io.niows.WebSocketClient;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketHandshakeException;
 import io.niows.WebSocketServer;
+import io.niows.protocol.WebSocketProtocolException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -156,6 +157,57 @@ class WebSocketClientTest {
         }
     }
 
+    @Test
+    void closingAClientThatSharesTheServersLoopsClosesItsOwnConnectionsWith1001AndNothingElse()
+            throws Exception {
+        Inbox bystander = new Inbox();
+        WebSocket other = client.connect(url("/"), bystander).get(10, TimeUnit.SECONDS);
+        WebSocketClient shared = WebSocketClient.builder().sharing(server).build();
+        List<Inbox> inboxes = List.of(new Inbox(), new Inbox());
+        List<WebSocket> sockets = new ArrayList<>();
+        for (Inbox inbox : inboxes) {
+            sockets.add(shared.connect(url("/"), inbox).get(10, TimeUnit.SECONDS));
+        }
+
+        shared.close();
+
+        for (int i = 0; i < sockets.size(); i++) {
+            assertThat(sockets.get(i).isOpen()).isFalse();
+            assertThat(inboxes.get(i).got.poll()).as("onClose ran before close() returned")
+                    .isEqualTo("closed 1001  false");
+        }
+        other.sendText("still served");
+        assertThat(bystander.next()).isEqualTo("still served");
+        Inbox newcomer = new Inbox();
+        client.connect(url("/"), newcomer).get(10, TimeUnit.SECONDS).sendText("still accepting");
+        assertThat(newcomer.next()).isEqualTo("still accepting");
+        assertThatThrownBy(() -> shared.connect(url("/"), new Inbox()).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(java.io.IOException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aSharingClientClosedFromItsOwnHandlerStartsTheClosesWithoutBlockingTheLoop() throws Exception {
+        WebSocketClient shared = WebSocketClient.builder().sharing(server).build();
+        CompletableFuture<Void> closeReturned = new CompletableFuture<>();
+        BlockingQueue<String> closes = new LinkedBlockingQueue<>();
+        WebSocketHandler closer = new WebSocketHandler() {
+            @Override
+            public void onText(WebSocket ws, String text) {
+                shared.close();
+                closeReturned.complete(null);
+            }
+
+            @Override
+            public void onClose(WebSocket ws, int code, String reason, boolean remote) {
+                closes.add(code + " " + remote);
+            }
+        };
+        shared.connect(url("/"), closer).get(10, TimeUnit.SECONDS).sendText("close the client");
+
+        closeReturned.get(2, TimeUnit.SECONDS);
+        assertThat(closes.poll(10, TimeUnit.SECONDS)).isEqualTo("1001 false");
+    }
+
     private static WebSocketHandshakeException failure(CompletableFuture<WebSocket> f) {
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                 () -> f.get(10, TimeUnit.SECONDS));
@@ -253,6 +305,34 @@ class WebSocketClientTest {
             Inbox inbox = new Inbox();
             client.connect(URI.create("ws://127.0.0.1:" + peer.port() + "/"), inbox).get(10, TimeUnit.SECONDS);
             assertThat(inbox.next()).isEqualTo("early");
+        }
+    }
+
+    @Test
+    void aMaskedFrameFromTheServerReachesOnErrorWithCode1002BeforeOnClose() throws Exception {
+        byte[] masked = {(byte) 0x81, (byte) 0x81, 1, 2, 3, 4, 'x' ^ 1};
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        WebSocketHandler recorder = new WebSocketHandler() {
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                events.add(error instanceof WebSocketProtocolException violation
+                        ? "error " + violation.closeCode() : "error " + error);
+            }
+
+            @Override
+            public void onClose(WebSocket ws, int code, String reason, boolean remote) {
+                events.add("close " + code);
+            }
+        };
+        try (ScriptedServer peer = new ScriptedServer(key -> {
+            byte[] head = ScriptedServer.ascii(ok(key, ""));
+            byte[] both = java.util.Arrays.copyOf(head, head.length + masked.length);
+            System.arraycopy(masked, 0, both, head.length, masked.length);
+            return both;
+        })) {
+            client.connect(URI.create("ws://127.0.0.1:" + peer.port() + "/"), recorder).get(10, TimeUnit.SECONDS);
+            assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("error 1002");
+            assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("close 1002");
         }
     }
 

@@ -8,9 +8,15 @@ import java.util.List;
 public class RecordingListener implements EngineListener {
 
     private final List<String> events = new ArrayList<>();
+    private final List<WebSocketProtocolException> violations = new ArrayList<>();
 
     public List<String> events() {
         return events;
+    }
+
+    /** The violations reported, kept apart from {@link #events()}: none of those follows one. */
+    public List<WebSocketProtocolException> violations() {
+        return violations;
     }
 
     @Override
@@ -36,5 +42,10 @@ public class RecordingListener implements EngineListener {
     @Override
     public void onCloseReceived(int code, String reason) {
         events.add("close:" + code + (reason.isEmpty() ? "" : ":" + reason));
+    }
+
+    @Override
+    public void onProtocolViolation(WebSocketProtocolException violation) {
+        violations.add(violation);
     }
 }

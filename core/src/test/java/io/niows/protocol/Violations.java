@@ -7,8 +7,15 @@ final class Violations {
 
     private Violations() {}
 
-    /** The engine sent exactly one close frame with {@code code}, reports it and wants TCP closed. */
+    /**
+     * The engine sent exactly one close frame with {@code code}, told its listener once with that
+     * code and the reason it sent, reports the code and wants TCP closed.
+     */
     static void assertFailedWith(EngineHarness harness, int code) {
+        assertThat(harness.listener.violations()).hasSize(1);
+        WebSocketProtocolException violation = harness.listener.violations().get(0);
+        assertThat(violation.closeCode()).isEqualTo(code);
+        assertThat(violation.getMessage()).isNotEmpty().isEqualTo(harness.engine.closeReason());
         assertThat(harness.sentFrames()).hasSize(1);
         assertThat(harness.sentFrames().get(0)).startsWith("close:" + code);
         assertThat(harness.engine.closeCode()).isEqualTo(code);

@@ -29,6 +29,8 @@ class HandshakeRefusalTest {
                 .fallback(request -> "/page".equals(request.path())
                         ? HttpResponse.of(200, "text/html; charset=utf-8",
                                 "<p>hi</p>".getBytes(StandardCharsets.UTF_8))
+                        : "/elsewhere".equals(request.path())
+                        ? HttpResponse.text(421, "not served here").withHeader("X-Served-By", "fallback")
                         : HttpResponse.text(404, "nothing here"))
                 .maxHandshakeSize(4096)
                 .build()
@@ -140,6 +142,8 @@ class HandshakeRefusalTest {
         String page = exchange("GET /page HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         assertThat(page).startsWith("HTTP/1.1 200 ").contains("Content-Length: 9\r\n").endsWith("<p>hi</p>");
         assertThat(exchange("GET /other HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")).startsWith("HTTP/1.1 404 ");
+        assertThat(exchange("GET /elsewhere HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+                .startsWith("HTTP/1.1 421 Misdirected Request\r\n").contains("\r\nX-Served-By: fallback\r\n");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.niows.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
+import io.niows.protocol.WebSocketProtocolException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -152,6 +153,34 @@ class LifecycleTest {
             good.send(RawClient.text("fine"));
             assertThat(good.readFrame().text()).isEqualTo("fine");
         }
+    }
+
+    @Test
+    void aFrameOverTheLimitReachesOnErrorWithCode1009BeforeOnClose() throws Exception {
+        BlockingQueue<String> events = new ArrayBlockingQueue<>(4);
+        server = Servers.loopback().defaultRoute(new WebSocketHandler() {
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                events.add(error instanceof WebSocketProtocolException violation
+                        ? "error " + violation.closeCode() + " " + violation.getMessage()
+                        : "error " + error);
+            }
+
+            @Override
+            public void onClose(WebSocket ws, int code, String reason, boolean remote) {
+                events.add("close " + code + " " + reason + " " + remote);
+            }
+        }).build().start();
+        try (RawClient c = RawClient.open(server.port(), "/")) {
+            ByteBuffer header = ByteBuffer.allocate(14).put((byte) 0x82).put((byte) (0x80 | 127))
+                    .putLong(20L << 20).putInt(0x12345678);
+            c.send(header.array());
+            assertThat(c.readFrame().closeCode()).isEqualTo(1009);
+            assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("error 1009 frame over 16777216 bytes");
+        }
+        // the server waits for this side's FIN before it closes TCP and reports the close
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("close 1009 frame over 16777216 bytes false");
+        assertThat(events.poll(200, TimeUnit.MILLISECONDS)).isNull();
     }
 
     @Test

@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes an HTTP/1.1 head (RFC 7230 §3): a start line, header lines, the empty line.
+ * Writes an HTTP/1.1 head (RFC 9110, RFC 9112 §2): a start line, header lines, the empty line.
+ * Every head niows sends goes through it: the opening handshake's request and answers, the
+ * handshake's error answers and the responses of a fallback {@code HttpHandler}.
  *
  * <p>Refuses names that are not tokens and values holding control characters, so that no caller
  * can split the head by smuggling a CR or LF into it. Not thread-safe; one per head.
  */
-final class HeadWriter {
+public final class HeadWriter {
 
     private final StringBuilder head = new StringBuilder(256);
 
@@ -18,19 +20,43 @@ final class HeadWriter {
         head.append(startLine).append("\r\n");
     }
 
-    HeadWriter header(String name, String value) {
+    /** A response head whose status line carries the status and its reason phrase. */
+    public static HeadWriter response(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("not an HTTP status: " + status);
+        }
+        return new HeadWriter("HTTP/1.1 " + status + " " + StatusPhrases.of(status));
+    }
+
+    /**
+     * Checks that a header can be written as given: its name a token, its value visible
+     * characters, spaces and tabs only (RFC 9110 §5.1 and §5.5: no CR, LF, NUL or other control,
+     * nothing outside ISO-8859-1).
+     *
+     * @throws IllegalArgumentException if not
+     */
+    public static void checkHeader(String name, String value) {
         if (!HttpSyntax.isToken(name)) {
             throw new IllegalArgumentException("header name is not a token: " + name);
         }
         if (!HttpSyntax.isFieldValue(value)) {
             throw new IllegalArgumentException("header value not allowed for " + name);
         }
+    }
+
+    /**
+     * Adds a header.
+     *
+     * @throws IllegalArgumentException as {@link #checkHeader}
+     */
+    public HeadWriter header(String name, String value) {
+        checkHeader(name, value);
         head.append(name).append(": ").append(value).append("\r\n");
         return this;
     }
 
     /** Adds each {@code {name, value}} pair in order. */
-    HeadWriter headers(List<String[]> nameValuePairs) {
+    public HeadWriter headers(List<String[]> nameValuePairs) {
         for (String[] pair : nameValuePairs) {
             if (pair.length != 2) {
                 throw new IllegalArgumentException("a header is a {name, value} pair");
@@ -41,13 +67,14 @@ final class HeadWriter {
     }
 
     /** Ends the head and returns it, followed by {@code body}, in a buffer ready to read. */
-    ByteBuffer finish(byte[] body) {
+    public ByteBuffer finish(byte[] body) {
         byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer out = ByteBuffer.allocate(headBytes.length + body.length);
         return out.put(headBytes).put(body).flip();
     }
 
-    ByteBuffer finish() {
+    /** Ends the head and returns it in a buffer ready to read. */
+    public ByteBuffer finish() {
         return finish(new byte[0]);
     }
 }

@@ -80,7 +80,7 @@ public final class HttpError extends Exception {
      */
     public ByteBuffer toResponse() {
         byte[] body = (reason + "\n").getBytes(StandardCharsets.UTF_8);
-        return new HeadWriter("HTTP/1.1 " + status + " " + StatusPhrases.of(status))
+        return HeadWriter.response(status)
                 .header("Content-Type", "text/plain; charset=utf-8")
                 .header("Content-Length", Integer.toString(body.length))
                 .header("Connection", "close")

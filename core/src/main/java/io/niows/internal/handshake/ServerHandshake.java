@@ -99,7 +99,7 @@ public final class ServerHandshake {
      */
     public static ByteBuffer switchingProtocols(String key, String subprotocolOrNull,
             String extensionsOrNull, List<String[]> extraHeaders) {
-        HeadWriter head = new HeadWriter("HTTP/1.1 101 Switching Protocols")
+        HeadWriter head = HeadWriter.response(101)
                 .header("Upgrade", "websocket")
                 .header("Connection", "Upgrade")
                 .header("Sec-WebSocket-Accept", AcceptKey.of(key));

@@ -20,26 +20,33 @@ final class ClientConnection extends Connection {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
 
+    /** The client this connection belongs to, told when it ends. */
+    private final ClientRuntime owner;
     private ClientSide client;
 
     private ClientConnection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings,
-            InetSocketAddress remote, ClientSide client) {
+            InetSocketAddress remote, ClientSide client, ClientRuntime owner) {
         super(loop, channel, settings, remote);
         this.client = client;
+        this.owner = owner;
     }
 
     /**
      * Starts a client connection on its loop thread: opens the TCP connection, then sends the
-     * opening handshake once connected.
+     * opening handshake once connected. Fails the connect future if {@code owner} is closing.
      */
     static void connect(SelectorLoop loop, InetSocketAddress address, ConnectionSettings settings,
-            ClientSide client) {
+            ClientSide client, ClientRuntime owner) {
         SocketChannel channel = null;
+        ClientConnection c = null;
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            ClientConnection c = new ClientConnection(loop, channel, settings, address, client);
+            c = new ClientConnection(loop, channel, settings, address, client, owner);
+            if (!owner.track(c)) {
+                throw new IOException("the client is closed");
+            }
             boolean done = channel.connect(address);
             c.key = channel.register(loop.selector(), done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
             loop.add(c);
@@ -47,6 +54,9 @@ final class ClientConnection extends Connection {
                 c.enqueueControl(client.handshake.request());
             }
         } catch (IOException | RuntimeException e) {
+            if (c != null) {
+                owner.untrack(c);
+            }
             client.connected.completeExceptionally(e);
             if (channel != null) {
                 try {
@@ -108,6 +118,13 @@ final class ClientConnection extends Connection {
     void onHandshakeTimeout() {
         failConnect(new WebSocketHandshakeException(-1, "no handshake answer from " + remote
                 + " within " + config.handshakeTimeoutNanos() / 1_000_000 + " ms", Map.of(), new byte[0]));
+    }
+
+    /** The owner hears of the end after the handler's {@code onClose}, so its close can wait for that. */
+    @Override
+    void finish() {
+        super.finish();
+        owner.untrack(this);
     }
 
     @Override

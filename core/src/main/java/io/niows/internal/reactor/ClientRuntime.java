@@ -7,14 +7,20 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The loops client connections run on: the client's own, or a server's that it shares.
+ * The loops client connections run on (the client's own, or a server's that it shares) and the
+ * client's live connections, so that closing a client that shares a server's loops closes its
+ * own connections and no other.
  *
- * <p>Thread-safe: connections may be opened from any thread.
+ * <p>Thread-safe: connections may be opened and the client closed from any thread.
  */
 public final class ClientRuntime {
 
@@ -24,7 +30,10 @@ public final class ClientRuntime {
     private final boolean owned;
     private final ConnectionSettings settings;
     private final AtomicInteger next = new AtomicInteger();
-    private boolean ended;
+    /** The client's connections, from the TCP connect to the end of their {@code onClose}; guarded by this. */
+    private final Set<ClientConnection> live = new HashSet<>();
+    /** Set once {@link #close} has begun: no connection may start after it; written under this. */
+    private volatile boolean closing;
     /** Why one of the client's own loops failed, or null; any thread. */
     private volatile Throwable failure;
 
@@ -53,7 +62,10 @@ public final class ClientRuntime {
         failure = why;
     }
 
-    /** Runs client connections on a server's loops; closing the client leaves the loops running. */
+    /**
+     * Runs client connections on a server's loops; closing the client closes only its own
+     * connections and leaves the loops, and the server's connections, running.
+     */
     public static ClientRuntime sharing(ServerRuntime server, ConnectionSettings settings) {
         return new ClientRuntime(server.loops(), false, settings);
     }
@@ -70,6 +82,10 @@ public final class ClientRuntime {
     public CompletableFuture<WebSocket> connect(InetSocketAddress address, String host, String pathAndQuery,
             List<String> subprotocols, List<String[]> headers, WebSocketHandler handler) {
         CompletableFuture<WebSocket> connected = new CompletableFuture<>();
+        if (closing) {
+            connected.completeExceptionally(new IOException("the client is closed"));
+            return connected;
+        }
         Throwable failed = failure;
         if (failed != null) {
             connected.completeExceptionally(new IOException("the client's selector loop failed", failed));
@@ -79,20 +95,100 @@ public final class ClientRuntime {
                 new ClientHandshake(host, address.getPort(), pathAndQuery, subprotocols, headers, KEYS);
         ClientSide side = new ClientSide(handshake, handler, connected, settings);
         SelectorLoop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
-        loop.execute(() -> ClientConnection.connect(loop, address, settings, side));
+        loop.execute(() -> ClientConnection.connect(loop, address, settings, side, this));
         return connected;
     }
 
+    /** Counts a connection as the client's; {@code false} once the client is closing. */
+    synchronized boolean track(ClientConnection c) {
+        if (closing) {
+            return false;
+        }
+        live.add(c);
+        return true;
+    }
+
+    /** The connection has ended and its handler heard of it; any thread, any number of times. */
+    synchronized void untrack(ClientConnection c) {
+        if (live.remove(c) && live.isEmpty()) {
+            notifyAll();
+        }
+    }
+
     /**
-     * Closes the client's connections with 1001 and, for loops of its own, waits up to
-     * {@code timeout} for the close handshakes, then drops what is left and ends the threads.
+     * Closes the client's connections with 1001 (a connection still in its handshake is dropped)
+     * and waits up to {@code timeout} for the close handshakes and their {@code onClose}, then
+     * drops what is left. Loops of the client's own then end; shared loops go on. Called on one of
+     * the loops' threads it only starts all this, since waiting would block the loop that must do
+     * it. Later calls do nothing.
      */
-    public synchronized void close(Duration timeout) throws InterruptedException {
-        if (ended || !owned) {
-            ended = true;
+    public void close(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ClientConnection> open;
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            open = new ArrayList<>(live);
+        }
+        boolean onLoop = onLoopThread();
+        if (owned) {
+            if (onLoop) {
+                for (SelectorLoop loop : loops) {
+                    loop.shutdown(false);
+                }
+            } else {
+                SelectorLoop.shutdownAll(loops, deadline);
+            }
             return;
         }
-        ended = true;
-        SelectorLoop.shutdownAll(loops, System.nanoTime() + timeout.toNanos());
+        for (ClientConnection c : open) {
+            c.loop.execute(c::goAway);
+        }
+        if (onLoop) {
+            return;
+        }
+        if (!awaitNoneLive(deadline)) {
+            for (ClientConnection c : liveNow()) {
+                c.abort();
+            }
+            awaitNoneLive();
+        }
+    }
+
+    private boolean onLoopThread() {
+        for (SelectorLoop loop : loops) {
+            if (loop.inLoop()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private synchronized List<ClientConnection> liveNow() {
+        return new ArrayList<>(live);
+    }
+
+    /** Waits until every connection has ended or {@code deadline} (a {@link System#nanoTime} value) has passed. */
+    private synchronized boolean awaitNoneLive(long deadline) throws InterruptedException {
+        while (!live.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    /**
+     * Waits for connections that were aborted: a running loop finishes them with its next tasks,
+     * and a loop that has ended finished every connection it had.
+     */
+    private synchronized void awaitNoneLive() throws InterruptedException {
+        while (!live.isEmpty()) {
+            wait();
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.niows.protocol.FrameEncoding;
 import io.niows.protocol.FrameSink;
 import io.niows.protocol.Role;
 import io.niows.protocol.WebSocketEngine;
+import io.niows.protocol.WebSocketProtocolException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
@@ -91,6 +92,13 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     Connection loopPrev;
     Connection loopNext;
     private List<Consumer<WebSocket>> closeListeners;
+
+    /**
+     * Test seam, always {@code null} in production: run by {@link #submit} on the sending thread
+     * right after the frame is handed to the loop, so a test can let the loop drain the queue at
+     * exactly that point, where a wake-up flag set too late would be lost.
+     */
+    static volatile Consumer<Connection> afterHandOff;
 
     Connection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings, InetSocketAddress remote) {
         this.loop = loop;
@@ -277,6 +285,17 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         closeReceived = true;
     }
 
+    /** The engine has failed the connection with the violation's code; {@code onClose} follows. */
+    @Override
+    public void onProtocolViolation(WebSocketProtocolException violation) {
+        LOG.log(Level.DEBUG, "protocol violation by " + this + ": " + violation.getMessage());
+        try {
+            handler.onError(this, violation);
+        } catch (Throwable e) {
+            LOG.log(Level.WARNING, "onError failed on " + this, e);
+        }
+    }
+
     /** A handler threw ({@link Error}s included): this connection gets 1011, the loop goes on. */
     private void handlerFailed(Throwable e) {
         LOG.log(Level.WARNING, "handler failed on " + this + "; closing with 1011", e);
@@ -368,7 +387,13 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         }
     }
 
-    /** Sends an encoded frame from any thread; the caller has checked the state. */
+    /**
+     * Sends an encoded frame from any thread; the caller has checked the state.
+     *
+     * <p>Above the high-water mark, {@code wantWritable} is set before the frame is handed to the
+     * loop: the loop may write the whole queue before this method returns, and a flag set after
+     * that would never be seen, leaving a sender that waits for {@code onWritable} stalled.
+     */
     SendResult submit(ByteBuffer frame, SendCallback callback) {
         long n = frame.remaining();
         long before = (long) QUEUED.getAndAdd(this, n);
@@ -378,16 +403,20 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             close(CloseCode.POLICY_VIOLATION, "send queue limit exceeded");
             return SendResult.REFUSED_CLOSED;
         }
+        boolean aboveHighWater = before + n > config.highWaterMark();
+        if (aboveHighWater) {
+            wantWritable = true;
+        }
         if (loop.inLoop() && !loop.hasPendingTasks()) {
             enqueue(frame, callback, true);
         } else {
             loop.execute(() -> enqueue(frame, callback, true));
         }
-        if (before + n > config.highWaterMark()) {
-            wantWritable = true;
-            return SendResult.QUEUED_ABOVE_HIGH_WATER;
+        Consumer<Connection> probe = afterHandOff;
+        if (probe != null) {
+            probe.accept(this);
         }
-        return SendResult.QUEUED;
+        return aboveHighWater ? SendResult.QUEUED_ABOVE_HIGH_WATER : SendResult.QUEUED;
     }
 
     void flush() {
