@@ -5,6 +5,8 @@ import io.niows.examples.chat.ChatServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The examples' entry point: {@code java -jar niows-examples.jar [chat|echo|broadcast] [--port N]
@@ -22,6 +24,8 @@ public final class Main {
     static final int EXIT_USAGE = 2;
     /** Exit status for a server that could not start, such as a port in use. */
     static final int EXIT_START_FAILED = 1;
+    /** Exit status for a server that failed while running (see {@code WebSocketServer.Builder#onServerError}). */
+    static final int EXIT_SERVER_FAILED = 3;
 
     private Main() {
     }
@@ -53,12 +57,29 @@ public final class Main {
             return;
         }
         System.out.println(banner(line.command(), line.host(), server.port()));
+        System.exit(serveUntilStopped(server));
+    }
+
+    /**
+     * Waits until Ctrl-C (the server then closes gracefully) or until the server fails as a
+     * whole, which must not leave a process that accepts nothing: then the exit status is
+     * {@link #EXIT_SERVER_FAILED}.
+     */
+    static int serveUntilStopped(WebSocketServer server) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean shuttingDown = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown.set(true);
             server.close();
             stopped.countDown();
         }, "niows-examples-shutdown"));
-        stopped.await();
+        while (!stopped.await(200, TimeUnit.MILLISECONDS)) {
+            if (!server.isRunning() && !shuttingDown.get()) {
+                System.err.println("the server failed and stopped; see the log above");
+                return EXIT_SERVER_FAILED;
+            }
+        }
+        return 0;
     }
 
     /** Plays a fuzzing server's cases; the exit status says whether every case could be played. */

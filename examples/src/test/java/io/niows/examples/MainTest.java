@@ -90,4 +90,21 @@ class MainTest {
             process.destroyForcibly();
         }
     }
+
+    @Test
+    void aServerThatStopsRunningWithoutCtrlCEndsTheProgramWithStatus3() throws Exception {
+        io.niows.WebSocketServer server = EchoServer.start("127.0.0.1", 0);
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server.stop(); // as a failed server ends up: isRunning() false, nobody asked
+        });
+        stopper.start();
+
+        assertThat(Main.serveUntilStopped(server)).isEqualTo(Main.EXIT_SERVER_FAILED);
+        stopper.join();
+    }
 }

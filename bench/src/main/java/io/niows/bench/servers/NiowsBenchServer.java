@@ -10,7 +10,8 @@ import java.nio.ByteBuffer;
 /**
  * niows through its public API only: a {@link WebSocketServer} with {@code threads} selector
  * loops, an echo handler on {@code /} and a {@link Broadcaster} (its defaults: 1 MiB queued per
- * member, close on overflow) on {@code /broadcast}. Limits as every server gets them.
+ * member, close on overflow) on {@code /broadcast}. Limits as every server gets them; no limit on
+ * connections or handshakes in progress, since the servers compared with have none.
  *
  * <p>Thread-safe to start once; afterwards niows' loops run it.
  */
@@ -25,6 +26,8 @@ public final class NiowsBenchServer implements BenchServer {
                 .loops(threads)
                 .maxFrameSize(MAX_MESSAGE)
                 .maxMessageSize(MAX_MESSAGE)
+                .maxConnections(1_000_000)
+                .maxHandshakesInProgress(1_000_000)
                 .route("/", new Echo())
                 .route("/broadcast", new Broadcast(room))
                 .build()
