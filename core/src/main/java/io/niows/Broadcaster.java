@@ -49,11 +49,7 @@ public final class Broadcaster {
     private static final int DIRECT_THRESHOLD = 8;
 
     private final Set<BroadcastMember> members = ConcurrentHashMap.newKeySet();
-    /**
-     * Open connections that left: the close listener given at their first join stays with them
-     * until they close, so a connection that comes back reuses it instead of adding one per join.
-     */
-    private final Set<BroadcastMember> leftOpen = ConcurrentHashMap.newKeySet();
+    /** Given to each member at its join, withdrawn when it leaves: one object for all members. */
     private final Consumer<WebSocket> leaveOnClose = this::closed;
     private final long maxQueuedBytes;
     private final OverflowPolicy policy;
@@ -89,30 +85,24 @@ public final class Broadcaster {
         if (!ws.isOpen() || !members.add(member)) {
             return false;
         }
-        if (!leftOpen.remove(member)) {
-            member.onClosed(leaveOnClose);
-        }
+        member.onClosed(leaveOnClose);
         return true;
     }
 
-    /** Removes a connection; returns whether it was a member. */
+    /**
+     * Removes a connection; returns whether it was a member. A connection that left keeps
+     * nothing of this broadcaster: its close listener is withdrawn with it.
+     */
     public boolean remove(WebSocket ws) {
         if (!(ws instanceof BroadcastMember) || !members.remove(ws)) {
             return false;
         }
-        BroadcastMember member = (BroadcastMember) ws;
-        leftOpen.add(member);
-        // A connection stops being open before its close listeners run: if it closed meanwhile,
-        // its listener may have run already and would not clear the entry.
-        if (!member.isOpen()) {
-            leftOpen.remove(member);
-        }
+        ((BroadcastMember) ws).removeOnClosed(leaveOnClose);
         return true;
     }
 
     private void closed(WebSocket ws) {
         members.remove(ws);
-        leftOpen.remove(ws);
     }
 
     /** Whether the connection is a member. */

@@ -162,7 +162,8 @@ public final class WebSocketServer implements AutoCloseable {
         private Consumer<Throwable> onServerError = failure -> { };
         private int maxConnections = 10_000;
         private int maxConnectionsPerAddress;
-        private int maxHandshakes = 1_000;
+        /** 0 until set: then as many as {@link #maxConnections}. */
+        private int maxHandshakes;
         private long memoryBudget = Runtime.getRuntime().maxMemory() / 2;
 
         private Builder() {
@@ -327,7 +328,10 @@ public final class WebSocketServer implements AutoCloseable {
 
         /**
          * Connections at once that have not finished their opening handshake (503 past it), a
-         * bound on half-open handshakes beside the {@linkplain #handshakeTimeout timeout}. Default 1,000.
+         * bound on half-open handshakes beside the {@linkplain #handshakeTimeout timeout}: set it
+         * below {@link #maxConnections} to keep room for real clients while slow ones hold
+         * handshakes open. Default: no bound of its own (as many as {@code maxConnections}), since
+         * a client that opens thousands of connections at once is a normal load test.
          */
         public Builder maxHandshakesInProgress(int handshakes) {
             this.maxHandshakes = (int) Settings.positive(handshakes, "maxHandshakesInProgress");
@@ -357,7 +361,8 @@ public final class WebSocketServer implements AutoCloseable {
             ServerConfig config = new ServerConfig(
                     new InetSocketAddress(host, port), Map.copyOf(routes), defaultRoute, fallback, hook,
                     List.copyOf(subprotocols), loops, connection,
-                    new ServerLimits(maxConnections, maxConnectionsPerAddress, maxHandshakes, memoryBudget),
+                    new ServerLimits(maxConnections, maxConnectionsPerAddress,
+                            maxHandshakes == 0 ? maxConnections : Math.min(maxHandshakes, maxConnections), memoryBudget),
                     onServerError);
             return new WebSocketServer(config);
         }

@@ -48,6 +48,11 @@ final class FakeMember implements BroadcastMember {
     }
 
     @Override
+    public void removeOnClosed(Consumer<WebSocket> listener) {
+        closeListeners.remove(listener);
+    }
+
+    @Override
     public boolean masksFrames() {
         return false;
     }

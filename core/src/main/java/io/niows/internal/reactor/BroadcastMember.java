@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * What the broadcaster needs of a connection beyond the public {@link WebSocket}: queue bytes
  * encoded once for many, and hear when the connection closes.
  *
- * <p>Thread-safe: both methods may be called from any thread.
+ * <p>Thread-safe: every method may be called from any thread.
  */
 public interface BroadcastMember extends WebSocket {
 
@@ -24,6 +24,9 @@ public interface BroadcastMember extends WebSocket {
 
     /** Runs {@code listener} once when the connection closes, or at once if it already has. */
     void onClosed(Consumer<WebSocket> listener);
+
+    /** Withdraws one registration of {@code listener} made with {@link #onClosed}, if any is left. */
+    void removeOnClosed(Consumer<WebSocket> listener);
 
     /** Whether frames this member sends are masked (then shared server frames do not fit it). */
     boolean masksFrames();

@@ -632,6 +632,15 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     }
 
     @Override
+    public void removeOnClosed(Consumer<WebSocket> listener) {
+        synchronized (this) {
+            if (closeListeners != null && closeListeners.remove(listener) && closeListeners.isEmpty()) {
+                closeListeners = null;
+            }
+        }
+    }
+
+    @Override
     public void onClosed(Consumer<WebSocket> listener) {
         synchronized (this) {
             if (!closed) {
