@@ -38,6 +38,10 @@ final class QueueingMember implements BroadcastMember {
     }
 
     @Override
+    public void removeOnClosed(Consumer<WebSocket> listener) {
+    }
+
+    @Override
     public boolean masksFrames() {
         return false;
     }
