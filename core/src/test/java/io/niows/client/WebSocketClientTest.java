@@ -364,4 +364,52 @@ class WebSocketClientTest {
                     .containsIgnoringCase("Host: 127.0.0.1:" + peer.port() + "\r\n");
         }
     }
+
+    @Test
+    void aServerThatPingsWithoutReadingIsHeldBackByTcpNotByTheClientsMemory() throws Exception {
+        try (ScriptedServer peer = new ScriptedServer(key -> ScriptedServer.ascii(ok(key, "")))) {
+            WebSocket ws = connectTo(peer, List.of()).get(10, TimeUnit.SECONDS);
+            java.io.OutputStream toClient = peer.accepted.getOutputStream();
+            byte[] ping = new byte[2 + 125];
+            ping[0] = (byte) 0x89;
+            ping[1] = 125;
+            java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < 1000; i++) {
+                batch.writeBytes(ping);
+            }
+            byte[] thousandPings = batch.toByteArray();
+            Thread flood = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 100; i++) {
+                        toClient.write(thousandPings);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, "server-ping-flood");
+            flood.start();
+
+            long maxQueued = 0;
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (flood.isAlive() && System.nanoTime() < until) {
+                maxQueued = Math.max(maxQueued, ws.queuedBytes());
+                Thread.sleep(5);
+            }
+            assertThat(maxQueued).as("bytes the client queued for a server that pings and does not read")
+                    .isLessThanOrEqualTo((64 << 10) + 16 * 64 * 1024 + 2 + 4 + 125);
+
+            Thread drain = new Thread(() -> {
+                try {
+                    peer.accepted.getInputStream().readAllBytes();
+                } catch (java.io.IOException e) {
+                    // the socket closes when the test ends
+                }
+            }, "server-drain");
+            drain.start();
+            flood.join(10_000);
+            assertThat(flood.isAlive()).as("the flood finishes once the server reads").isFalse();
+            peer.accepted.close();
+            drain.join(5_000);
+        }
+    }
 }
