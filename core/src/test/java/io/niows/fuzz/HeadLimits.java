@@ -1,0 +1,34 @@
+package io.niows.fuzz;
+
+import io.niows.internal.handshake.HandshakeLimits;
+
+/** The HTTP head limits a fuzz input may choose: the defaults, and smaller ones it can reach. */
+final class HeadLimits {
+
+    /** Large enough for any head written out again from one parsed within other limits. */
+    static final HandshakeLimits UNBOUNDED = HandshakeLimits.defaults()
+            .withMaxHeadSize(1 << 20).withMaxRequestLineLength(1 << 20).withMaxHeaderCount(1 << 20);
+
+    private static final HandshakeLimits[] CHOICES = {
+        HandshakeLimits.defaults(),
+        HandshakeLimits.defaults().withMaxHeadSize(700).withMaxRequestLineLength(120).withMaxHeaderCount(12),
+        HandshakeLimits.defaults().withMaxHeadSize(64).withMaxRequestLineLength(16).withMaxHeaderCount(2),
+        HandshakeLimits.defaults().withMaxHeadSize(300).withMaxRequestLineLength(300).withMaxHeaderCount(1),
+    };
+
+    private HeadLimits() {}
+
+    /** The limits a two-bit setting names. */
+    static HandshakeLimits of(int setting) {
+        return CHOICES[setting];
+    }
+
+    /**
+     * The most heap one parse may allocate: the parser keeps one line and the header fields, so
+     * it is a multiple of the input (a short header line costs a few hundred bytes of map
+     * entries), never of the limits.
+     */
+    static long allocationAllowance(int inputLength) {
+        return 16 * 1024 + 128L * inputLength;
+    }
+}
