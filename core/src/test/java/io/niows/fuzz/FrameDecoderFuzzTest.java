@@ -44,7 +44,7 @@ class FrameDecoderFuzzTest {
         long before = Allocations.byCurrentThread();
         decode(role, limits, List.of(input.payload()), BufferKind.HEAP);
         assertThat(Allocations.byCurrentThread() - before).as("bytes allocated")
-                .isLessThanOrEqualTo(limits.allocationAllowance(wire.length));
+                .isLessThanOrEqualTo(limits.allocationAllowance(wire, 512));
 
         whole.events().forEach(limits::checkDelivered);
         if (whole.violation() == null) {

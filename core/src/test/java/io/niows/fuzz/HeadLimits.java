@@ -25,10 +25,16 @@ final class HeadLimits {
 
     /**
      * The most heap one parse may allocate: the parser keeps one line and the header fields, so
-     * it is a multiple of the input (a short header line costs a few hundred bytes of map
-     * entries), never of the limits.
+     * it is a small multiple of the input plus about a kilobyte per line (strings and map
+     * entries), never a multiple of the limits.
      */
-    static long allocationAllowance(int inputLength) {
-        return 16 * 1024 + 128L * inputLength;
+    static long allocationAllowance(byte[] head) {
+        int lines = 0;
+        for (byte b : head) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return 16 * 1024 + 16L * head.length + 1024L * lines;
     }
 }

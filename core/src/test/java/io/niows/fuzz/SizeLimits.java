@@ -29,12 +29,14 @@ record SizeLimits(long maxFrameSize, long maxMessageSize) {
 
     /**
      * The most heap one decoding run may allocate: the message buffer as it grows (under four
-     * times the message limit, counting the copies), a control frame, and a small multiple of
-     * the input for the events recorded. A decoder that allocated for a length the peer announced
-     * beyond the limits goes over it.
+     * times the message limit, counting the copies), a control frame, {@code perFrame} bytes for
+     * each frame header read (the header object, buffer views, the event recorded, an answer)
+     * and a small multiple of the input for the payloads recorded. A decoder that allocated for a
+     * length the peer announced beyond the limits goes over it.
      */
-    long allocationAllowance(int inputLength) {
-        return 16 * 1024 + 16L * inputLength + 4 * maxMessageSize + WireFormat.MAX_CONTROL_PAYLOAD;
+    long allocationAllowance(byte[] wire, int perFrame) {
+        return 16 * 1024 + 8L * wire.length + (long) perFrame * WireFrame.countHeaders(wire)
+                + 4 * maxMessageSize + WireFormat.MAX_CONTROL_PAYLOAD;
     }
 
     /** Asserts that a delivered event is within these limits (RFC 6455 §5.5 for control frames). */

@@ -2,6 +2,7 @@ package io.niows.fuzz;
 
 import io.niows.internal.frame.FrameHeader;
 import io.niows.internal.frame.FrameReader;
+import io.niows.internal.frame.ProtocolViolation;
 import io.niows.internal.frame.WireFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -41,6 +42,30 @@ record WireFrame(FrameHeader header, byte[] payload, byte[] wire) {
         return collector.frames;
     }
 
+    /**
+     * How many frame headers a reader that checks no rule finds in {@code bytes}: every frame
+     * a decoder could look at, past a close frame or a broken one too.
+     */
+    static int countHeaders(byte[] bytes) {
+        Collector collector = new Collector();
+        ByteBuffer in = ByteBuffer.wrap(bytes.clone());
+        int headers = 0;
+        try {
+            while (collector.step(in)) {
+                if (collector.header != null && !collector.counted) {
+                    headers++;
+                    collector.counted = true;
+                }
+                if (collector.ended) {
+                    collector.reset();
+                }
+            }
+        } catch (ProtocolViolation unrepresentableLength) {
+            // Nothing after a 64-bit length with its top bit set can be read.
+        }
+        return headers;
+    }
+
     /** Whether the length was written in the fewest bytes, as RFC 6455 §5.2 requires of a sender. */
     boolean hasMinimalLength() {
         return wire.length - payload.length == WireFormat.headerLength(payload.length, header.masked());
@@ -54,6 +79,7 @@ record WireFrame(FrameHeader header, byte[] payload, byte[] wire) {
         private boolean inFrame;
         private boolean ended;
         private boolean sawClose;
+        private boolean counted;
 
         boolean step(ByteBuffer in) {
             return reader.read(in, this);
@@ -64,6 +90,7 @@ record WireFrame(FrameHeader header, byte[] payload, byte[] wire) {
             header = null;
             inFrame = false;
             ended = false;
+            counted = false;
         }
 
         @Override
