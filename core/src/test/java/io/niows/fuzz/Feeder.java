@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Feeds chunks to a frame consumer as a reactor does: the bytes a step leaves unconsumed (an
+ * Feeds chunks to a frame decoder or an engine as a reactor does: the bytes a step leaves unconsumed (an
  * incomplete header, never more) are passed again in front of the next chunk.
  */
 final class Feeder {

@@ -15,8 +15,9 @@ import java.util.List;
  * the rest   the payload: frames, an HTTP head or text bytes
  * </pre>
  *
- * A shorter input reads as if padded with zeros. The committed seeds start with two zero bytes
- * followed by the payload unless their name says otherwise. Immutable.
+ * A shorter input reads as if padded with zeros, so every byte string is an input. The committed
+ * seeds follow this layout: most are a settings byte, a zero, then the frames or head their name
+ * describes. Immutable.
  */
 final class FuzzInput {
 
