@@ -67,6 +67,8 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     private ByteBuffer pendingPong;
     /** Automatic pongs in {@link #out}, unwritten. */
     private int pongsQueued;
+    /** Told when a queued pong is written; made at the first pong, then one per connection, not per pong. */
+    private SendCallback pongWritten;
     private boolean flushScheduled;
     private boolean writeInterest;
     /** No read interest while the output is backed up: the peer must read before it may send more. */
@@ -349,7 +351,10 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             return;
         }
         pongsQueued++;
-        enqueue(pong, (ws, failure) -> pongSent(), false);
+        if (pongWritten == null) {
+            pongWritten = (ws, failure) -> pongSent();
+        }
+        enqueue(pong, pongWritten, false);
     }
 
     private void pongSent() {
