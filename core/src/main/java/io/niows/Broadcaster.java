@@ -1,5 +1,7 @@
 package io.niows;
 
+import io.niows.protocol.SendResult;
+
 import io.niows.internal.reactor.BroadcastMember;
 import io.niows.protocol.CloseCode;
 import io.niows.protocol.FrameEncoding;

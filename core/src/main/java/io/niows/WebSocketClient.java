@@ -1,6 +1,7 @@
 package io.niows;
 
 import io.niows.internal.handshake.HandshakeLimits;
+import io.niows.protocol.WebSocketHandshakeException;
 import io.niows.internal.reactor.ClientRuntime;
 import io.niows.internal.reactor.ConnectionSettings;
 import io.niows.protocol.EngineConfig;

@@ -1,5 +1,7 @@
 package io.niows;
 
+import io.niows.protocol.SendResult;
+
 import java.nio.ByteBuffer;
 
 /**

@@ -1,5 +1,7 @@
 package io.niows;
 
+import io.niows.protocol.SendResult;
+
 import io.niows.internal.handshake.HandshakeLimits;
 import io.niows.internal.reactor.ConnectionSettings;
 import io.niows.internal.reactor.ServerConfig;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.niows.WebSocket;
 import io.niows.WebSocketClient;
 import io.niows.WebSocketHandler;
-import io.niows.WebSocketHandshakeException;
+import io.niows.protocol.WebSocketHandshakeException;
 import io.niows.WebSocketServer;
 import io.niows.protocol.WebSocketProtocolException;
 import java.net.ConnectException;

@@ -3,7 +3,7 @@ package io.niows.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.niows.SendResult;
+import io.niows.protocol.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;

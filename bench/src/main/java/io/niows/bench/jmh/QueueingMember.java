@@ -2,7 +2,7 @@ package io.niows.bench.jmh;
 
 import io.niows.HttpRequestHead;
 import io.niows.SendCallback;
-import io.niows.SendResult;
+import io.niows.protocol.SendResult;
 import io.niows.WebSocket;
 import io.niows.internal.reactor.BroadcastMember;
 import java.net.InetSocketAddress;

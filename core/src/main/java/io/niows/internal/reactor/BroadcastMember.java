@@ -1,6 +1,6 @@
 package io.niows.internal.reactor;
 
-import io.niows.SendResult;
+import io.niows.protocol.SendResult;
 import io.niows.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package io.niows.internal.reactor;
 
-import io.niows.WebSocketHandshakeException;
+import io.niows.protocol.WebSocketHandshakeException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;

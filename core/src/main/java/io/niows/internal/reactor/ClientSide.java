@@ -2,7 +2,7 @@ package io.niows.internal.reactor;
 
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
-import io.niows.WebSocketHandshakeException;
+import io.niows.protocol.WebSocketHandshakeException;
 import io.niows.internal.handshake.ClientHandshake;
 import io.niows.internal.handshake.HandshakeFailure;
 import io.niows.internal.handshake.HttpError;

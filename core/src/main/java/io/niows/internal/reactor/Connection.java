@@ -2,7 +2,7 @@ package io.niows.internal.reactor;
 
 import io.niows.HttpRequestHead;
 import io.niows.SendCallback;
-import io.niows.SendResult;
+import io.niows.protocol.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
 import io.niows.protocol.CloseCode;

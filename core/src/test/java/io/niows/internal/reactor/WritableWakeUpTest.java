@@ -2,7 +2,7 @@ package io.niows.internal.reactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.niows.SendResult;
+import io.niows.protocol.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketClient;
 import io.niows.WebSocketHandler;

@@ -1,4 +1,4 @@
-package io.niows;
+package io.niows.protocol;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.niows;
+package io.niows.protocol;
 
 /**
  * What became of a send: it never blocks and never throws for concurrency, it says this instead.
@@ -10,7 +10,7 @@ public enum SendResult {
     QUEUED,
     /**
      * The frame is queued, but the connection's queued bytes are now above the high-water mark:
-     * stop producing until {@link WebSocketHandler#onWritable(WebSocket)} is called.
+     * stop producing until {@link io.niows.WebSocketHandler#onWritable(io.niows.WebSocket)} is called.
      */
     QUEUED_ABOVE_HIGH_WATER,
     /** Nothing was queued: the connection is closing or closed. */
