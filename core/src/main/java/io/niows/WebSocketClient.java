@@ -1,10 +1,10 @@
 package io.niows;
 
 import io.niows.internal.handshake.HandshakeLimits;
-import io.niows.protocol.WebSocketHandshakeException;
 import io.niows.internal.reactor.ClientRuntime;
 import io.niows.internal.reactor.ConnectionSettings;
 import io.niows.protocol.EngineConfig;
+import io.niows.protocol.WebSocketHandshakeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

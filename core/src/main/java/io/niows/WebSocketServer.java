@@ -355,7 +355,8 @@ public final class WebSocketServer implements AutoCloseable {
         public WebSocketServer build() {
             EngineConfig engine = EngineConfig.server()
                     .withMaxFrameSize(Math.min(maxFrameSize, maxMessageSize))
-                    .withMaxMessageSize(maxMessageSize);
+                    .withMaxMessageSize(maxMessageSize)
+                    .withMaxHandshakeSize(maxHandshakeSize);
             ConnectionSettings connection = new ConnectionSettings(engine, handshakeLimits(),
                     lowWaterMark, highWaterMark, maxQueuedBytes,
                     handshakeTimeout.toNanos(), idleTimeout.toNanos(), pingInterval.toNanos(),

@@ -2,12 +2,14 @@ package io.niows.protocol;
 
 import io.niows.internal.frame.FrameEncoder;
 import io.niows.internal.frame.SecureMaskingKeys;
+import io.niows.internal.handshake.HandshakeLimits;
 import java.util.Objects;
 import java.util.function.IntSupplier;
 
 /**
  * The settings of one {@link WebSocketEngine}: its role, its size limits (RFC 6455 §10.4: "An
- * implementation SHOULD impose a limit on the size of frames and the total message size"), its
+ * implementation SHOULD impose a limit on the size of frames and the total message size"; and on
+ * the opening handshake's head), its
  * masking-key source (RFC 6455 §5.3) and whether it answers pings by itself (§5.5.2).
  *
  * <p>Immutable and thread-safe: each {@code with*} method returns a changed copy.
@@ -16,22 +18,29 @@ public final class EngineConfig {
 
     /** The default frame and message size limit: 16 MiB. */
     public static final long DEFAULT_MAX_SIZE = 16L * 1024 * 1024;
+    /** The default limit of an opening handshake's head: 16 KiB. */
+    public static final int DEFAULT_MAX_HANDSHAKE_SIZE = HandshakeLimits.DEFAULT_MAX_HEAD_SIZE;
 
     private final Role role;
     private final long maxFrameSize;
     private final long maxMessageSize;
     private final IntSupplier maskingKeys;
     private final boolean autoPong;
+    private final int maxHandshakeSize;
     private final FrameEncoder encoder;
+    private final HandshakeLimits handshakeLimits;
 
     private EngineConfig(Role role, long maxFrameSize, long maxMessageSize, IntSupplier maskingKeys,
-            boolean autoPong) {
+            boolean autoPong, int maxHandshakeSize) {
         this.role = role;
         this.maxFrameSize = maxFrameSize;
         this.maxMessageSize = maxMessageSize;
         this.maskingKeys = maskingKeys;
         this.autoPong = autoPong;
+        this.maxHandshakeSize = maxHandshakeSize;
         this.encoder = new FrameEncoder(role, maskingKeys);
+        HandshakeLimits limits = HandshakeLimits.defaults().withMaxHeadSize(maxHandshakeSize);
+        this.handshakeLimits = limits.withMaxRequestLineLength(Math.min(limits.maxRequestLineLength(), maxHandshakeSize));
     }
 
     /**
@@ -42,14 +51,19 @@ public final class EngineConfig {
         return encoder;
     }
 
+    /** The bounds of the opening handshake's head, from {@link #maxHandshakeSize()}. */
+    HandshakeLimits handshakeLimits() {
+        return handshakeLimits;
+    }
+
     /** A server's defaults: 16 MiB limits, automatic pongs. */
     public static EngineConfig server() {
-        return new EngineConfig(Role.SERVER, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true);
+        return new EngineConfig(Role.SERVER, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true, DEFAULT_MAX_HANDSHAKE_SIZE);
     }
 
     /** A client's defaults: 16 MiB limits, automatic pongs, secure random masking keys. */
     public static EngineConfig client() {
-        return new EngineConfig(Role.CLIENT, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true);
+        return new EngineConfig(Role.CLIENT, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true, DEFAULT_MAX_HANDSHAKE_SIZE);
     }
 
     /** Which end this engine plays. */
@@ -79,12 +93,14 @@ public final class EngineConfig {
 
     /** A copy with another frame size limit (positive). */
     public EngineConfig withMaxFrameSize(long maxFrameSize) {
-        return new EngineConfig(role, positive(maxFrameSize, "maxFrameSize"), maxMessageSize, maskingKeys, autoPong);
+        return new EngineConfig(role, positive(maxFrameSize, "maxFrameSize"), maxMessageSize, maskingKeys, autoPong,
+                maxHandshakeSize);
     }
 
     /** A copy with another message size limit (positive). */
     public EngineConfig withMaxMessageSize(long maxMessageSize) {
-        return new EngineConfig(role, maxFrameSize, positive(maxMessageSize, "maxMessageSize"), maskingKeys, autoPong);
+        return new EngineConfig(role, maxFrameSize, positive(maxMessageSize, "maxMessageSize"), maskingKeys, autoPong,
+                maxHandshakeSize);
     }
 
     /**
@@ -92,12 +108,28 @@ public final class EngineConfig {
      * thread-safe if frames are encoded on several threads. Servers do not mask.
      */
     public EngineConfig withMaskingKeys(IntSupplier keys) {
-        return new EngineConfig(role, maxFrameSize, maxMessageSize, Objects.requireNonNull(keys, "keys"), autoPong);
+        return new EngineConfig(role, maxFrameSize, maxMessageSize, Objects.requireNonNull(keys, "keys"), autoPong,
+                maxHandshakeSize);
     }
 
     /** A copy that does, or does not, answer pings by itself. */
     public EngineConfig withAutoPong(boolean autoPong) {
-        return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong);
+        return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize);
+    }
+
+    /**
+     * A copy with another limit of the opening handshake's head, in bytes (positive): a longer
+     * request head is answered 431 (a request line over it 414), a longer response fails the
+     * handshake.
+     */
+    public EngineConfig withMaxHandshakeSize(int bytes) {
+        return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong,
+                (int) positive(bytes, "maxHandshakeSize"));
+    }
+
+    /** The largest opening-handshake head accepted, in bytes. */
+    public int maxHandshakeSize() {
+        return maxHandshakeSize;
     }
 
     private static long positive(long value, String name) {
@@ -110,6 +142,6 @@ public final class EngineConfig {
     @Override
     public String toString() {
         return "EngineConfig[role=" + role + ", maxFrameSize=" + maxFrameSize + ", maxMessageSize="
-                + maxMessageSize + ", autoPong=" + autoPong + "]";
+                + maxMessageSize + ", autoPong=" + autoPong + ", maxHandshakeSize=" + maxHandshakeSize + "]";
     }
 }

@@ -6,10 +6,28 @@ import java.nio.ByteBuffer;
  * Receives the events an engine decodes from the bytes it is given.
  *
  * <p>Called only from the thread that drives the engine, synchronously from
- * {@link WebSocketEngine#receive(ByteBuffer)}, in the order the frames arrived (control frames
+ * {@link WebSocketEngine#receive(ByteBuffer)} (and from the calls that start or end a
+ * connection), in the order the frames arrived (control frames
  * that arrive inside a fragmented message are reported as they arrive).
  */
 public interface EngineListener {
+
+    /**
+     * The opening handshake succeeded: the engine is {@link ConnectionState#OPEN}, and {@link
+     * WebSocketEngine#request()} and {@link WebSocketEngine#subprotocol()} say what was agreed.
+     * Frames that arrived with the handshake are reported after this. Does nothing unless
+     * overridden.
+     */
+    default void onOpen() {
+    }
+
+    /**
+     * The opening handshake failed and the engine is {@link ConnectionState#CLOSED}: on a server,
+     * the refusal (its status and reason) is already written to the sink; on a client, the
+     * server's answer was not a valid 101. No event follows. Does nothing unless overridden.
+     */
+    default void onHandshakeFailed(WebSocketHandshakeException failure) {
+    }
 
     /** A complete text message, its UTF-8 already validated. */
     void onText(String text);

@@ -1,22 +1,26 @@
 package io.niows.protocol;
 
-import static io.niows.internal.frame.WireFormat.MAX_CONTROL_PAYLOAD;
-import static io.niows.internal.frame.WireFormat.OPCODE_BINARY;
-import static io.niows.internal.frame.WireFormat.OPCODE_CONTINUATION;
-import static io.niows.internal.frame.WireFormat.OPCODE_PING;
 import static io.niows.internal.frame.WireFormat.OPCODE_PONG;
-import static io.niows.internal.frame.WireFormat.OPCODE_TEXT;
 
 import io.niows.internal.frame.FrameDecoder;
 import io.niows.internal.frame.FrameEncoder;
 import io.niows.internal.frame.ProtocolViolation;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The WebSocket connection state machine of RFC 6455 after the opening handshake, without I/O:
- * bytes in through {@link #receive}, events out to an {@link EngineListener}; calls in through
- * the {@code send*}, {@link #close} and {@link #fail} methods, frames out to a {@link FrameSink}.
+ * One WebSocket connection's whole protocol (RFC 6455), server or client, from the first byte of
+ * the opening handshake to the close, without I/O: bytes in through {@link #receive}, events out
+ * to an {@link EngineListener}; sends in through {@link #outbound()} (or the {@code send*}
+ * shortcuts), {@link #close} and {@link #fail}, bytes out to a {@link FrameSink}.
+ *
+ * <p>Its states are those of RFC 6455 §4 and §7: {@link ConnectionState#CONNECTING} while the
+ * opening handshake runs ({@link #server} reads the request, asks a {@link HandshakeResponder},
+ * writes the 101 or the refusal; {@link #client} writes the request at {@link #start()} and checks
+ * the answer); {@link ConnectionState#OPEN}; {@link ConnectionState#CLOSING} once a close frame
+ * was sent or the connection failed; {@link ConnectionState#CLOSED} when the close handshake is
+ * over, the handshake failed, or the transport is gone.
  *
  * <p>What it does by itself: answers a ping with a pong carrying the same payload (§5.5.2, unless
  * turned off in {@link EngineConfig#withAutoPong}); answers a close frame with a close frame
@@ -26,40 +30,107 @@ import java.util.Objects;
  * it reports no further event. When to close the TCP connection is said by {@link
  * #transportShouldClose()}; timeouts are the caller's, since this class has no clock.
  *
- * <p><b>Not thread-safe.</b> An engine is confined to the one thread that drives it (a connection's
- * selector loop); its listener and sink are called on that thread, synchronously. To send from
- * another thread, encode with {@link FrameEncoding} and hand the bytes to the owning thread.
+ * <p><b>Thread-safety:</b> an engine is confined to the one thread that drives it ({@link
+ * #receive}, {@link #close}, {@link #fail}, the transport calls); its listener, responder and sink
+ * are called on that thread, synchronously. Its {@link #outbound()} front alone may be used from
+ * any thread, with a {@link Outbound.Port} of the caller's that hands frames to the driving thread.
  */
 public final class WebSocketEngine {
 
-    private static final int NO_MESSAGE = -1;
     private static final int EMPTY_CLOSE = -1;
 
     private final EngineConfig config;
     private final EngineListener listener;
     private final FrameSink sink;
     private final FrameEncoder encoder;
-    private final FrameDecoder decoder;
+    private final Outbound outbound;
+    /** Writes what this engine's own send calls admit to the sink. */
+    private final Outbound.Port<Void> toSink;
+    private FrameDecoder decoder;
+    /** The server's or the client's side of the opening handshake while CONNECTING, else null. */
+    private ServerOpening serverOpening;
+    private ClientOpening clientOpening;
+    private HandshakeRequest request;
+    private String subprotocol;
 
-    private ConnectionState state = ConnectionState.OPEN;
+    private ConnectionState state;
     private boolean closeSent;
     private boolean closeReceived;
     private boolean failed;
     private boolean closedByPeer;
     private int closeCode = CloseCode.ABNORMAL_CLOSURE;
     private String closeReason = "";
-    /** Opcode of the fragmented message this side is sending, or NO_MESSAGE. */
-    private int sendingOpcode = NO_MESSAGE;
 
     /**
-     * An engine in state {@link ConnectionState#OPEN}: the opening handshake is done elsewhere.
+     * An engine in state {@link ConnectionState#OPEN}: the opening handshake was done elsewhere
+     * (by a test, a conformance tool, or a transport with its own handshake).
      */
     public WebSocketEngine(EngineConfig config, EngineListener listener, FrameSink sink) {
+        this(config, listener, sink, ConnectionState.OPEN);
+        this.decoder = newDecoder();
+    }
+
+    private WebSocketEngine(EngineConfig config, EngineListener listener, FrameSink sink, ConnectionState state) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.encoder = config.encoder();
-        this.decoder = new FrameDecoder(config.role(), config.maxFrameSize(), config.maxMessageSize(), new Events());
+        this.outbound = new Outbound(encoder, config.role() == Role.CLIENT);
+        this.toSink = (frame, unused) -> {
+            sink.write(frame);
+            return SendResult.QUEUED;
+        };
+        this.state = state;
+    }
+
+    /**
+     * A server's engine, {@link ConnectionState#CONNECTING}: it reads the client's request head
+     * (bounded by {@link EngineConfig#maxHandshakeSize()}, in any split), answers malformed ones
+     * itself (400, 405, 414, 426, 431, 505 with a one-line reason), asks {@code responder} about
+     * the rest, and writes the answer; on a 101 it is OPEN and reads frames.
+     *
+     * @throws IllegalArgumentException if {@code config} is not a server's
+     */
+    public static WebSocketEngine server(EngineConfig config, HandshakeResponder responder, EngineListener listener,
+            FrameSink sink) {
+        if (config.role() != Role.SERVER) {
+            throw new IllegalArgumentException("not a server's configuration: " + config);
+        }
+        WebSocketEngine engine = new WebSocketEngine(config, listener, sink, ConnectionState.CONNECTING);
+        engine.serverOpening = new ServerOpening(config.handshakeLimits(), Objects.requireNonNull(responder, "responder"));
+        return engine;
+    }
+
+    /**
+     * A client's engine, {@link ConnectionState#CONNECTING}: {@link #start()} writes {@code
+     * request}, then it reads and checks the server's answer (RFC 6455 §4.1); on a valid 101 it is
+     * OPEN and reads frames.
+     *
+     * @param request made by {@link HandshakeRequest#client}
+     * @throws IllegalArgumentException if {@code config} is not a client's or the request is not
+     *     one to send
+     */
+    public static WebSocketEngine client(EngineConfig config, HandshakeRequest request, EngineListener listener,
+            FrameSink sink) {
+        if (config.role() != Role.CLIENT || request.sent() == null) {
+            throw new IllegalArgumentException("a client engine needs a client's configuration and request");
+        }
+        WebSocketEngine engine = new WebSocketEngine(config, listener, sink, ConnectionState.CONNECTING);
+        engine.request = request;
+        engine.clientOpening = new ClientOpening(config.handshakeLimits(), request.sent());
+        return engine;
+    }
+
+    /**
+     * Writes a client's opening request to the sink; call it once the transport is connected.
+     *
+     * @throws IllegalStateException if this is not a client's engine that has not started yet
+     */
+    public void start() {
+        if (clientOpening == null || state != ConnectionState.CONNECTING) {
+            throw new IllegalStateException("only a connecting client's engine starts");
+        }
+        sink.write(request.bytes());
     }
 
     /** The state of the connection (RFC 6455 §4.1, §7). */
@@ -68,20 +139,46 @@ public final class WebSocketEngine {
     }
 
     /**
-     * Consumes bytes, decodes frames, reports events to the listener, writes automatic replies
-     * (pong, close echo, failing close) to the sink.
+     * The opening request: the one received (server) or sent (client), in its compact form; {@code
+     * null} on a server before the request head is complete, and on an engine made open.
+     */
+    public HandshakeRequest request() {
+        return request;
+    }
+
+    /** The subprotocol agreed in the opening handshake, or {@code null} for none. */
+    public String subprotocol() {
+        return subprotocol;
+    }
+
+    /** The front through which everything this connection sends passes; thread-safe. */
+    public Outbound outbound() {
+        return outbound;
+    }
+
+    /**
+     * Consumes bytes: handshake bytes while CONNECTING, then frames; reports events to the
+     * listener, writes answers (the handshake's, pongs, the close echo, a failing close) to the
+     * sink.
      *
-     * <p>On return, {@code in.remaining()} is at most 13: an incomplete header, left unconsumed;
-     * the caller keeps those bytes and passes them again followed by new bytes. Masked payload is
-     * unmasked in place, so the bytes of a writable {@code in} change. After the connection failed
-     * or a close frame was received, all input is consumed and ignored.
+     * <p>On return, {@code in.remaining()} is at most 13: an incomplete frame header, left
+     * unconsumed; the caller keeps those bytes and passes them again followed by new bytes (a
+     * handshake head is always consumed whole). Masked payload is unmasked in place, so the bytes
+     * of a writable {@code in} change. After the connection failed or a close frame was received,
+     * all input is consumed and ignored.
      *
-     * <p>Never throws for bad input: a protocol violation writes the close frame with the right
-     * code to the sink, moves to {@link ConnectionState#CLOSING}, makes {@link
-     * #transportShouldClose()} true and is reported to {@link EngineListener#onProtocolViolation}. If the listener or the sink throws, the connection is failed
-     * with 1011 (no details sent) and the exception is rethrown for the caller to log.
+     * <p>Never throws for bad input: a handshake that fails is answered (server) and reported to
+     * {@link EngineListener#onHandshakeFailed}; a protocol violation writes the close frame with
+     * the right code to the sink, moves to {@link ConnectionState#CLOSING}, makes {@link
+     * #transportShouldClose()} true and is reported to {@link EngineListener#onProtocolViolation}.
+     * If the listener, the responder or the sink throws, the connection is failed (1011 with no
+     * details; 500 during a server's handshake) and the exception is rethrown for the caller to
+     * log.
      */
     public void receive(ByteBuffer in) {
+        if (state == ConnectionState.CONNECTING && !readOpening(in)) {
+            return;
+        }
         if (failed || closeReceived || state == ConnectionState.CLOSED) {
             in.position(in.limit());
             return;
@@ -101,88 +198,58 @@ public final class WebSocketEngine {
         }
     }
 
-    /**
-     * Sends a text message in one frame.
-     *
-     * @throws IllegalStateException if a close frame was already sent, or a fragmented message
-     *     is being sent
-     */
-    public void sendText(CharSequence text) {
-        checkMaySendData();
-        checkNoFragmentedSend();
-        sink.write(encoder.text(text));
+    /** Sends a text message in one frame through {@link #outbound()}; the sink gets it at once. */
+    public SendResult sendText(CharSequence text) {
+        return outbound.text(text, null, toSink);
+    }
+
+    /** Sends a binary message in one frame, as {@link #sendText}; the payload's position does not move. */
+    public SendResult sendBinary(ByteBuffer data) {
+        return outbound.binary(data, null, toSink);
     }
 
     /**
-     * Sends a binary message in one frame; the payload's position does not move.
+     * Sends one fragment of a message (RFC 6455 §5.4), as {@link Outbound#fragment}.
      *
-     * @throws IllegalStateException as {@link #sendText}
-     */
-    public void sendBinary(ByteBuffer data) {
-        checkMaySendData();
-        checkNoFragmentedSend();
-        sink.write(encoder.encode(OPCODE_BINARY, true, data));
-    }
-
-    /**
-     * Sends one fragment of a message (RFC 6455 §5.4): the first call starts a text or binary
-     * message, the next ones continue it, the one with {@code last} ends it. Control frames and
-     * nothing else may be sent in between.
-     *
-     * @param text whether the message is text (its fragments carry UTF-8 bytes) or binary; must
-     *     stay the same for all fragments of a message
-     * @throws IllegalStateException if a close frame was already sent
      * @throws IllegalArgumentException if {@code text} changes within a message
      */
-    public void sendFragment(boolean text, ByteBuffer part, boolean last) {
-        checkMaySendData();
-        int type = text ? OPCODE_TEXT : OPCODE_BINARY;
-        int opcode = OPCODE_CONTINUATION;
-        if (sendingOpcode == NO_MESSAGE) {
-            opcode = type;
-        } else if (sendingOpcode != type) {
-            throw new IllegalArgumentException("the fragmented message being sent is not " + (text ? "text" : "binary"));
-        }
-        ByteBuffer frame = encoder.encode(opcode, last, part);
-        sendingOpcode = last ? NO_MESSAGE : type;
-        sink.write(frame);
+    public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
+        return outbound.fragment(text, part, last, this, null, toSink);
     }
 
     /**
      * Sends a ping (RFC 6455 §5.5.2); allowed while closing.
      *
      * @throws IllegalArgumentException if the payload is over 125 bytes
-     * @throws IllegalStateException if the connection failed or is closed
      */
-    public void sendPing(ByteBuffer payload) {
-        sendControl(OPCODE_PING, payload);
+    public SendResult sendPing(ByteBuffer payload) {
+        return outbound.ping(payload, null, toSink);
     }
 
     /**
      * Sends a pong (RFC 6455 §5.5.3), solicited or not; allowed while closing.
      *
      * @throws IllegalArgumentException if the payload is over 125 bytes
-     * @throws IllegalStateException if the connection failed or is closed
      */
-    public void sendPong(ByteBuffer payload) {
-        sendControl(OPCODE_PONG, payload);
+    public SendResult sendPong(ByteBuffer payload) {
+        return outbound.pong(payload, null, toSink);
     }
 
     /**
      * Starts the closing handshake (RFC 6455 §7.1.2) by sending a close frame; does nothing if a
-     * close frame was already sent. Data frames may not be sent afterwards; received ones are
-     * ignored.
+     * close frame was already sent or the connection is not open. Data frames may not be sent
+     * afterwards; received ones are ignored.
      *
-     * @throws IllegalArgumentException if {@link CloseCode#maySend} refuses {@code code} or the
-     *     reason is longer than 123 UTF-8 bytes
+     * @throws IllegalArgumentException as {@link Outbound#checkClose}
      */
     public void close(int code, String reason) {
-        ByteBuffer frame = closeFrame(code, reason);
-        if (closeSent || state == ConnectionState.CLOSED) {
+        ByteBuffer frame = outbound.closeFrame(code, reason == null ? "" : reason);
+        if (closeSent || state == ConnectionState.CLOSED || state == ConnectionState.CONNECTING) {
             return;
         }
         closeSent = true;
         state = ConnectionState.CLOSING;
+        outbound.closing();
         sink.write(frame);
     }
 
@@ -190,14 +257,20 @@ public final class WebSocketEngine {
      * Fails the connection (RFC 6455 §7.1.7): sends a close frame with {@code code} unless one was
      * already sent, reports no further event, and makes {@link #transportShouldClose()} true at
      * once. For handler errors use {@link CloseCode#INTERNAL_ERROR} with no details in the reason.
-     * Does nothing once the connection is closed or already failed.
+     * Does nothing once the connection is closed or already failed; while CONNECTING it only ends
+     * the handshake (nothing is sent).
      *
      * @throws IllegalArgumentException as {@link #close}
      */
     public void fail(int code, String reason) {
         String checkedReason = reason == null ? "" : reason;
-        closeFrame(code, checkedReason);
-        if (state != ConnectionState.CLOSED) {
+        outbound.closeFrame(code, checkedReason);
+        if (state == ConnectionState.CONNECTING) {
+            failed = true;
+            endOpening();
+            state = ConnectionState.CLOSED;
+            outbound.closed();
+        } else if (state != ConnectionState.CLOSED) {
             failConnection(code, checkedReason);
         }
     }
@@ -223,7 +296,11 @@ public final class WebSocketEngine {
      */
     public void transportClosed() {
         state = ConnectionState.CLOSED;
-        decoder.stop();
+        endOpening();
+        outbound.closed();
+        if (decoder != null) {
+            decoder.stop();
+        }
     }
 
     /**
@@ -231,7 +308,7 @@ public final class WebSocketEngine {
      * payload that has arrived (at most about twice what arrived).
      */
     public long heldBytes() {
-        return decoder.heldBytes();
+        return decoder == null ? 0 : decoder.heldBytes();
     }
 
     /**
@@ -253,37 +330,96 @@ public final class WebSocketEngine {
         return closedByPeer;
     }
 
-    private void sendControl(int opcode, ByteBuffer payload) {
-        if (payload.remaining() > MAX_CONTROL_PAYLOAD) {
-            // RFC 6455 §5.5: "All control frames MUST have a payload length of 125 bytes or less".
-            throw new IllegalArgumentException("control frame payload over 125 bytes: " + payload.remaining());
+    /**
+     * Reads opening-handshake bytes; returns whether the connection is open now and the rest of
+     * {@code in} holds frames.
+     */
+    private boolean readOpening(ByteBuffer in) {
+        if (serverOpening != null) {
+            return readRequest(in);
         }
-        if (failed || state == ConnectionState.CLOSED) {
-            throw new IllegalStateException("connection " + (failed ? "failed" : "closed"));
+        String agreed;
+        try {
+            agreed = clientOpening.read(in);
+        } catch (WebSocketHandshakeException e) {
+            in.position(in.limit());
+            handshakeFailed(e);
+            return false;
         }
-        sink.write(encoder.encode(opcode, true, payload));
+        return agreed != null && opened(agreed.isEmpty() ? null : agreed);
     }
 
-    private void checkMaySendData() {
-        if (closeSent || state == ConnectionState.CLOSED) {
-            // RFC 6455 §5.5.1: "The application MUST NOT send any more data frames after sending
-            // a Close frame."
-            throw new IllegalStateException("a close frame was already sent");
+    private boolean readRequest(ByteBuffer in) {
+        HandshakeAnswer answer;
+        try {
+            answer = serverOpening.read(in);
+        } catch (RuntimeException responderError) {
+            sink.write(HandshakeAnswer.refuse(500, "the server failed to answer this request").encodeResponse(true));
+            handshakeFailed(new WebSocketHandshakeException(500, "the handshake responder failed", Map.of(),
+                    new byte[0]));
+            throw responderError;
         }
+        if (answer == null) {
+            return false;
+        }
+        request = serverOpening.request();
+        sink.write(serverOpening.encode(answer));
+        if (!answer.accepted()) {
+            in.position(in.limit());
+            handshakeFailed(new WebSocketHandshakeException(answer.status(),
+                    answer.reason() != null ? answer.reason() : "answered " + answer.status(), Map.of(), new byte[0]));
+            return false;
+        }
+        return opened(answer.subprotocol());
     }
 
-    private void checkNoFragmentedSend() {
-        if (sendingOpcode != NO_MESSAGE) {
-            // RFC 6455 §5.4: fragments of one message "MUST NOT be interleaved" with another's.
-            throw new IllegalStateException("a fragmented message is being sent");
+    /**
+     * Refuses a server's connection before its request is read, such as past a connection limit:
+     * writes {@code answer} (an error status) at once and ignores what the client sends.
+     *
+     * @throws IllegalStateException if this is not a server's engine still reading its request
+     * @throws IllegalArgumentException if {@code answer} accepts
+     */
+    public void refuse(HandshakeAnswer answer) {
+        if (serverOpening == null || state != ConnectionState.CONNECTING) {
+            throw new IllegalStateException("only a server's engine reading its request refuses");
         }
+        if (answer.accepted()) {
+            throw new IllegalArgumentException("a refusal is not a 101");
+        }
+        sink.write(answer.encodeResponse(true));
+        handshakeFailed(new WebSocketHandshakeException(answer.status(), answer.reason(), Map.of(), new byte[0]));
     }
 
-    private ByteBuffer closeFrame(int code, String reason) {
-        if (!CloseCode.maySend(code)) {
-            throw new IllegalArgumentException("close code may not be sent: " + code);
+    private boolean opened(String agreedSubprotocol) {
+        endOpening();
+        subprotocol = agreedSubprotocol;
+        decoder = newDecoder();
+        state = ConnectionState.OPEN;
+        try {
+            listener.onOpen();
+        } catch (RuntimeException listenerError) {
+            failConnection(CloseCode.INTERNAL_ERROR, "");
+            throw listenerError;
         }
-        return encoder.close(code, reason == null ? "" : reason);
+        return true;
+    }
+
+    private void handshakeFailed(WebSocketHandshakeException failure) {
+        endOpening();
+        failed = true;
+        state = ConnectionState.CLOSED;
+        outbound.closed();
+        listener.onHandshakeFailed(failure);
+    }
+
+    private void endOpening() {
+        serverOpening = null;
+        clientOpening = null;
+    }
+
+    private FrameDecoder newDecoder() {
+        return new FrameDecoder(config.role(), config.maxFrameSize(), config.maxMessageSize(), new Events());
     }
 
     private void failConnection(int code, String reason) {
@@ -292,6 +428,7 @@ public final class WebSocketEngine {
         }
         failed = true;
         decoder.stop();
+        outbound.closing();
         if (!closeReceived) {
             closeCode = code;
             closeReason = reason;
@@ -348,6 +485,7 @@ public final class WebSocketEngine {
                 // "echoing the status code it received".
                 closedByPeer = true;
                 closeSent = true;
+                outbound.closing();
                 sink.write(encoder.close(code == CloseCode.NO_STATUS_RECEIVED ? EMPTY_CLOSE : code, ""));
             }
             state = ConnectionState.CLOSED;

@@ -3,10 +3,10 @@ package io.niows.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.niows.protocol.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
+import io.niows.protocol.SendResult;
 import io.niows.protocol.WebSocketProtocolException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

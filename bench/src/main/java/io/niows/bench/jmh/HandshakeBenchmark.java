@@ -59,6 +59,6 @@ public class HandshakeBenchmark {
     public ByteBuffer parseValidateAnswer() throws HttpError {
         HttpRequest request = new HttpRequestParser(HandshakeLimits.defaults()).parse(REQUEST.duplicate());
         String key = ServerHandshake.validate(request);
-        return ServerHandshake.switchingProtocols(key, null, null, List.of());
+        return ServerHandshake.switchingProtocols(key, null, null).finish();
     }
 }

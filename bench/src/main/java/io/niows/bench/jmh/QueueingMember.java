@@ -2,9 +2,9 @@ package io.niows.bench.jmh;
 
 import io.niows.HttpRequestHead;
 import io.niows.SendCallback;
-import io.niows.protocol.SendResult;
 import io.niows.WebSocket;
 import io.niows.internal.reactor.BroadcastMember;
+import io.niows.protocol.SendResult;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;

@@ -1,6 +1,5 @@
 package io.niows.internal.handshake;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -89,16 +88,11 @@ public final class ServerHandshake {
     }
 
     /**
-     * Returns the bytes of the 101 answer (RFC 6455 §4.2.2 item 5): status line, {@code Upgrade},
-     * {@code Connection}, {@code Sec-WebSocket-Accept}, then the subprotocol, the extensions and
-     * the extra headers when given, and the empty line. A new buffer, ready to read.
-     *
-     * @param extraHeaders {@code {name, value}} pairs, e.g. a {@code Set-Cookie}
-     * @throws IllegalArgumentException when a header name is not a token or a value holds CR, LF
-     *     or another control character
+     * Starts the 101 answer (RFC 6455 §4.2.2 item 5): status line, {@code Upgrade}, {@code
+     * Connection}, {@code Sec-WebSocket-Accept}, then the subprotocol and the extensions when
+     * given. The caller may add headers (e.g. a {@code Set-Cookie}) and finishes it.
      */
-    public static ByteBuffer switchingProtocols(String key, String subprotocolOrNull,
-            String extensionsOrNull, List<String[]> extraHeaders) {
+    public static HeadWriter switchingProtocols(String key, String subprotocolOrNull, String extensionsOrNull) {
         HeadWriter head = HeadWriter.response(101)
                 .header("Upgrade", "websocket")
                 .header("Connection", "Upgrade")
@@ -109,7 +103,7 @@ public final class ServerHandshake {
         if (extensionsOrNull != null) {
             head.header("Sec-WebSocket-Extensions", extensionsOrNull);
         }
-        return head.headers(extraHeaders).finish();
+        return head;
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.niows.internal.reactor;
 
-import io.niows.protocol.SendResult;
 import io.niows.WebSocket;
+import io.niows.protocol.SendResult;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 

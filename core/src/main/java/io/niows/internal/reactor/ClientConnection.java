@@ -1,18 +1,23 @@
 package io.niows.internal.reactor;
 
+import io.niows.WebSocket;
+import io.niows.WebSocketHandler;
+import io.niows.protocol.HandshakeRequest;
+import io.niows.protocol.WebSocketEngine;
 import io.niows.protocol.WebSocketHandshakeException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * A connection a client opened: it connects, sends the opening handshake, checks the answer
- * (RFC 6455 §4.1), and opens; or fails the application's connect future with the reason.
+ * A connection a client opened: it connects, then its engine sends the opening request and checks
+ * the answer (RFC 6455 §4.1); the application's connect future completes with the open connection,
+ * or fails with the reason.
  *
  * <p>Thread-safety: as {@link Connection}; the handshake runs on the loop thread.
  */
@@ -22,12 +27,16 @@ final class ClientConnection extends Connection {
 
     /** The client this connection belongs to, told when it ends. */
     private final ClientRuntime owner;
-    private ClientSide client;
+    /** Completed once, when the handshake ends either way; loop thread only until then. */
+    private final CompletableFuture<WebSocket> connected;
 
     private ClientConnection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings,
-            InetSocketAddress remote, ClientSide client, ClientRuntime owner) {
+            InetSocketAddress remote, HandshakeRequest request, WebSocketHandler handler,
+            CompletableFuture<WebSocket> connected, ClientRuntime owner) {
         super(loop, channel, settings, remote);
-        this.client = client;
+        this.engine = WebSocketEngine.client(settings.engine(), request, this, this);
+        this.handler = handler;
+        this.connected = connected;
         this.owner = owner;
     }
 
@@ -36,14 +45,15 @@ final class ClientConnection extends Connection {
      * opening handshake once connected. Fails the connect future if {@code owner} is closing.
      */
     static void connect(SelectorLoop loop, InetSocketAddress address, ConnectionSettings settings,
-            ClientSide client, ClientRuntime owner) {
+            HandshakeRequest request, WebSocketHandler handler, CompletableFuture<WebSocket> connected,
+            ClientRuntime owner) {
         SocketChannel channel = null;
         ClientConnection c = null;
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            c = new ClientConnection(loop, channel, settings, address, client, owner);
+            c = new ClientConnection(loop, channel, settings, address, request, handler, connected, owner);
             if (!owner.track(c)) {
                 throw new IOException("the client is closed");
             }
@@ -51,13 +61,13 @@ final class ClientConnection extends Connection {
             c.key = channel.register(loop.selector(), done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
             loop.add(c);
             if (done) {
-                c.enqueueControl(client.handshake.request());
+                c.engine.start();
             }
         } catch (IOException | RuntimeException e) {
             if (c != null) {
                 owner.untrack(c);
             }
-            client.connected.completeExceptionally(e);
+            connected.completeExceptionally(e);
             if (channel != null) {
                 try {
                     channel.close();
@@ -65,38 +75,6 @@ final class ClientConnection extends Connection {
                     LOG.log(Level.TRACE, "closing a failed channel", ignored);
                 }
             }
-        }
-    }
-
-    @Override
-    void readHandshake(ByteBuffer buf) {
-        if (client == null) {
-            buf.position(buf.limit());
-            return;
-        }
-        String agreed;
-        try {
-            agreed = client.read(buf);
-        } catch (WebSocketHandshakeException e) {
-            failConnect(e);
-            return;
-        }
-        if (agreed == null) {
-            return;
-        }
-        ClientSide side = client;
-        client = null;
-        open(side.handler, agreed.isEmpty() ? null : agreed);
-        side.connected.complete(this);
-    }
-
-    private void failConnect(IOException why) {
-        ClientSide side = client;
-        client = null;
-        droppedHere = true;
-        finish();
-        if (side != null) {
-            side.connected.completeExceptionally(why);
         }
     }
 
@@ -111,7 +89,25 @@ final class ClientConnection extends Connection {
             return;
         }
         key.interestOps(SelectionKey.OP_READ);
-        enqueueControl(client.handshake.request());
+        engine.start();
+    }
+
+    @Override
+    public void onOpen() {
+        super.onOpen();
+        connected.complete(this);
+    }
+
+    @Override
+    public void onHandshakeFailed(WebSocketHandshakeException failure) {
+        failConnect(failure);
+    }
+
+    /** The future fails with {@code why} first: {@link #onFinished} would otherwise fail it more vaguely. */
+    private void failConnect(IOException why) {
+        connected.completeExceptionally(why);
+        droppedHere = true;
+        finish();
     }
 
     @Override
@@ -129,10 +125,7 @@ final class ClientConnection extends Connection {
 
     @Override
     void onFinished() {
-        if (client != null) {
-            client.connected.completeExceptionally(new WebSocketHandshakeException(-1,
-                    "the connection ended before the handshake was over", Map.of(), new byte[0]));
-            client = null;
-        }
+        connected.completeExceptionally(new WebSocketHandshakeException(-1,
+                "the connection ended before the handshake was over", Map.of(), new byte[0]));
     }
 }

@@ -2,10 +2,10 @@ package io.niows.internal.reactor;
 
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
-import io.niows.internal.handshake.ClientHandshake;
+import io.niows.protocol.HandshakeRequest;
+import io.niows.protocol.Header;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,8 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe: connections may be opened and the client closed from any thread.
  */
 public final class ClientRuntime {
-
-    private static final SecureRandom KEYS = new SecureRandom();
 
     private final SelectorLoop[] loops;
     private final boolean owned;
@@ -91,11 +89,13 @@ public final class ClientRuntime {
             connected.completeExceptionally(new IOException("the client's selector loop failed", failed));
             return connected;
         }
-        ClientHandshake handshake =
-                new ClientHandshake(host, address.getPort(), pathAndQuery, subprotocols, headers, KEYS);
-        ClientSide side = new ClientSide(handshake, handler, connected, settings);
+        List<Header> extra = new ArrayList<>(headers.size());
+        for (String[] pair : headers) {
+            extra.add(new Header(pair[0], pair[1]));
+        }
+        HandshakeRequest request = HandshakeRequest.client(host, address.getPort(), pathAndQuery, subprotocols, extra);
         SelectorLoop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
-        loop.execute(() -> ClientConnection.connect(loop, address, settings, side, this));
+        loop.execute(() -> ClientConnection.connect(loop, address, settings, request, handler, connected, this));
         return connected;
     }
 

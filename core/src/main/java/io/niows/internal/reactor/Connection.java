@@ -2,15 +2,15 @@ package io.niows.internal.reactor;
 
 import io.niows.HttpRequestHead;
 import io.niows.SendCallback;
-import io.niows.protocol.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
 import io.niows.protocol.CloseCode;
 import io.niows.protocol.ConnectionState;
 import io.niows.protocol.EngineListener;
-import io.niows.protocol.FrameEncoding;
 import io.niows.protocol.FrameSink;
-import io.niows.protocol.Role;
+import io.niows.protocol.HandshakeRequest;
+import io.niows.protocol.Outbound;
+import io.niows.protocol.SendResult;
 import io.niows.protocol.WebSocketEngine;
 import io.niows.protocol.WebSocketProtocolException;
 import java.io.IOException;
@@ -22,21 +22,25 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One TCP connection, server or client: its handshake, its protocol engine, its write queue,
- * its deadlines; and the {@link WebSocket} handle the application holds.
+ * One TCP connection, server or client: the I/O around its protocol engine (reading into the
+ * loop's buffer and handing the bytes to the engine, flushing the write queue, interest ops,
+ * deadlines), and the {@link WebSocket} handle the application holds. Every RFC rule, the opening
+ * handshake's included, is the engine's; every send passes the engine's {@link Outbound} front,
+ * for which this connection is the {@link Outbound.Port}: it counts the bytes and hands the frame
+ * to the loop.
  *
  * <p>Thread-safety: the {@link WebSocket} methods may be called from any thread; a call from a
- * foreign thread is handed to the loop as a task. Everything else runs on the loop thread.
- * An idle open connection keeps no read or write buffer: only the bytes of an unfinished frame
- * header and the engine's unfinished message.
+ * foreign thread is handed to the loop as a task. Each field says who may touch it; the ones
+ * marked "any thread" are volatile or guarded, every other one is the loop thread's alone. An
+ * idle open connection keeps no read or write buffer: only the bytes of an unfinished frame header
+ * and the engine's unfinished message.
  */
-abstract class Connection implements BroadcastMember, EngineListener, FrameSink {
+abstract class Connection implements BroadcastMember, EngineListener, FrameSink, Outbound.Port<SendCallback> {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
     private static final VarHandle QUEUED;
@@ -49,18 +53,21 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         }
     }
 
+    // ---- set at construction, then read from any thread ----
     final SelectorLoop loop;
     final SocketChannel channel;
     final ConnectionSettings config;
     final InetSocketAddress remote;
-    private final Role role;
+    /** Set once by the subclass's constructor, before the connection is published. */
+    WebSocketEngine engine;
+
+    // ---- loop thread only ----
     SelectionKey key;
-
-    RequestHead request;
-    private WebSocketHandler handler;
-    private String subprotocol;
-    private WebSocketEngine engine;
-
+    /** Set before the connection opens: by the client at construction, by the server's route. */
+    WebSocketHandler handler;
+    private boolean opened;
+    /** Closing began (close sent or received, failure, refusal): the close deadline runs. */
+    private boolean closing;
     private byte[] leftover;
     private WriteQueue out;
     /** The latest automatic pong, held while the socket takes nothing and pongs are queued (RFC 6455 §5.5.3). */
@@ -81,18 +88,20 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     /** The incoming buffer bytes reported to the memory budget; loop thread only. */
     private long incomingHeld;
 
-    @SuppressWarnings("unused") // accessed through QUEUED
-    private volatile long queued;
-    private volatile boolean closeRequested;
-    private volatile boolean closed;
-    private volatile boolean wantWritable;
-    private volatile Object attachment;
-    private Thread fragmentOwner;
     private boolean closeReceived;
     boolean droppedHere;
-    /** Neighbours in the loop's list of connections; loop thread only (see {@link SelectorLoop#add}). */
+    /** Neighbours in the loop's list of connections (see {@link SelectorLoop#add}). */
     Connection loopPrev;
     Connection loopNext;
+
+    // ---- any thread ----
+    @SuppressWarnings("unused") // accessed through QUEUED
+    private volatile long queued;
+    private volatile boolean closed;
+    /** A sender was told QUEUED_ABOVE_HIGH_WATER and waits for onWritable; set before the hand-off. */
+    private volatile boolean wantWritable;
+    private volatile Object attachment;
+    /** Guarded by this. */
     private List<Consumer<WebSocket>> closeListeners;
 
     /**
@@ -106,7 +115,6 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         this.loop = loop;
         this.channel = channel;
         this.config = settings;
-        this.role = settings.engine().role();
         this.remote = remote;
         this.deadline = System.nanoTime() + config.handshakeTimeoutNanos();
     }
@@ -152,24 +160,14 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     }
 
     private void consume(ByteBuffer buf) {
-        if (engine == null) {
-            readHandshake(buf);
-        }
-        if (engine != null && !outputShut) {
-            engine.receive(buf);
-            accountIncoming();
-            afterEngine();
-        }
-        if (engine == null || outputShut) {
+        if (outputShut) {
             buf.position(buf.limit());
+            return;
         }
+        engine.receive(buf);
+        accountIncoming();
+        afterEngine();
     }
-
-    /**
-     * Reads opening-handshake bytes: consumes what belongs to the handshake and either waits for
-     * more, {@linkplain #open opens} the connection, or ends it.
-     */
-    abstract void readHandshake(ByteBuffer buf);
 
     /** The TCP connection is ready (client side); a server connection never connects. */
     void onConnectable() {
@@ -186,23 +184,16 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     void onFinished() {
     }
 
-    void open(WebSocketHandler handler, String subprotocol) {
-        this.handler = handler;
-        this.subprotocol = subprotocol;
-        engine = new WebSocketEngine(config.engine(), this, this);
+    /** The engine completed the opening handshake: the application gets the connection. */
+    @Override
+    public void onOpen() {
+        opened = true;
         deadline = 0;
         try {
             handler.onOpen(this);
         } catch (Throwable e) {
             handlerFailed(e);
         }
-    }
-
-    void respondAndClose(ByteBuffer response) {
-        closeRequested = true;
-        enqueueControl(response);
-        closeAfterFlush = true;
-        deadline = System.nanoTime() + config.closeTimeoutNanos();
     }
 
     /**
@@ -230,12 +221,12 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         return queuedBytes() + incomingHeld;
     }
 
-    private void afterEngine() {
-        if (engine.state() != ConnectionState.OPEN) {
-            closeRequested = true;
-            if (deadline == 0) {
-                deadline = System.nanoTime() + config.closeTimeoutNanos();
-            }
+    /** Starts the close deadline once the engine is past OPEN, and closes once the engine says so. */
+    void afterEngine() {
+        ConnectionState state = engine.state();
+        if (!closing && (state == ConnectionState.CLOSING || state == ConnectionState.CLOSED)) {
+            closing = true;
+            deadline = System.nanoTime() + config.closeTimeoutNanos();
         }
         if (engine.transportShouldClose() && !closeAfterFlush) {
             closeAfterFlush = true;
@@ -283,7 +274,6 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     @Override
     public void onCloseReceived(int code, String reason) {
-        closeRequested = true;
         closeReceived = true;
     }
 
@@ -306,7 +296,6 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         } catch (Throwable again) {
             LOG.log(Level.WARNING, "onError failed too on " + this, again);
         }
-        closeRequested = true;
         if (engine.state() == ConnectionState.OPEN) {
             engine.fail(CloseCode.INTERNAL_ERROR, "");
         }
@@ -393,13 +382,15 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
     }
 
     /**
-     * Sends an encoded frame from any thread; the caller has checked the state.
+     * Takes a frame the engine's outbound front admitted, on any thread, under the front's lock:
+     * counts it and hands it to the loop; past the queued-bytes limit, closes with 1008 instead.
      *
      * <p>Above the high-water mark, {@code wantWritable} is set before the frame is handed to the
      * loop: the loop may write the whole queue before this method returns, and a flag set after
      * that would never be seen, leaving a sender that waits for {@code onWritable} stalled.
      */
-    SendResult submit(ByteBuffer frame, SendCallback callback) {
+    @Override
+    public SendResult submit(ByteBuffer frame, SendCallback callback) {
         long n = frame.remaining();
         long before = (long) QUEUED.getAndAdd(this, n);
         if (before > config.maxQueuedBytes()) {
@@ -445,7 +436,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             // a pong that waited for the one just written is queued now: write it too
         }
         setInterest(false, readPaused && queuedBytes() > config.lowWaterMark());
-        if (wantWritable && queuedBytes() <= config.lowWaterMark() && handler != null && !closeRequested) {
+        if (wantWritable && queuedBytes() <= config.lowWaterMark() && opened && engine.outbound().isOpen()) {
             wantWritable = false;
             try {
                 handler.onWritable(this);
@@ -503,8 +494,9 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             return;
         }
         if (deadline != 0 && now - deadline > 0) {
-            LOG.log(Level.DEBUG, (engine == null ? "handshake" : "close") + " timeout on " + this);
-            if (engine == null) {
+            boolean handshake = engine.state() == ConnectionState.CONNECTING;
+            LOG.log(Level.DEBUG, (handshake ? "handshake" : "close") + " timeout on " + this);
+            if (handshake) {
                 onHandshakeTimeout();
             } else {
                 droppedHere = true;
@@ -512,7 +504,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             }
             return;
         }
-        if (engine == null || engine.state() != ConnectionState.OPEN) {
+        if (engine.state() != ConnectionState.OPEN) {
             return;
         }
         long silent = now - (lastReadNanos == 0 ? now : lastReadNanos);
@@ -530,10 +522,9 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     /** Starts the close handshake on the loop thread. */
     private void doClose(int code, String reason) {
-        if (closed || engine == null || engine.state() != ConnectionState.OPEN) {
+        if (closed || engine.state() != ConnectionState.OPEN) {
             return;
         }
-        closeRequested = true;
         engine.close(code, reason);
         deadline = System.nanoTime() + config.closeTimeoutNanos();
         afterEngine();
@@ -546,7 +537,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
      * drops the connection.
      */
     void failNow(int code) {
-        if (closed || engine == null || engine.state() == ConnectionState.CLOSED) {
+        if (closed || engine.state() == ConnectionState.CLOSED) {
             return;
         }
         engine.fail(code, "");
@@ -563,7 +554,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     /** Shutdown: 1001 to an open connection, a plain drop for one still in its handshake. */
     void goAway() {
-        if (engine == null) {
+        if (engine.state() == ConnectionState.CONNECTING) {
             finish();
         } else {
             doClose(CloseCode.GOING_AWAY, "going away");
@@ -572,7 +563,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     private void onIoError(IOException e) {
         LOG.log(Level.DEBUG, "I/O error on " + this + ": " + e);
-        if (handler != null) {
+        if (opened) {
             try {
                 handler.onError(this, e);
             } catch (Throwable again) {
@@ -588,7 +579,6 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
             return;
         }
         closed = true;
-        closeRequested = true;
         if (key != null) {
             key.cancel();
         }
@@ -609,8 +599,8 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         pendingPong = null;
         QUEUED.set(this, 0L);
         onFinished();
-        if (engine != null) {
-            engine.transportClosed();
+        engine.transportClosed();
+        if (opened) {
             notifyClosed();
         }
     }
@@ -663,86 +653,47 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     @Override
     public SendResult sendEncoded(ByteBuffer frame) {
-        if (closeRequested) {
-            return SendResult.REFUSED_CLOSED;
-        }
-        return submitMessage(frame, null);
+        return engine.outbound().encoded(frame, null, this);
     }
 
     @Override
     public boolean masksFrames() {
-        return role == Role.CLIENT;
+        return engine.outbound().masksFrames();
     }
 
     @Override
     public SendResult sendText(CharSequence text, SendCallback callback) {
-        if (closeRequested) {
-            return SendResult.REFUSED_CLOSED;
-        }
-        return submitMessage(FrameEncoding.text(text, role), callback);
+        return engine.outbound().text(text, callback, this);
     }
 
     @Override
     public SendResult sendBinary(ByteBuffer data, SendCallback callback) {
-        if (closeRequested) {
-            return SendResult.REFUSED_CLOSED;
-        }
-        return submitMessage(FrameEncoding.binary(data.duplicate(), role), callback);
-    }
-
-    /** Queues a whole message, unless a fragmented one is unfinished (its frames must stay together). */
-    private SendResult submitMessage(ByteBuffer frame, SendCallback callback) {
-        synchronized (this) {
-            return fragmentOwner != null ? SendResult.REFUSED_BUSY : submit(frame, callback);
-        }
+        return engine.outbound().binary(data, callback, this);
     }
 
     @Override
     public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
-        if (closeRequested) {
-            return SendResult.REFUSED_CLOSED;
-        }
-        Thread me = Thread.currentThread();
-        synchronized (this) {
-            if (fragmentOwner != null && fragmentOwner != me) {
-                return SendResult.REFUSED_BUSY;
-            }
-            int opcode = fragmentOwner != null ? 0 : text ? 1 : 2;
-            fragmentOwner = last ? null : me;
-            return submit(FrameEncoding.frame(opcode, last, part.duplicate(), role), null);
-        }
+        return engine.outbound().fragment(text, part, last, Thread.currentThread(), null, this);
     }
 
+    /** A ping is a control frame: it may go out while closing, and does not count against the queue limit. */
     @Override
     public SendResult ping(ByteBuffer payload) {
-        if (payload.remaining() > 125) {
-            throw new IllegalArgumentException("a ping carries at most 125 bytes, not " + payload.remaining());
-        }
-        if (closed) {
-            return SendResult.REFUSED_CLOSED;
-        }
-        ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
-        runOnLoop(() -> {
-            if (!closed && engine != null && engine.state() != ConnectionState.CLOSED) {
-                engine.sendPing(copy);
-            }
+        return engine.outbound().ping(payload, null, (frame, unused) -> {
+            runOnLoop(() -> {
+                if (!closed) {
+                    write(frame);
+                }
+            });
+            return SendResult.QUEUED;
         });
-        return SendResult.QUEUED;
     }
 
     @Override
     public void close(int code, String reason) {
-        if (!CloseCode.maySend(code)) {
-            throw new IllegalArgumentException("close code " + code + " may not be sent (RFC 6455 §7.4)");
+        if (engine.outbound().requestClose(code, reason)) {
+            loop.execute(() -> doClose(code, reason));
         }
-        if (reason.getBytes(StandardCharsets.UTF_8).length > 123) {
-            throw new IllegalArgumentException("a close reason is at most 123 bytes of UTF-8");
-        }
-        if (closeRequested) {
-            return;
-        }
-        closeRequested = true;
-        loop.execute(() -> doClose(code, reason));
     }
 
     @Override
@@ -763,7 +714,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     @Override
     public boolean isOpen() {
-        return !closeRequested;
+        return engine.outbound().isOpen();
     }
 
     @Override
@@ -778,12 +729,13 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     @Override
     public HttpRequestHead request() {
-        return request;
+        HandshakeRequest request = engine.request();
+        return request == null ? null : new RequestHead(request, remote);
     }
 
     @Override
     public String subprotocol() {
-        return subprotocol;
+        return engine.subprotocol();
     }
 
     @Override

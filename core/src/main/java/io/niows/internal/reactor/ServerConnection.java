@@ -1,28 +1,30 @@
 package io.niows.internal.reactor;
 
-import io.niows.internal.handshake.HttpError;
-import io.niows.internal.handshake.HttpRequest;
-import io.niows.internal.handshake.HttpRequestParser;
+import io.niows.WebSocketHandler;
+import io.niows.protocol.HandshakeAnswer;
+import io.niows.protocol.HandshakeRequest;
+import io.niows.protocol.HandshakeResponder;
+import io.niows.protocol.WebSocketEngine;
+import io.niows.protocol.WebSocketHandshakeException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.List;
 
 /**
- * A connection a server accepted: it reads the client's request head, answers it, and opens.
+ * A connection a server accepted. Its engine reads the request head and writes the answer; this
+ * class routes the request to a handler, asks the application through {@link ServerUpgrade}, and
+ * keeps the connection counts.
  *
  * <p>Thread-safety: as {@link Connection}; the handshake runs on the loop thread.
  */
-final class ServerConnection extends Connection {
+final class ServerConnection extends Connection implements HandshakeResponder {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
 
     private final ServerConfig server;
-    private HttpRequestParser parser;
     /** The counts this connection is in, or null if it was refused; loop thread only. */
     private ConnectionLimits counted;
     private boolean handshaking;
@@ -30,7 +32,7 @@ final class ServerConnection extends Connection {
     private ServerConnection(SelectorLoop loop, SocketChannel channel, ServerConfig server, InetSocketAddress remote) {
         super(loop, channel, server.connection(), remote);
         this.server = server;
-        this.parser = new HttpRequestParser(server.connection().handshakeLimits());
+        this.engine = WebSocketEngine.server(server.connection().engine(), this, this, this);
     }
 
     /**
@@ -56,11 +58,9 @@ final class ServerConnection extends Connection {
                 c.counted = limits;
                 c.handshaking = true;
             } else {
-                LOG.log(Level.DEBUG, "refusing " + remote + ": " + refusal);
-                c.parser = null;
-                c.respondAndClose(new HttpError(503, refusal,
-                        List.<String[]>of(new String[] {"Retry-After", Integer.toString(ConnectionLimits.RETRY_AFTER_SECONDS)}))
-                        .toResponse());
+                c.engine.refuse(HandshakeAnswer.refuse(503, refusal)
+                        .withHeader("Retry-After", Integer.toString(ConnectionLimits.RETRY_AFTER_SECONDS)));
+                c.afterEngine();
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "could not take an accepted connection", e);
@@ -73,33 +73,38 @@ final class ServerConnection extends Connection {
     }
 
     @Override
-    void readHandshake(ByteBuffer buf) {
-        if (parser == null) {
-            buf.position(buf.limit());
-            return;
+    public HandshakeAnswer upgrade(HandshakeRequest request) {
+        WebSocketHandler route = server.handlerFor(request.path());
+        if (route == null) {
+            return HandshakeAnswer.refuse(404, "no WebSocket endpoint at " + request.path());
         }
-        HttpRequest head;
-        try {
-            head = parser.parse(buf);
-        } catch (HttpError e) {
-            parser = null;
-            endHandshake();
-            respondAndClose(e.toResponse());
-            return;
+        HandshakeAnswer answer = ServerUpgrade.upgrade(new RequestHead(request, remote), server);
+        if (answer.accepted()) {
+            handler = route;
         }
-        if (head == null) {
-            return;
-        }
-        parser = null;
+        return answer;
+    }
+
+    @Override
+    public HandshakeAnswer http(HandshakeRequest request) {
+        return ServerUpgrade.http(new RequestHead(request, remote), server);
+    }
+
+    @Override
+    public void onOpen() {
         endHandshake();
-        ServerUpgrade upgrade = ServerUpgrade.decide(head, remote, server);
-        if (!upgrade.accepted()) {
-            respondAndClose(upgrade.response);
-            return;
-        }
-        enqueueControl(upgrade.response);
-        request = upgrade.head.compact();
-        open(upgrade.handler, upgrade.subprotocol);
+        super.onOpen();
+    }
+
+    /**
+     * The engine answered with an HTTP response instead of a 101 (a refusal, or the fallback's
+     * answer to plain HTTP); a 500 is the server's own fault and worth a warning.
+     */
+    @Override
+    public void onHandshakeFailed(WebSocketHandshakeException answered) {
+        endHandshake();
+        LOG.log(answered.status() == 500 ? Level.WARNING : Level.DEBUG,
+                "answered " + remote + " with " + answered.status() + ": " + answered.getMessage());
     }
 
     /** The request head is read: this connection no longer counts as an opening handshake in progress. */

@@ -1,102 +1,49 @@
 package io.niows.internal.reactor;
 
 import io.niows.HandshakeDecision;
+import io.niows.HttpRequestHead;
 import io.niows.HttpResponse;
-import io.niows.WebSocketHandler;
-import io.niows.internal.handshake.HttpError;
-import io.niows.internal.handshake.HttpRequest;
 import io.niows.internal.handshake.ServerHandshake;
+import io.niows.protocol.HandshakeAnswer;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
- * Decides what a server answers to a complete request head: a 101 and a handler, an HTTP error,
- * or the plain-HTTP fallback's response.
+ * What the application says about a request head, in the protocol's terms: its handshake hook and
+ * subprotocol preference for an upgrade, its fallback handler for plain HTTP. The protocol engine
+ * has checked the request and writes the answer.
  *
- * <p>Immutable and thread-safe; {@link #decide} runs the application's hook and fallback on the
- * calling (loop) thread.
+ * <p>Stateless; runs the application's hook and fallback on the calling (loop) thread, and turns
+ * their exceptions into a 500 (logged), so one failing request harms nothing else.
  */
 final class ServerUpgrade {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
 
-    /** The bytes to write, and, for an accepted upgrade, what the connection needs to open. */
-    final ByteBuffer response;
-    final WebSocketHandler handler;
-    final String subprotocol;
-    final RequestHead head;
-
-    private ServerUpgrade(ByteBuffer response, WebSocketHandler handler, String subprotocol, RequestHead head) {
-        this.response = response;
-        this.handler = handler;
-        this.subprotocol = subprotocol;
-        this.head = head;
+    private ServerUpgrade() {
     }
 
-    boolean accepted() {
-        return handler != null;
-    }
-
-    static ServerUpgrade refused(ByteBuffer response) {
-        return new ServerUpgrade(response, null, null, null);
-    }
-
-    static ServerUpgrade decide(HttpRequest request, InetSocketAddress remote, ServerConfig config) {
-        RequestHead head = new RequestHead(request, remote);
-        if (!ServerHandshake.isUpgradeRequest(request)) {
-            return refused(plainHttp(head, request, config));
-        }
+    /** The answer to a valid upgrade request for a route that exists. */
+    static HandshakeAnswer upgrade(HttpRequestHead head, ServerConfig config) {
+        HandshakeDecision decision;
         try {
-            String key = ServerHandshake.validate(request);
-            WebSocketHandler handler = config.handlerFor(request.path());
-            if (handler == null) {
-                throw new HttpError(404, "no WebSocket endpoint at " + request.path());
-            }
-            HandshakeDecision decision = askHook(head, config);
-            if (!decision.accepted()) {
-                throw new HttpError(decision.status(), decision.reason());
-            }
-            String subprotocol = subprotocol(decision, head, config);
-            ByteBuffer ok = ServerHandshake.switchingProtocols(key, subprotocol, null, List.of());
-            return new ServerUpgrade(ok, handler, subprotocol, head);
-        } catch (HttpError e) {
-            return refused(e.toResponse());
-        }
-    }
-
-    private static HandshakeDecision askHook(RequestHead head, ServerConfig config) throws HttpError {
-        try {
-            HandshakeDecision decision = config.hook().decide(head);
+            decision = config.hook().decide(head);
             if (decision == null) {
                 throw new IllegalStateException("handshake hook returned null");
             }
-            return decision;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "handshake hook failed for " + head, e);
-            throw new HttpError(500, "the server failed to decide on this handshake");
+            return HandshakeAnswer.refuse(500, "the server failed to decide on this handshake");
         }
+        if (!decision.accepted()) {
+            return HandshakeAnswer.refuse(decision.status(), decision.reason());
+        }
+        String subprotocol = decision.subprotocol() != null ? decision.subprotocol()
+                : ServerHandshake.selectSubprotocol(config.subprotocols(), head.subprotocols());
+        return HandshakeAnswer.accept(subprotocol);
     }
 
-    private static String subprotocol(HandshakeDecision decision, RequestHead head, ServerConfig config)
-            throws HttpError {
-        List<String> offered = head.subprotocols();
-        if (decision.subprotocol() == null) {
-            return ServerHandshake.selectSubprotocol(config.subprotocols(), offered);
-        }
-        if (!offered.contains(decision.subprotocol())) {
-            LOG.log(Level.WARNING, "handshake hook chose subprotocol " + decision.subprotocol()
-                    + " that the client did not offer");
-            throw new HttpError(500, "the server chose a subprotocol the client did not offer");
-        }
-        return decision.subprotocol();
-    }
-
-    private static ByteBuffer plainHttp(RequestHead head, HttpRequest request, ServerConfig config) {
-        if (hasBody(request)) {
-            return HttpResponses.encode(HttpResponse.text(413, "request bodies are not accepted here"), true);
-        }
+    /** The fallback handler's answer to a plain HTTP request. */
+    static HandshakeAnswer http(HttpRequestHead head, ServerConfig config) {
         HttpResponse response;
         try {
             response = config.fallback().handle(head);
@@ -107,12 +54,10 @@ final class ServerUpgrade {
             LOG.log(Level.WARNING, "HTTP handler failed for " + head, e);
             response = HttpResponse.text(500, "the server failed to answer this request");
         }
-        return HttpResponses.encode(response, !"HEAD".equals(request.method()));
-    }
-
-    private static boolean hasBody(HttpRequest request) {
-        String length = request.header("Content-Length");
-        return request.header("Transfer-Encoding") != null
-                || length != null && !length.trim().equals("0");
+        HandshakeAnswer answer = HandshakeAnswer.respond(response.status(), response.contentType(), response.body());
+        for (String[] header : response.headers()) {
+            answer = answer.withHeader(header[0], header[1]);
+        }
+        return answer;
     }
 }

@@ -110,7 +110,7 @@ class ClientHandshakeTest {
     @Test
     void answerFromTheServerSideIsAcceptedAndNamesTheSubprotocol() throws Exception {
         ClientHandshake client = client(List.of("chat", "superchat"));
-        ByteBuffer bytes = ServerHandshake.switchingProtocols(client.key(), "superchat", null, List.of());
+        ByteBuffer bytes = ServerHandshake.switchingProtocols(client.key(), "superchat", null).finish();
         HttpResponseHead head = new HttpResponseParser(HandshakeLimits.defaults()).parse(bytes);
         assertThat(client.verify(head)).isEqualTo("superchat");
     }

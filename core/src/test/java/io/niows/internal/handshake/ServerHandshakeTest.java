@@ -184,7 +184,7 @@ class ServerHandshakeTest {
 
     @Test
     void switchingProtocolsForTheRfcSampleIsExact() {
-        assertThat(Heads.text(ServerHandshake.switchingProtocols(KEY, null, null, List.of()))).isEqualTo(
+        assertThat(Heads.text(ServerHandshake.switchingProtocols(KEY, null, null).finish())).isEqualTo(
                 "HTTP/1.1 101 Switching Protocols\r\n"
                         + "Upgrade: websocket\r\n"
                         + "Connection: Upgrade\r\n"
@@ -194,8 +194,8 @@ class ServerHandshakeTest {
 
     @Test
     void switchingProtocolsCarriesSubprotocolExtensionsAndExtraHeadersInOrder() {
-        List<String[]> extra = List.<String[]>of(new String[] {"Set-Cookie", "id=1"});
-        assertThat(Heads.text(ServerHandshake.switchingProtocols(KEY, "chat", "permessage-deflate", extra)))
+        assertThat(Heads.text(ServerHandshake.switchingProtocols(KEY, "chat", "permessage-deflate")
+                .header("Set-Cookie", "id=1").finish()))
                 .isEqualTo("HTTP/1.1 101 Switching Protocols\r\n"
                         + "Upgrade: websocket\r\n"
                         + "Connection: Upgrade\r\n"
@@ -208,11 +208,9 @@ class ServerHandshakeTest {
 
     @Test
     void extraHeadersCannotInjectLines() {
-        List<String[]> injected = List.<String[]>of(new String[] {"X", "a\r\nEvil: 1"});
-        assertThatThrownBy(() -> ServerHandshake.switchingProtocols(KEY, null, null, injected))
+        assertThatThrownBy(() -> ServerHandshake.switchingProtocols(KEY, null, null).header("X", "a\r\nEvil: 1"))
                 .isInstanceOf(IllegalArgumentException.class);
-        List<String[]> badName = List.<String[]>of(new String[] {"X Y", "a"});
-        assertThatThrownBy(() -> ServerHandshake.switchingProtocols(KEY, null, null, badName))
+        assertThatThrownBy(() -> ServerHandshake.switchingProtocols(KEY, null, null).header("X Y", "a"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,11 +2,11 @@ package io.niows.internal.reactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.niows.protocol.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketClient;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
+import io.niows.protocol.SendResult;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

@@ -1,46 +1,38 @@
-package io.niows.internal.reactor;
+package io.niows.protocol;
 
-import io.niows.WebSocket;
-import io.niows.WebSocketHandler;
-import io.niows.protocol.WebSocketHandshakeException;
 import io.niows.internal.handshake.ClientHandshake;
 import io.niows.internal.handshake.HandshakeFailure;
+import io.niows.internal.handshake.HandshakeLimits;
 import io.niows.internal.handshake.HttpError;
 import io.niows.internal.handshake.HttpResponseHead;
 import io.niows.internal.handshake.HttpResponseParser;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * What a client connection needs until its handshake is over: the request it sent, the parser of
- * the answer, and the future the application waits on.
+ * A client's side of the opening handshake (RFC 6455 §4.1): reads the server's answer in any
+ * split, within its limits, and checks it against the request sent.
  *
- * <p>Not thread-safe: used on the connection's loop thread only (the future is thread-safe).
+ * <p>Not thread-safe: owned by one engine, on its thread.
  */
-final class ClientSide {
+final class ClientOpening {
 
+    /** How much of a refusal's body is kept for the application to read. */
     private static final int MAX_BODY = 4096;
 
-    final ClientHandshake handshake;
-    final WebSocketHandler handler;
-    final CompletableFuture<WebSocket> connected;
+    private final ClientHandshake handshake;
     private final HttpResponseParser parser;
 
-    ClientSide(ClientHandshake handshake, WebSocketHandler handler, CompletableFuture<WebSocket> connected,
-            ConnectionSettings settings) {
+    ClientOpening(HandshakeLimits limits, ClientHandshake handshake) {
         this.handshake = handshake;
-        this.handler = handler;
-        this.connected = connected;
-        this.parser = new HttpResponseParser(settings.handshakeLimits());
+        this.parser = new HttpResponseParser(limits);
     }
 
     /**
      * Reads the server's answer.
      *
-     * @return the agreed subprotocol ("" for none) once a valid 101 was read, {@code null} if more
-     *     bytes are needed
+     * @return the agreed subprotocol ("" for none) once a valid 101 was read ({@code in}
+     *     positioned just past its head), {@code null} if more bytes are needed
      * @throws WebSocketHandshakeException when the answer is not a valid 101
      */
     String read(ByteBuffer in) throws WebSocketHandshakeException {
@@ -60,8 +52,7 @@ final class ClientSide {
         } catch (HandshakeFailure e) {
             byte[] body = new byte[Math.min(MAX_BODY, in.remaining())];
             in.get(body);
-            throw new WebSocketHandshakeException(e.status(), e.getMessage(), head.headerMap(),
-                    Arrays.copyOf(body, body.length));
+            throw new WebSocketHandshakeException(e.status(), e.getMessage(), head.headerMap(), body);
         }
     }
 }

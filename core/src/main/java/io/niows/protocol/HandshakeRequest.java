@@ -1,0 +1,149 @@
+package io.niows.protocol;
+
+import io.niows.internal.handshake.ClientHandshake;
+import io.niows.internal.handshake.HandshakeLimits;
+import io.niows.internal.handshake.HttpError;
+import io.niows.internal.handshake.HttpRequest;
+import io.niows.internal.handshake.HttpRequestParser;
+import io.niows.internal.handshake.ServerHandshake;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP request that opens a WebSocket connection (RFC 6455 §4.1): the one a server received,
+ * or the one a client sends. Header names are looked up case-insensitively; values are as sent.
+ *
+ * <p>An open connection keeps its request for as long as it lives, and the parsed form (a map,
+ * lists, a string per name and value) costs more than a kilobyte; so {@link #compact()} gives the
+ * same request holding only the head's bytes, parsed again the first time someone reads it.
+ *
+ * <p>Thread-safe: the parsed form is computed at most a few times and published safely.
+ */
+public final class HandshakeRequest {
+
+    private static final SecureRandom KEYS = new SecureRandom();
+
+    /** The head's bytes, or null while the parsed form is kept instead. */
+    private final byte[] head;
+    private volatile HttpRequest parsed;
+    /** The handshake a client sends with this request, or null for a request received. */
+    private final ClientHandshake sent;
+
+    private HandshakeRequest(byte[] head, HttpRequest parsed, ClientHandshake sent) {
+        this.head = head;
+        this.parsed = parsed;
+        this.sent = sent;
+    }
+
+    static HandshakeRequest received(HttpRequest request) {
+        return new HandshakeRequest(null, request, null);
+    }
+
+    /**
+     * A client's opening request with a fresh random {@code Sec-WebSocket-Key} (RFC 6455 §4.1: "The
+     * nonce MUST be selected randomly for each connection").
+     *
+     * @param host a host name, an IPv4 literal, or an IPv6 literal with or without brackets
+     * @param port the server's port; the {@code Host} header names it unless it is 80
+     * @param pathAndQuery the request-target in origin form, such as {@code /chat?room=1}; empty
+     *     means {@code /}
+     * @param subprotocols subprotocols to offer, in order of preference
+     * @param headers more headers to send, such as {@code Origin}; not the ones the handshake
+     *     writes itself
+     * @throws IllegalArgumentException when an argument cannot be sent as given
+     */
+    public static HandshakeRequest client(String host, int port, String pathAndQuery, List<String> subprotocols,
+            List<Header> headers) {
+        List<String[]> pairs = new ArrayList<>(headers.size());
+        for (Header h : headers) {
+            pairs.add(new String[] {h.name(), h.value()});
+        }
+        ClientHandshake handshake = new ClientHandshake(host, port, pathAndQuery, subprotocols, pairs, KEYS);
+        ByteBuffer bytes = handshake.request();
+        byte[] head = new byte[bytes.remaining()];
+        bytes.get(head);
+        return new HandshakeRequest(head, null, handshake);
+    }
+
+    /** The same request, holding only the head's bytes until someone reads it. */
+    public HandshakeRequest compact() {
+        if (head != null) {
+            return this;
+        }
+        return new HandshakeRequest(parsed.toHead().getBytes(StandardCharsets.ISO_8859_1), null, sent);
+    }
+
+    /** The method, such as {@code GET}. */
+    public String method() {
+        return parsed().method();
+    }
+
+    /** The request-target as sent, such as {@code /chat?room=1}. */
+    public String target() {
+        return parsed().target();
+    }
+
+    /** The path of the target, not percent-decoded, without the query. */
+    public String path() {
+        return parsed().path();
+    }
+
+    /** The query of the target without {@code ?}, not decoded, or {@code null} when it has none. */
+    public String query() {
+        return parsed().query();
+    }
+
+    /** The first value of a header, or {@code null}. */
+    public String header(String name) {
+        return parsed().header(name);
+    }
+
+    /** Every value of a header, in order; empty when absent. */
+    public List<String> headers(String name) {
+        return parsed().headerValues(name);
+    }
+
+    /** All headers, names as first sent, values in order; unmodifiable. */
+    public Map<String, List<String>> headers() {
+        return parsed().headerMap();
+    }
+
+    /** The subprotocols offered, over all {@code Sec-WebSocket-Protocol} lines, in order. */
+    public List<String> subprotocols() {
+        return ServerHandshake.offeredSubprotocols(parsed());
+    }
+
+    /** The handshake a client sends with this request; null for a request received. */
+    ClientHandshake sent() {
+        return sent;
+    }
+
+    /** The head's bytes, for a client to send; a new buffer, ready to read. */
+    ByteBuffer bytes() {
+        return ByteBuffer.wrap(head.clone());
+    }
+
+    private HttpRequest parsed() {
+        HttpRequest r = parsed;
+        if (r == null) {
+            HandshakeLimits unbounded = HandshakeLimits.defaults().withMaxHeadSize(head.length)
+                    .withMaxRequestLineLength(head.length).withMaxHeaderCount(head.length);
+            try {
+                r = new HttpRequestParser(unbounded).parse(ByteBuffer.wrap(head));
+            } catch (HttpError e) {
+                throw new IllegalStateException("a head that was valid once failed to parse again", e);
+            }
+            parsed = r;
+        }
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return method() + " " + target();
+    }
+}

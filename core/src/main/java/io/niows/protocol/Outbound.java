@@ -1,0 +1,247 @@
+package io.niows.protocol;
+
+import static io.niows.internal.frame.WireFormat.MAX_CLOSE_REASON;
+import static io.niows.internal.frame.WireFormat.MAX_CONTROL_PAYLOAD;
+import static io.niows.internal.frame.WireFormat.OPCODE_BINARY;
+import static io.niows.internal.frame.WireFormat.OPCODE_CONTINUATION;
+import static io.niows.internal.frame.WireFormat.OPCODE_PING;
+import static io.niows.internal.frame.WireFormat.OPCODE_PONG;
+import static io.niows.internal.frame.WireFormat.OPCODE_TEXT;
+
+import io.niows.internal.frame.FrameEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one front every send of a connection passes: text, binary, fragments, already encoded
+ * frames, pings, pongs and the close. It checks, once for all callers, what RFC 6455 allows this
+ * side to send now (no data frame once a close was asked for or sent, §5.5.1; fragments of one
+ * message never interleaved with another message, §5.4; control payloads of at most 125 bytes,
+ * §5.5; only sendable close codes with reasons of at most 123 bytes, §7.4), encodes the frame for
+ * the connection's role (masked for a client, §5.3), and hands it to a {@link Port}.
+ *
+ * <p>Thread-safe: any thread may send. The checks and the hand-off of one send happen under this
+ * front's lock, so frames reach the port in the order their sends were admitted, and the frames of
+ * a fragmented message reach it with nothing between them but control frames. The port is called
+ * with that lock held and must not block.
+ */
+public final class Outbound {
+
+    /**
+     * Where admitted frames go: a write queue, a socket, a test's list.
+     *
+     * @param <C> what a caller passes along with a frame, such as a completion callback
+     */
+    @FunctionalInterface
+    public interface Port<C> {
+
+        /**
+         * Takes one encoded frame, in admission order; called with the front's lock held.
+         *
+         * @param frame the frame's bytes, from position to limit; owned by the port from now on
+         * @param context what the sender passed with it, possibly {@code null}
+         * @return {@link SendResult#QUEUED}, {@link SendResult#QUEUED_ABOVE_HIGH_WATER}, or
+         *     {@link SendResult#REFUSED_CLOSED} if the port cannot take it
+         */
+        SendResult submit(ByteBuffer frame, C context);
+    }
+
+    private static final int OPEN = 0;
+    private static final int CLOSING = 1;
+    private static final int CLOSED = 2;
+    private static final int NO_MESSAGE = -1;
+
+    private final FrameEncoder encoder;
+    private final boolean masks;
+    /** OPEN: anything may be sent; CLOSING: control frames only; CLOSED: nothing. */
+    private volatile int phase = OPEN;
+    /** Who sends the unfinished fragmented message, or null; guarded by this. */
+    private Object fragmentOwner;
+    /** The opcode of that message, or NO_MESSAGE; guarded by this. */
+    private int fragmentOpcode = NO_MESSAGE;
+
+    Outbound(FrameEncoder encoder, boolean masks) {
+        this.encoder = encoder;
+        this.masks = masks;
+    }
+
+    /** Whether data may still be sent: no close was asked for, sent or received. */
+    public boolean isOpen() {
+        return phase == OPEN;
+    }
+
+    /** Whether frames sent through this front are masked (a client's are, RFC 6455 §5.3). */
+    public boolean masksFrames() {
+        return masks;
+    }
+
+    /**
+     * Sends a text message in one frame.
+     *
+     * @return the port's result; {@link SendResult#REFUSED_CLOSED} once a close was asked for,
+     *     {@link SendResult#REFUSED_BUSY} while a fragmented message is unfinished
+     */
+    public <C> SendResult text(CharSequence text, C context, Port<C> port) {
+        return whole(phase == OPEN ? encoder.text(text) : null, context, port);
+    }
+
+    /**
+     * Sends a binary message in one frame; {@code data}'s position does not move.
+     *
+     * @return as {@link #text}
+     */
+    public <C> SendResult binary(ByteBuffer data, C context, Port<C> port) {
+        return whole(phase == OPEN ? encoder.encode(OPCODE_BINARY, true, data) : null, context, port);
+    }
+
+    /**
+     * Sends a whole message already encoded for this role, such as a broadcast frame shared by
+     * many connections: only the state and the fragment rule are checked.
+     *
+     * @param frame the frame's bytes, from position to limit, handed to the port as they are
+     * @return as {@link #text}
+     */
+    public <C> SendResult encoded(ByteBuffer frame, C context, Port<C> port) {
+        return whole(frame, context, port);
+    }
+
+    /**
+     * Sends one fragment of a message (RFC 6455 §5.4): the first starts a text or binary message
+     * and makes {@code sender} its owner, the next ones (from the owner) continue it, the one with
+     * {@code last} ends it. Meanwhile every other data send is refused as busy.
+     *
+     * @param text whether the message is text (its fragments carry UTF-8) or binary; the same for
+     *     every fragment of a message
+     * @param sender who sends, compared by identity: the niows reactor passes the calling thread,
+     *     so one thread's fragments are never interleaved with another's
+     * @return as {@link #text}; {@link SendResult#REFUSED_BUSY} when another sender owns an
+     *     unfinished message
+     * @throws IllegalArgumentException if {@code text} changes within the message
+     */
+    public <C> SendResult fragment(boolean text, ByteBuffer part, boolean last, Object sender, C context,
+            Port<C> port) {
+        int type = text ? OPCODE_TEXT : OPCODE_BINARY;
+        synchronized (this) {
+            if (phase != OPEN) {
+                return SendResult.REFUSED_CLOSED;
+            }
+            if (fragmentOwner != null && fragmentOwner != sender) {
+                return SendResult.REFUSED_BUSY;
+            }
+            if (fragmentOpcode != NO_MESSAGE && fragmentOpcode != type) {
+                throw new IllegalArgumentException("the fragmented message being sent is not " + (text ? "text" : "binary"));
+            }
+            int opcode = fragmentOpcode == NO_MESSAGE ? type : OPCODE_CONTINUATION;
+            SendResult result = port.submit(encoder.encode(opcode, last, part), context);
+            if (result.accepted()) {
+                fragmentOwner = last ? null : sender;
+                fragmentOpcode = last ? NO_MESSAGE : type;
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Sends a ping (RFC 6455 §5.5.2); allowed while closing, refused once closed.
+     *
+     * @throws IllegalArgumentException if the payload is over 125 bytes
+     */
+    public <C> SendResult ping(ByteBuffer payload, C context, Port<C> port) {
+        return control(OPCODE_PING, payload, context, port);
+    }
+
+    /**
+     * Sends a pong (RFC 6455 §5.5.3), solicited or not; allowed while closing, refused once closed.
+     *
+     * @throws IllegalArgumentException if the payload is over 125 bytes
+     */
+    public <C> SendResult pong(ByteBuffer payload, C context, Port<C> port) {
+        return control(OPCODE_PONG, payload, context, port);
+    }
+
+    /**
+     * Asks for the close, from any thread: checks the code and reason, and from now on refuses
+     * data. The close frame itself is written by the engine, on its thread ({@link
+     * WebSocketEngine#close}), behind the frames already admitted.
+     *
+     * @return {@code true} for the first request, {@code false} if a close was already asked
+     *     for, sent or received
+     * @throws IllegalArgumentException as {@link #checkClose}
+     */
+    public boolean requestClose(int code, String reason) {
+        checkClose(code, reason);
+        synchronized (this) {
+            if (phase != OPEN) {
+                return false;
+            }
+            phase = CLOSING;
+            return true;
+        }
+    }
+
+    /**
+     * Checks a close frame's content: RFC 6455 §7.4.1, codes 1005, 1006 and 1015 "MUST NOT be set
+     * as a status code in a Close control frame by an endpoint", nor may codes outside the
+     * defined ranges; §5.5, the reason fits in a control frame after the 2-byte code.
+     *
+     * @throws IllegalArgumentException if {@link CloseCode#maySend} refuses {@code code} or the
+     *     reason is longer than 123 bytes in UTF-8
+     */
+    public static void checkClose(int code, String reason) {
+        if (!CloseCode.maySend(code)) {
+            throw new IllegalArgumentException("close code " + code + " may not be sent (RFC 6455 §7.4)");
+        }
+        if (reason.getBytes(StandardCharsets.UTF_8).length > MAX_CLOSE_REASON) {
+            throw new IllegalArgumentException("a close reason is at most 123 bytes of UTF-8");
+        }
+    }
+
+    /** A close frame, checked as {@link #checkClose}; the engine's, for the frame it writes. */
+    ByteBuffer closeFrame(int code, String reason) {
+        checkClose(code, reason);
+        return encoder.close(code, reason);
+    }
+
+    /** A close frame was sent or received, or the connection failed: data is refused from now on. */
+    void closing() {
+        if (phase == OPEN) {
+            synchronized (this) {
+                if (phase == OPEN) {
+                    phase = CLOSING;
+                }
+            }
+        }
+    }
+
+    /** The transport is gone: everything is refused from now on. */
+    void closed() {
+        phase = CLOSED;
+    }
+
+    private <C> SendResult whole(ByteBuffer frame, C context, Port<C> port) {
+        synchronized (this) {
+            if (phase != OPEN) {
+                return SendResult.REFUSED_CLOSED;
+            }
+            if (fragmentOwner != null) {
+                // RFC 6455 §5.4: fragments of one message "MUST NOT be interleaved" with another's.
+                return SendResult.REFUSED_BUSY;
+            }
+            return port.submit(frame, context);
+        }
+    }
+
+    private <C> SendResult control(int opcode, ByteBuffer payload, C context, Port<C> port) {
+        if (payload.remaining() > MAX_CONTROL_PAYLOAD) {
+            // RFC 6455 §5.5: "All control frames MUST have a payload length of 125 bytes or less".
+            throw new IllegalArgumentException("a control frame carries at most 125 bytes, not " + payload.remaining());
+        }
+        if (phase == CLOSED) {
+            return SendResult.REFUSED_CLOSED;
+        }
+        ByteBuffer frame = encoder.encode(opcode, true, payload);
+        synchronized (this) {
+            return phase == CLOSED ? SendResult.REFUSED_CLOSED : port.submit(frame, context);
+        }
+    }
+}
