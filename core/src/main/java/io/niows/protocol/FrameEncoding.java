@@ -1,5 +1,6 @@
 package io.niows.protocol;
 
+import io.niows.internal.frame.CloseCodes;
 import io.niows.internal.frame.FrameEncoder;
 import io.niows.internal.frame.SecureMaskingKeys;
 import io.niows.internal.frame.WireFormat;
@@ -44,11 +45,11 @@ public final class FrameEncoding {
     /**
      * A close frame with {@code code} and {@code reason} (RFC 6455 §5.5.1).
      *
-     * @throws IllegalArgumentException if {@link CloseCode#maySend} refuses the code or the reason
+     * @throws IllegalArgumentException if {@link io.niows.CloseCode#maySend} refuses the code or the reason
      *     is longer than 123 UTF-8 bytes
      */
     public static ByteBuffer close(int code, String reason, Role role) {
-        if (!CloseCode.maySend(code)) {
+        if (!CloseCodes.validInCloseFrame(code)) {
             throw new IllegalArgumentException("close code may not be sent: " + code);
         }
         return encoder(role).close(code, reason);

@@ -7,6 +7,7 @@ import static io.niows.internal.frame.WireFormat.OPCODE_PING;
 import static io.niows.internal.frame.WireFormat.OPCODE_PONG;
 import static io.niows.internal.frame.WireFormat.OPCODE_TEXT;
 
+import io.niows.internal.frame.CloseCodes;
 import io.niows.internal.frame.FrameDecoder;
 import io.niows.internal.frame.FrameEncoder;
 import io.niows.internal.frame.ProtocolViolation;
@@ -46,7 +47,7 @@ public final class WebSocketEngine {
     private boolean closeReceived;
     private boolean failed;
     private boolean closedByPeer;
-    private int closeCode = CloseCode.ABNORMAL_CLOSURE;
+    private int closeCode = CloseCodes.ABNORMAL_CLOSURE;
     private String closeReason = "";
     /** Opcode of the fragmented message this side is sending, or NO_MESSAGE. */
     private int sendingOpcode = NO_MESSAGE;
@@ -95,7 +96,7 @@ public final class WebSocketEngine {
             in.position(in.limit());
             listener.onProtocolViolation(new WebSocketProtocolException(code, violation.getMessage()));
         } catch (RuntimeException listenerOrSinkError) {
-            failConnection(CloseCode.INTERNAL_ERROR, "");
+            failConnection(CloseCodes.INTERNAL_ERROR, "");
             in.position(in.limit());
             throw listenerOrSinkError;
         }
@@ -173,7 +174,7 @@ public final class WebSocketEngine {
      * close frame was already sent. Data frames may not be sent afterwards; received ones are
      * ignored.
      *
-     * @throws IllegalArgumentException if {@link CloseCode#maySend} refuses {@code code} or the
+     * @throws IllegalArgumentException if {@link io.niows.CloseCode#maySend} refuses {@code code} or the
      *     reason is longer than 123 UTF-8 bytes
      */
     public void close(int code, String reason) {
@@ -189,7 +190,7 @@ public final class WebSocketEngine {
     /**
      * Fails the connection (RFC 6455 §7.1.7): sends a close frame with {@code code} unless one was
      * already sent, reports no further event, and makes {@link #transportShouldClose()} true at
-     * once. For handler errors use {@link CloseCode#INTERNAL_ERROR} with no details in the reason.
+     * once. For handler errors use {@link io.niows.CloseCode#INTERNAL_ERROR} with no details in the reason.
      * Does nothing once the connection is closed or already failed.
      *
      * @throws IllegalArgumentException as {@link #close}
@@ -280,7 +281,7 @@ public final class WebSocketEngine {
     }
 
     private ByteBuffer closeFrame(int code, String reason) {
-        if (!CloseCode.maySend(code)) {
+        if (!CloseCodes.validInCloseFrame(code)) {
             throw new IllegalArgumentException("close code may not be sent: " + code);
         }
         return encoder.close(code, reason == null ? "" : reason);
@@ -348,7 +349,7 @@ public final class WebSocketEngine {
                 // "echoing the status code it received".
                 closedByPeer = true;
                 closeSent = true;
-                sink.write(encoder.close(code == CloseCode.NO_STATUS_RECEIVED ? EMPTY_CLOSE : code, ""));
+                sink.write(encoder.close(code == CloseCodes.NO_STATUS_RECEIVED ? EMPTY_CLOSE : code, ""));
             }
             state = ConnectionState.CLOSED;
             listener.onCloseReceived(code, reason);

@@ -3,9 +3,9 @@ package io.niows.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.niows.CloseCode;
 import io.niows.fuzz.Event.Kind;
 import io.niows.internal.frame.FrameDecoder;
-import io.niows.protocol.CloseCode;
 import io.niows.protocol.ConnectionState;
 import io.niows.protocol.EngineConfig;
 import io.niows.protocol.Role;

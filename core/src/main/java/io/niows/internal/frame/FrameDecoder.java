@@ -8,7 +8,6 @@ import static io.niows.internal.frame.WireFormat.OPCODE_PING;
 import static io.niows.internal.frame.WireFormat.OPCODE_PONG;
 import static io.niows.internal.frame.WireFormat.OPCODE_TEXT;
 
-import io.niows.protocol.CloseCode;
 import io.niows.protocol.EngineListener;
 import io.niows.protocol.Role;
 import java.nio.ByteBuffer;
@@ -265,7 +264,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     }
 
     private void deliverClose(ByteBuffer payload) {
-        int code = CloseCode.NO_STATUS_RECEIVED;
+        int code = CloseCodes.NO_STATUS_RECEIVED;
         String reason = "";
         if (payload.remaining() == 1) {
             // RFC 6455 §5.5.1: a close body, if present, "MUST" start with a 2-byte status code.
@@ -273,7 +272,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         }
         if (payload.remaining() >= 2) {
             code = ((payload.get(0) & 0xFF) << Byte.SIZE) | (payload.get(1) & 0xFF);
-            if (!CloseCode.mayReceive(code)) {
+            if (!CloseCodes.validInCloseFrame(code)) {
                 throw ProtocolViolation.protocolError("invalid close code " + code);
             }
             reason = closeReason(payload);

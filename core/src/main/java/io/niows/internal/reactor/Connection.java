@@ -5,7 +5,7 @@ import io.niows.SendCallback;
 import io.niows.SendResult;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
-import io.niows.protocol.CloseCode;
+import io.niows.internal.frame.CloseCodes;
 import io.niows.protocol.ConnectionState;
 import io.niows.protocol.EngineListener;
 import io.niows.protocol.FrameEncoding;
@@ -220,7 +220,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         incomingHeld = held;
         if (grew && budget.exceeded() && engine.state() == ConnectionState.OPEN) {
             LOG.log(Level.DEBUG, "over the server's memory budget: refusing a message on " + this);
-            engine.fail(CloseCode.TRY_AGAIN_LATER, "server busy: memory budget exceeded");
+            engine.fail(CloseCodes.TRY_AGAIN_LATER, "server busy: memory budget exceeded");
             accountIncoming();
         }
     }
@@ -308,7 +308,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         }
         closeRequested = true;
         if (engine.state() == ConnectionState.OPEN) {
-            engine.fail(CloseCode.INTERNAL_ERROR, "");
+            engine.fail(CloseCodes.INTERNAL_ERROR, "");
         }
         afterEngine();
     }
@@ -347,7 +347,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         pendingPong = null;
         if (queuedBytes() > config.maxQueuedBytes()) {
             QUEUED.getAndAdd(this, (long) -pong.remaining());
-            loop.execute(() -> doClose(CloseCode.POLICY_VIOLATION, "send queue limit exceeded"));
+            loop.execute(() -> doClose(CloseCodes.POLICY_VIOLATION, "send queue limit exceeded"));
             return;
         }
         pongsQueued++;
@@ -405,7 +405,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         if (before > config.maxQueuedBytes()) {
             QUEUED.getAndAdd(this, -n);
             LOG.log(Level.DEBUG, "send queue limit exceeded on " + this);
-            close(CloseCode.POLICY_VIOLATION, "send queue limit exceeded");
+            close(CloseCodes.POLICY_VIOLATION, "send queue limit exceeded");
             return SendResult.REFUSED_CLOSED;
         }
         boolean aboveHighWater = before + n > config.highWaterMark();
@@ -517,7 +517,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         }
         long silent = now - (lastReadNanos == 0 ? now : lastReadNanos);
         if (config.idleTimeoutNanos() > 0 && silent > config.idleTimeoutNanos()) {
-            doClose(CloseCode.GOING_AWAY, "idle timeout");
+            doClose(CloseCodes.GOING_AWAY, "idle timeout");
         } else if (config.pingIntervalNanos() > 0 && pingSentNanos == 0 && silent > config.pingIntervalNanos()) {
             pingSentNanos = now;
             engine.sendPing(ByteBuffer.allocate(0));
@@ -566,7 +566,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         if (engine == null) {
             finish();
         } else {
-            doClose(CloseCode.GOING_AWAY, "going away");
+            doClose(CloseCodes.GOING_AWAY, "going away");
         }
     }
 
@@ -629,7 +629,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
         }
         try {
             int code = engine.closeCode();
-            boolean remote = engine.closedByPeer() || code == CloseCode.ABNORMAL_CLOSURE && !droppedHere;
+            boolean remote = engine.closedByPeer() || code == CloseCodes.ABNORMAL_CLOSURE && !droppedHere;
             handler.onClose(this, code, engine.closeReason(), remote);
         } catch (Throwable e) {
             LOG.log(Level.WARNING, "onClose failed on " + this, e);
@@ -732,7 +732,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink 
 
     @Override
     public void close(int code, String reason) {
-        if (!CloseCode.maySend(code)) {
+        if (!CloseCodes.validInCloseFrame(code)) {
             throw new IllegalArgumentException("close code " + code + " may not be sent (RFC 6455 §7.4)");
         }
         if (reason.getBytes(StandardCharsets.UTF_8).length > 123) {
