@@ -31,7 +31,7 @@ public final class EngineConfig {
         this.maxMessageSize = maxMessageSize;
         this.maskingKeys = maskingKeys;
         this.autoPong = autoPong;
-        this.encoder = new FrameEncoder(role, maskingKeys);
+        this.encoder = new FrameEncoder(role == Role.CLIENT, maskingKeys);
     }
 
     /**

@@ -14,12 +14,13 @@ import java.nio.ByteBuffer;
  * <p>Stateless and thread-safe. A {@link Role#CLIENT} frame is masked with a key from the default
  * secure source. Each method returns a new buffer of exactly the frame's size, ready to read;
  * payload buffers are read between position and limit without moving either. No RFC rule is
- * checked beyond the frame's shape: sending what is valid is the caller's business.
+ * checked beyond the frame's shape and a close frame's code: sending what is valid is the
+ * caller's business.
  */
 public final class FrameEncoding {
 
-    private static final FrameEncoder SERVER = new FrameEncoder(Role.SERVER, SecureMaskingKeys.shared());
-    private static final FrameEncoder CLIENT = new FrameEncoder(Role.CLIENT, SecureMaskingKeys.shared());
+    private static final FrameEncoder SERVER = new FrameEncoder(false, SecureMaskingKeys.shared());
+    private static final FrameEncoder CLIENT = new FrameEncoder(true, SecureMaskingKeys.shared());
 
     private FrameEncoding() {}
 

@@ -10,6 +10,7 @@ import static io.niows.internal.frame.WireFormat.OPCODE_TEXT;
 import io.niows.internal.frame.CloseCodes;
 import io.niows.internal.frame.FrameDecoder;
 import io.niows.internal.frame.FrameEncoder;
+import io.niows.internal.frame.FrameEvents;
 import io.niows.internal.frame.ProtocolViolation;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -60,7 +61,8 @@ public final class WebSocketEngine {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.encoder = config.encoder();
-        this.decoder = new FrameDecoder(config.role(), config.maxFrameSize(), config.maxMessageSize(), new Events());
+        this.decoder = new FrameDecoder(
+                config.role() == Role.SERVER, config.maxFrameSize(), config.maxMessageSize(), new Events());
     }
 
     /** The state of the connection (RFC 6455 §4.1, §7). */
@@ -307,7 +309,7 @@ public final class WebSocketEngine {
     }
 
     /** What the decoder reports, filtered by the closing state and answered where due. */
-    private final class Events implements EngineListener {
+    private final class Events implements FrameEvents {
 
         @Override
         public void onText(String text) {
