@@ -3,7 +3,6 @@ package io.niows;
 import io.niows.protocol.SendResult;
 
 import io.niows.internal.reactor.BroadcastMember;
-import io.niows.protocol.CloseCode;
 import io.niows.protocol.FrameEncoding;
 import io.niows.protocol.Role;
 import java.nio.ByteBuffer;

@@ -54,7 +54,8 @@ public interface WebSocket {
      * Starts the close handshake (RFC 6455 §7.1.2) with this code and reason. Data queued before
      * the close is sent first. Does nothing if the connection is already closing.
      *
-     * @param code a code the RFC allows an endpoint to send (1000-1003, 1007-1014, 3000-4999)
+     * @param code a code the RFC allows an endpoint to send: one {@link CloseCode#maySend} allows
+     *     (1000-1003, 1007-1014, 3000-4999)
      * @param reason at most 123 bytes of UTF-8
      * @throws IllegalArgumentException for a code that may not be sent or a reason too long
      */
@@ -62,7 +63,7 @@ public interface WebSocket {
 
     /** Starts the close handshake with 1000 (normal closure) and no reason. */
     default void close() {
-        close(1000, "");
+        close(CloseCode.NORMAL_CLOSURE, "");
     }
 
     /** Drops the TCP connection without a close handshake; queued data is discarded. */

@@ -50,7 +50,8 @@ public interface WebSocketHandler {
      * The connection is closed and its TCP connection gone. Called once per opened connection.
      *
      * @param code the peer's close code, 1005 if its close frame had none, the code this side
-     *     failed the connection with, or 1006 if the TCP connection ended without a close frame
+     *     failed the connection with, or 1006 if the TCP connection ended without a close frame:
+     *     always one {@link CloseCode#mayReceive} allows
      * @param reason the reason that went with the code, empty if none
      * @param remote {@code true} if the peer started the close (or dropped the connection)
      */

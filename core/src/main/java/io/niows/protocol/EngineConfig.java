@@ -38,7 +38,7 @@ public final class EngineConfig {
         this.maskingKeys = maskingKeys;
         this.autoPong = autoPong;
         this.maxHandshakeSize = maxHandshakeSize;
-        this.encoder = new FrameEncoder(role, maskingKeys);
+        this.encoder = new FrameEncoder(role == Role.CLIENT, maskingKeys);
         HandshakeLimits limits = HandshakeLimits.defaults().withMaxHeadSize(maxHandshakeSize);
         this.handshakeLimits = limits.withMaxRequestLineLength(Math.min(limits.maxRequestLineLength(), maxHandshakeSize));
     }

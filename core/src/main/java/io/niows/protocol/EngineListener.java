@@ -45,7 +45,7 @@ public interface EngineListener {
      * The peer's close frame. When this side had not sent a close yet, the engine has already
      * written the echo to its sink.
      *
-     * @param code the peer's status code, or {@link CloseCode#NO_STATUS_RECEIVED} (1005) for an
+     * @param code the peer's status code, or {@link io.niows.CloseCode#NO_STATUS_RECEIVED} (1005) for an
      *     empty close frame
      * @param reason the peer's reason, empty when none
      */

@@ -1,5 +1,6 @@
 package io.niows.protocol;
 
+import io.niows.internal.frame.CloseCodes;
 import io.niows.internal.frame.FrameEncoder;
 import io.niows.internal.frame.SecureMaskingKeys;
 import io.niows.internal.frame.WireFormat;
@@ -13,12 +14,13 @@ import java.nio.ByteBuffer;
  * <p>Stateless and thread-safe. A {@link Role#CLIENT} frame is masked with a key from the default
  * secure source. Each method returns a new buffer of exactly the frame's size, ready to read;
  * payload buffers are read between position and limit without moving either. No RFC rule is
- * checked beyond the frame's shape: sending what is valid is the caller's business.
+ * checked beyond the frame's shape and a close frame's code: sending what is valid is the
+ * caller's business.
  */
 public final class FrameEncoding {
 
-    private static final FrameEncoder SERVER = new FrameEncoder(Role.SERVER, SecureMaskingKeys.shared());
-    private static final FrameEncoder CLIENT = new FrameEncoder(Role.CLIENT, SecureMaskingKeys.shared());
+    private static final FrameEncoder SERVER = new FrameEncoder(false, SecureMaskingKeys.shared());
+    private static final FrameEncoder CLIENT = new FrameEncoder(true, SecureMaskingKeys.shared());
 
     private FrameEncoding() {}
 
@@ -44,11 +46,11 @@ public final class FrameEncoding {
     /**
      * A close frame with {@code code} and {@code reason} (RFC 6455 §5.5.1).
      *
-     * @throws IllegalArgumentException if {@link CloseCode#maySend} refuses the code or the reason
+     * @throws IllegalArgumentException if {@link io.niows.CloseCode#maySend} refuses the code or the reason
      *     is longer than 123 UTF-8 bytes
      */
     public static ByteBuffer close(int code, String reason, Role role) {
-        if (!CloseCode.maySend(code)) {
+        if (!CloseCodes.validInCloseFrame(code)) {
             throw new IllegalArgumentException("close code may not be sent: " + code);
         }
         return encoder(role).close(code, reason);

@@ -8,6 +8,7 @@ import static io.niows.internal.frame.WireFormat.OPCODE_PING;
 import static io.niows.internal.frame.WireFormat.OPCODE_PONG;
 import static io.niows.internal.frame.WireFormat.OPCODE_TEXT;
 
+import io.niows.internal.frame.CloseCodes;
 import io.niows.internal.frame.FrameEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -184,11 +185,11 @@ public final class Outbound {
      * as a status code in a Close control frame by an endpoint", nor may codes outside the
      * defined ranges; §5.5, the reason fits in a control frame after the 2-byte code.
      *
-     * @throws IllegalArgumentException if {@link CloseCode#maySend} refuses {@code code} or the
+     * @throws IllegalArgumentException if {@link io.niows.CloseCode#maySend} refuses {@code code} or the
      *     reason is longer than 123 bytes in UTF-8
      */
     public static void checkClose(int code, String reason) {
-        if (!CloseCode.maySend(code)) {
+        if (!CloseCodes.validInCloseFrame(code)) {
             throw new IllegalArgumentException("close code " + code + " may not be sent (RFC 6455 §7.4)");
         }
         if (reason.getBytes(StandardCharsets.UTF_8).length > MAX_CLOSE_REASON) {

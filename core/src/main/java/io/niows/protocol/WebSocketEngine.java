@@ -2,8 +2,10 @@ package io.niows.protocol;
 
 import static io.niows.internal.frame.WireFormat.OPCODE_PONG;
 
+import io.niows.internal.frame.CloseCodes;
 import io.niows.internal.frame.FrameDecoder;
 import io.niows.internal.frame.FrameEncoder;
+import io.niows.internal.frame.FrameEvents;
 import io.niows.internal.frame.ProtocolViolation;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -58,7 +60,7 @@ public final class WebSocketEngine {
     private boolean closeReceived;
     private boolean failed;
     private boolean closedByPeer;
-    private int closeCode = CloseCode.ABNORMAL_CLOSURE;
+    private int closeCode = CloseCodes.ABNORMAL_CLOSURE;
     private String closeReason = "";
 
     /**
@@ -192,7 +194,7 @@ public final class WebSocketEngine {
             in.position(in.limit());
             listener.onProtocolViolation(new WebSocketProtocolException(code, violation.getMessage()));
         } catch (RuntimeException listenerOrSinkError) {
-            failConnection(CloseCode.INTERNAL_ERROR, "");
+            failConnection(CloseCodes.INTERNAL_ERROR, "");
             in.position(in.limit());
             throw listenerOrSinkError;
         }
@@ -256,7 +258,7 @@ public final class WebSocketEngine {
     /**
      * Fails the connection (RFC 6455 §7.1.7): sends a close frame with {@code code} unless one was
      * already sent, reports no further event, and makes {@link #transportShouldClose()} true at
-     * once. For handler errors use {@link CloseCode#INTERNAL_ERROR} with no details in the reason.
+     * once. For handler errors use {@link io.niows.CloseCode#INTERNAL_ERROR} with no details in the reason.
      * Does nothing once the connection is closed or already failed; while CONNECTING it only ends
      * the handshake (nothing is sent).
      *
@@ -399,7 +401,7 @@ public final class WebSocketEngine {
         try {
             listener.onOpen();
         } catch (RuntimeException listenerError) {
-            failConnection(CloseCode.INTERNAL_ERROR, "");
+            failConnection(CloseCodes.INTERNAL_ERROR, "");
             throw listenerError;
         }
         return true;
@@ -419,7 +421,7 @@ public final class WebSocketEngine {
     }
 
     private FrameDecoder newDecoder() {
-        return new FrameDecoder(config.role(), config.maxFrameSize(), config.maxMessageSize(), new Events());
+        return new FrameDecoder(config.role() == Role.SERVER, config.maxFrameSize(), config.maxMessageSize(), new Events());
     }
 
     private void failConnection(int code, String reason) {
@@ -443,7 +445,7 @@ public final class WebSocketEngine {
     }
 
     /** What the decoder reports, filtered by the closing state and answered where due. */
-    private final class Events implements EngineListener {
+    private final class Events implements FrameEvents {
 
         @Override
         public void onText(String text) {
@@ -486,7 +488,7 @@ public final class WebSocketEngine {
                 closedByPeer = true;
                 closeSent = true;
                 outbound.closing();
-                sink.write(encoder.close(code == CloseCode.NO_STATUS_RECEIVED ? EMPTY_CLOSE : code, ""));
+                sink.write(encoder.close(code == CloseCodes.NO_STATUS_RECEIVED ? EMPTY_CLOSE : code, ""));
             }
             state = ConnectionState.CLOSED;
             listener.onCloseReceived(code, reason);

@@ -1,6 +1,6 @@
 package io.niows.fuzz;
 
-import io.niows.protocol.CloseCode;
+import io.niows.CloseCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 

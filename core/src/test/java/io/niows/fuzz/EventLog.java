@@ -1,13 +1,14 @@
 package io.niows.fuzz;
 
 import io.niows.fuzz.Event.Kind;
+import io.niows.internal.frame.FrameEvents;
 import io.niows.protocol.EngineListener;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records every event as an {@link Event}, in order. */
-final class EventLog implements EngineListener {
+/** Records every event of an engine or a decoder as an {@link Event}, in order. */
+final class EventLog implements EngineListener, FrameEvents {
 
     final List<Event> events = new ArrayList<>();
 

@@ -3,9 +3,9 @@ package io.niows.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.niows.CloseCode;
 import io.niows.fuzz.Event.Kind;
 import io.niows.internal.frame.FrameDecoder;
-import io.niows.protocol.CloseCode;
 import io.niows.protocol.ConnectionState;
 import io.niows.protocol.EngineConfig;
 import io.niows.protocol.Role;
@@ -74,8 +74,8 @@ class WebSocketEngineFuzzTest {
     /** The frames the engine sent, read as its peer would: they must break no rule. */
     private static List<Event> sentFrames(Role role, byte[] sent) {
         EventLog log = new EventLog();
-        Role peer = role == Role.SERVER ? Role.CLIENT : Role.SERVER;
-        FrameDecoder decoder = new FrameDecoder(peer, Long.MAX_VALUE, Long.MAX_VALUE, log);
+        // The peer of a server is a client, which expects unmasked frames, and the other way round.
+        FrameDecoder decoder = new FrameDecoder(role == Role.CLIENT, Long.MAX_VALUE, Long.MAX_VALUE, log);
         ByteBuffer in = ByteBuffer.wrap(sent);
         decoder.decode(in);
         assertThat(in.remaining()).as("the engine sent whole frames only").isZero();

@@ -1,11 +1,12 @@
 package io.niows.protocol;
 
+import io.niows.internal.frame.FrameEvents;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Records the events an engine or decoder reports, as short strings such as {@code "text:Hello"}. */
-public class RecordingListener implements EngineListener {
+public class RecordingListener implements EngineListener, FrameEvents {
 
     private final List<String> events = new ArrayList<>();
     private final List<WebSocketProtocolException> violations = new ArrayList<>();

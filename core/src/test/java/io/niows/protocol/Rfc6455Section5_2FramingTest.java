@@ -11,6 +11,7 @@ import static io.niows.protocol.TestFrames.utf8;
 import static io.niows.protocol.Violations.assertFailedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.niows.CloseCode;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import static io.niows.protocol.TestFrames.utf8;
 import static io.niows.protocol.Violations.assertFailedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.niows.CloseCode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import static io.niows.protocol.TestFrames.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.niows.CloseCode;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 

@@ -249,7 +249,10 @@ class LifecycleTest {
         RawClient c = RawClient.open(server.port(), "/");
         toClose.add(c);
         WebSocket ws = opened.get(5, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> ws.close(1005, "")).isInstanceOf(IllegalArgumentException.class);
+        for (int refused : new int[] {1005, 1006, 1015, 1004, 999, 2999, 5000}) {
+            assertThatThrownBy(() -> ws.close(refused, "")).as("close(%d)", refused)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
         assertThatThrownBy(() -> ws.close(1000, "r".repeat(124))).isInstanceOf(IllegalArgumentException.class);
         ws.close(1000, "bye");
         assertThat(ws.sendText("too late")).isEqualTo(SendResult.REFUSED_CLOSED);

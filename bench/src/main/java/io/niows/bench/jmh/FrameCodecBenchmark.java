@@ -2,9 +2,8 @@ package io.niows.bench.jmh;
 
 import io.niows.internal.frame.FrameDecoder;
 import io.niows.internal.frame.FrameEncoder;
+import io.niows.internal.frame.FrameEvents;
 import io.niows.internal.frame.WireFormat;
-import io.niows.protocol.EngineListener;
-import io.niows.protocol.Role;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,11 +53,11 @@ public class FrameCodecBenchmark {
     public void setUp(Blackhole blackhole) {
         sink = blackhole;
         payload = allocate(size);
-        ByteBuffer frame = new FrameEncoder(Role.CLIENT, () -> 0x1234_5678)
+        ByteBuffer frame = new FrameEncoder(true, () -> 0x1234_5678)
                 .encode(WireFormat.OPCODE_BINARY, true, payload.duplicate());
         maskedFrame = allocate(frame.remaining()).put(frame).flip();
-        decoder = new FrameDecoder(Role.SERVER, 16L << 20, 16L << 20, new Listener());
-        serverEncoder = new FrameEncoder(Role.SERVER, () -> 0);
+        decoder = new FrameDecoder(true, 16L << 20, 16L << 20, new Listener());
+        serverEncoder = new FrameEncoder(false, () -> 0);
         out = allocate(size + 16);
     }
 
@@ -80,7 +79,7 @@ public class FrameCodecBenchmark {
         return out;
     }
 
-    private final class Listener implements EngineListener {
+    private final class Listener implements FrameEvents {
         @Override
         public void onText(String text) {
             sink.consume(text);

@@ -8,16 +8,13 @@ import static io.niows.internal.frame.WireFormat.OPCODE_PING;
 import static io.niows.internal.frame.WireFormat.OPCODE_PONG;
 import static io.niows.internal.frame.WireFormat.OPCODE_TEXT;
 
-import io.niows.protocol.CloseCode;
-import io.niows.protocol.EngineListener;
-import io.niows.protocol.Role;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The RFC 6455 rules on top of {@link FrameReader}: checks every frame, assembles fragmented
- * messages, validates text as it arrives and reports messages and control frames to an {@link
- * EngineListener}.
+ * messages, validates text as it arrives and reports messages and control frames to its {@link
+ * FrameEvents}.
  *
  * <p>Every violation is thrown as a {@link ProtocolViolation} carrying its close code; the
  * decoder is then unusable and its owner fails the connection. Size limits are checked from the
@@ -41,7 +38,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     private final FrameReader reader = new FrameReader();
     /** Created for the first text message: a connection that only moves binary never needs it. */
     private Utf8Validator utf8;
-    private final EngineListener listener;
+    private final FrameEvents events;
     private final boolean expectMasked;
     private final long maxFrameSize;
     private final long maxMessageSize;
@@ -56,16 +53,17 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     private boolean stopped;
 
     /**
-     * @param role the role of this endpoint (a server expects masked frames, a client unmasked)
+     * @param expectMasked {@code true} if every frame must be masked (a server reading a client),
+     *     {@code false} if none may be (a client reading a server): RFC 6455 §5.1
      * @param maxFrameSize the largest frame payload accepted, in bytes
      * @param maxMessageSize the largest message accepted, in bytes, all fragments together
-     * @param listener where complete messages and control frames go
+     * @param events where complete messages and control frames go
      */
-    public FrameDecoder(Role role, long maxFrameSize, long maxMessageSize, EngineListener listener) {
-        this.expectMasked = role == Role.SERVER;
+    public FrameDecoder(boolean expectMasked, long maxFrameSize, long maxMessageSize, FrameEvents events) {
+        this.expectMasked = expectMasked;
         this.maxFrameSize = maxFrameSize;
         this.maxMessageSize = Math.min(maxMessageSize, MAX_BUFFER);
-        this.listener = listener;
+        this.events = events;
     }
 
     /**
@@ -241,13 +239,13 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         message = null;
         messageOpcode = NO_MESSAGE;
         if (opcode == OPCODE_BINARY) {
-            listener.onBinary(payload);
+            events.onBinary(payload);
             return;
         }
         if (!utf8.isComplete()) {
             throw ProtocolViolation.invalidPayload("text message ends inside a UTF-8 sequence");
         }
-        listener.onText(decodeValidated(payload, utf8.isAscii()));
+        events.onText(decodeValidated(payload, utf8.isAscii()));
     }
 
     private static String decodeValidated(ByteBuffer payload, boolean ascii) {
@@ -258,14 +256,14 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
 
     private void deliverControl(int opcode, ByteBuffer payload) {
         switch (opcode) {
-            case OPCODE_PING -> listener.onPing(payload);
-            case OPCODE_PONG -> listener.onPong(payload);
+            case OPCODE_PING -> events.onPing(payload);
+            case OPCODE_PONG -> events.onPong(payload);
             default -> deliverClose(payload);
         }
     }
 
     private void deliverClose(ByteBuffer payload) {
-        int code = CloseCode.NO_STATUS_RECEIVED;
+        int code = CloseCodes.NO_STATUS_RECEIVED;
         String reason = "";
         if (payload.remaining() == 1) {
             // RFC 6455 §5.5.1: a close body, if present, "MUST" start with a 2-byte status code.
@@ -273,13 +271,13 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         }
         if (payload.remaining() >= 2) {
             code = ((payload.get(0) & 0xFF) << Byte.SIZE) | (payload.get(1) & 0xFF);
-            if (!CloseCode.mayReceive(code)) {
+            if (!CloseCodes.validInCloseFrame(code)) {
                 throw ProtocolViolation.protocolError("invalid close code " + code);
             }
             reason = closeReason(payload);
         }
         stop();
-        listener.onCloseReceived(code, reason);
+        events.onCloseReceived(code, reason);
     }
 
     private static String closeReason(ByteBuffer payload) {

@@ -12,7 +12,6 @@ import static io.niows.internal.frame.WireFormat.PAYLOAD_LENGTH_16;
 import static io.niows.internal.frame.WireFormat.PAYLOAD_LENGTH_64;
 import static io.niows.internal.frame.WireFormat.PAYLOAD_SHORT_MAX;
 
-import io.niows.protocol.Role;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -36,11 +35,12 @@ public final class FrameEncoder {
     private final IntSupplier maskingKeys;
 
     /**
-     * @param role whose frames to write: {@link Role#CLIENT} masks them
-     * @param maskingKeys where a client's masking keys come from; unused for a server
+     * @param masked whether to mask every frame: {@code true} for a client, {@code false} for a
+     *     server (RFC 6455 §5.1)
+     * @param maskingKeys where the masking keys come from; unused when not {@code masked}
      */
-    public FrameEncoder(Role role, IntSupplier maskingKeys) {
-        this.masked = role == Role.CLIENT;
+    public FrameEncoder(boolean masked, IntSupplier maskingKeys) {
+        this.masked = masked;
         this.maskingKeys = Objects.requireNonNull(maskingKeys, "maskingKeys");
     }
 

@@ -1,7 +1,5 @@
 package io.niows.internal.frame;
 
-import io.niows.protocol.CloseCode;
-
 /**
  * The peer broke RFC 6455: the connection must be failed (RFC 6455 §7.1.7) with {@link
  * #closeCode()}. One exception type, one factory per close code; the engine turns it into the
@@ -25,17 +23,17 @@ public final class ProtocolViolation extends RuntimeException {
 
     /** A frame broke a framing rule: 1002 (RFC 6455 §7.4.1). */
     public static ProtocolViolation protocolError(String reason) {
-        return new ProtocolViolation(CloseCode.PROTOCOL_ERROR, reason);
+        return new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, reason);
     }
 
     /** A text message or close reason was not valid UTF-8: 1007 (RFC 6455 §8.1). */
     public static ProtocolViolation invalidPayload(String reason) {
-        return new ProtocolViolation(CloseCode.INVALID_PAYLOAD, reason);
+        return new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, reason);
     }
 
     /** A frame or message was larger than this endpoint accepts: 1009 (RFC 6455 §7.4.1). */
     public static ProtocolViolation messageTooBig(String reason) {
-        return new ProtocolViolation(CloseCode.MESSAGE_TOO_BIG, reason);
+        return new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, reason);
     }
 
     /** The close code to fail the connection with. */

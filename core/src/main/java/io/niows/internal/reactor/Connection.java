@@ -4,7 +4,7 @@ import io.niows.HttpRequestHead;
 import io.niows.SendCallback;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
-import io.niows.protocol.CloseCode;
+import io.niows.internal.frame.CloseCodes;
 import io.niows.protocol.ConnectionState;
 import io.niows.protocol.EngineListener;
 import io.niows.protocol.FrameSink;
@@ -211,7 +211,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
         incomingHeld = held;
         if (grew && budget.exceeded() && engine.state() == ConnectionState.OPEN) {
             LOG.log(Level.DEBUG, "over the server's memory budget: refusing a message on " + this);
-            engine.fail(CloseCode.TRY_AGAIN_LATER, "server busy: memory budget exceeded");
+            engine.fail(CloseCodes.TRY_AGAIN_LATER, "server busy: memory budget exceeded");
             accountIncoming();
         }
     }
@@ -297,7 +297,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
             LOG.log(Level.WARNING, "onError failed too on " + this, again);
         }
         if (engine.state() == ConnectionState.OPEN) {
-            engine.fail(CloseCode.INTERNAL_ERROR, "");
+            engine.fail(CloseCodes.INTERNAL_ERROR, "");
         }
         afterEngine();
     }
@@ -336,7 +336,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
         pendingPong = null;
         if (queuedBytes() > config.maxQueuedBytes()) {
             QUEUED.getAndAdd(this, (long) -pong.remaining());
-            loop.execute(() -> doClose(CloseCode.POLICY_VIOLATION, "send queue limit exceeded"));
+            loop.execute(() -> doClose(CloseCodes.POLICY_VIOLATION, "send queue limit exceeded"));
             return;
         }
         pongsQueued++;
@@ -396,7 +396,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
         if (before > config.maxQueuedBytes()) {
             QUEUED.getAndAdd(this, -n);
             LOG.log(Level.DEBUG, "send queue limit exceeded on " + this);
-            close(CloseCode.POLICY_VIOLATION, "send queue limit exceeded");
+            close(CloseCodes.POLICY_VIOLATION, "send queue limit exceeded");
             return SendResult.REFUSED_CLOSED;
         }
         boolean aboveHighWater = before + n > config.highWaterMark();
@@ -509,7 +509,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
         }
         long silent = now - (lastReadNanos == 0 ? now : lastReadNanos);
         if (config.idleTimeoutNanos() > 0 && silent > config.idleTimeoutNanos()) {
-            doClose(CloseCode.GOING_AWAY, "idle timeout");
+            doClose(CloseCodes.GOING_AWAY, "idle timeout");
         } else if (config.pingIntervalNanos() > 0 && pingSentNanos == 0 && silent > config.pingIntervalNanos()) {
             pingSentNanos = now;
             engine.sendPing(ByteBuffer.allocate(0));
@@ -557,7 +557,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
         if (engine.state() == ConnectionState.CONNECTING) {
             finish();
         } else {
-            doClose(CloseCode.GOING_AWAY, "going away");
+            doClose(CloseCodes.GOING_AWAY, "going away");
         }
     }
 
@@ -619,7 +619,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
         }
         try {
             int code = engine.closeCode();
-            boolean remote = engine.closedByPeer() || code == CloseCode.ABNORMAL_CLOSURE && !droppedHere;
+            boolean remote = engine.closedByPeer() || code == CloseCodes.ABNORMAL_CLOSURE && !droppedHere;
             handler.onClose(this, code, engine.closeReason(), remote);
         } catch (Throwable e) {
             LOG.log(Level.WARNING, "onClose failed on " + this, e);

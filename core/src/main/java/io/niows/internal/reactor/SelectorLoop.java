@@ -1,6 +1,6 @@
 package io.niows.internal.reactor;
 
-import io.niows.protocol.CloseCode;
+import io.niows.internal.frame.CloseCodes;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -252,7 +252,7 @@ final class SelectorLoop implements Runnable {
         if (busiest != null) {
             LOG.log(Level.WARNING, "over the server's memory budget: closing " + busiest + ", which holds " + most
                     + " bytes, with 1013");
-            busiest.failNow(CloseCode.TRY_AGAIN_LATER);
+            busiest.failNow(CloseCodes.TRY_AGAIN_LATER);
             busiest.abort();
             queuedPublished = queuedHere;
         }
@@ -262,7 +262,7 @@ final class SelectorLoop implements Runnable {
     private static void dropAfterFailure(Connection c, Throwable t) {
         logQuietly("dropping " + c + " after an unexpected failure", t);
         try {
-            c.failNow(CloseCode.INTERNAL_ERROR);
+            c.failNow(CloseCodes.INTERNAL_ERROR);
             c.abort();
         } catch (Throwable again) {
             logQuietly("dropping " + c + " failed too", again);
@@ -359,7 +359,7 @@ final class SelectorLoop implements Runnable {
         for (Connection c : connections()) {
             try {
                 if (failed) {
-                    c.failNow(CloseCode.INTERNAL_ERROR);
+                    c.failNow(CloseCodes.INTERNAL_ERROR);
                 }
                 c.abort();
             } catch (Throwable t) {

@@ -6,7 +6,6 @@ import static io.niows.protocol.TestFrames.frameWithLength;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niows.protocol.RecordingListener;
-import io.niows.protocol.Role;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -30,7 +29,7 @@ class FrameDecoderMemoryTest {
             delivered.add(data);
         }
     };
-    private final FrameDecoder decoder = new FrameDecoder(Role.SERVER, LIMIT, LIMIT, listener);
+    private final FrameDecoder decoder = new FrameDecoder(true, LIMIT, LIMIT, listener);
 
     @Test
     void aDeclaredLengthAllocatesNothingBeforeItsPayloadArrives() {

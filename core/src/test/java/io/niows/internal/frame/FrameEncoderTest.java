@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The frame encoder: lengths at every boundary, masking, fragmentation, writing into a given buffer. */
 class FrameEncoderTest {
 
-    private final FrameEncoder server = new FrameEncoder(Role.SERVER, () -> RFC_KEY);
-    private final FrameEncoder client = new FrameEncoder(Role.CLIENT, () -> RFC_KEY);
+    private final FrameEncoder server = new FrameEncoder(false, () -> RFC_KEY);
+    private final FrameEncoder client = new FrameEncoder(true, () -> RFC_KEY);
 
     @Test
     void encodesTheSameBytesAsTheReferenceBuilderAtEveryLengthBoundary() {

@@ -5,7 +5,6 @@ import static io.niows.protocol.TestFrames.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niows.protocol.EngineHarness;
-import io.niows.protocol.Role;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +70,7 @@ class Rfc6455Section5_7ExamplesTest {
         for (ParsedFrame f : example.frames()) {
             FrameHeader h = f.header();
             int key = h.maskingKey();
-            FrameEncoder encoder = new FrameEncoder(h.masked() ? Role.CLIENT : Role.SERVER, () -> key);
+            FrameEncoder encoder = new FrameEncoder(h.masked(), () -> key);
             ByteBuffer payload = ByteBuffer.wrap(HexFormat.of().parseHex(f.payloadHex()));
             assertThat(encoder.encode(h.opcode(), h.fin(), payload, out)).isTrue();
         }

@@ -1,5 +1,6 @@
 package io.niows.examples.chat;
 
+import io.niows.CloseCode;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
 import java.nio.ByteBuffer;
@@ -13,9 +14,6 @@ import java.util.Objects;
  * <p>Thread-safe: one handler serves every connection, on every loop; the room has the lock.
  */
 public final class ChatHandler implements WebSocketHandler {
-
-    /** RFC 6455 §7.4.1: the endpoint received a type of data it cannot accept. */
-    static final int UNSUPPORTED_DATA = 1003;
 
     private final ChatRoom<WebSocket> room;
 
@@ -37,7 +35,7 @@ public final class ChatHandler implements WebSocketHandler {
 
     @Override
     public void onBinary(WebSocket ws, ByteBuffer data) {
-        ws.close(UNSUPPORTED_DATA, "the chat protocol is JSON text");
+        ws.close(CloseCode.UNSUPPORTED_DATA, "the chat protocol is JSON text");
     }
 
     @Override

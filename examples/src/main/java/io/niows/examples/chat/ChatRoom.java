@@ -1,5 +1,6 @@
 package io.niows.examples.chat;
 
+import io.niows.CloseCode;
 import io.niows.examples.json.JsonWriter;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -31,9 +32,6 @@ import java.util.Objects;
  * @param <P> the handle on a connection, such as {@link io.niows.WebSocket}
  */
 public final class ChatRoom<P> {
-
-    /** RFC 6455 §7.4.1: the endpoint received a message that violates its policy. */
-    static final int POLICY_VIOLATION = 1008;
 
     private final ChatOutput<P> output;
     private final ChatLimits limits;
@@ -131,7 +129,7 @@ public final class ChatRoom<P> {
 
     private void refuseFlood(ChatSession<P> session) {
         if (++session.strikes >= limits.maxStrikes()) {
-            output.close(session.peer, POLICY_VIOLATION, "too many messages");
+            output.close(session.peer, CloseCode.POLICY_VIOLATION, "too many messages");
             return;
         }
         output.send(session.peer, ChatMessages.error(new ChatProtocolException("slow-down",
