@@ -2,6 +2,7 @@ package io.niows.internal.reactor;
 
 import io.niows.HttpResponse;
 import io.niows.internal.handshake.HeadWriter;
+import io.niows.protocol.Header;
 import java.nio.ByteBuffer;
 
 /**
@@ -22,11 +23,13 @@ final class HttpResponses {
      * @param withBody {@code false} for an answer to {@code HEAD}: the same head, no body
      */
     static ByteBuffer encode(HttpResponse response, boolean withBody) {
-        return HeadWriter.response(response.status())
+        HeadWriter head = HeadWriter.response(response.status())
                 .header("Content-Type", response.contentType())
                 .header("Content-Length", Integer.toString(response.body().length))
-                .header("Connection", "close")
-                .headers(response.headers())
-                .finish(withBody ? response.body() : NO_BODY);
+                .header("Connection", "close");
+        for (Header header : response.headers()) {
+            head.header(header.name(), header.value());
+        }
+        return head.finish(withBody ? response.body() : NO_BODY);
     }
 }
