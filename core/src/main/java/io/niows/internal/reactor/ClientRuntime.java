@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +81,7 @@ public final class ClientRuntime {
      *     an {@code IOException} saying why not
      */
     public CompletableFuture<WebSocket> connect(InetSocketAddress address, String host, String pathAndQuery,
-            List<String> subprotocols, List<String[]> headers, WebSocketHandler handler) {
+            List<String> subprotocols, Map<String, String> headers, WebSocketHandler handler) {
         CompletableFuture<WebSocket> connected = new CompletableFuture<>();
         if (closing) {
             connected.completeExceptionally(new IOException("the client is closed"));

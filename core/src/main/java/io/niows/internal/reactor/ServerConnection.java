@@ -10,7 +10,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.List;
+import java.util.Map;
 
 /**
  * A connection a server accepted: it reads the client's request head, answers it, and opens.
@@ -59,7 +59,7 @@ final class ServerConnection extends Connection {
                 LOG.log(Level.DEBUG, "refusing " + remote + ": " + refusal);
                 c.parser = null;
                 c.respondAndClose(new HttpError(503, refusal,
-                        List.<String[]>of(new String[] {"Retry-After", Integer.toString(ConnectionLimits.RETRY_AFTER_SECONDS)}))
+                        Map.of("Retry-After", Integer.toString(ConnectionLimits.RETRY_AFTER_SECONDS)))
                         .toResponse());
             }
         } catch (IOException | RuntimeException e) {

@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decides what a server answers to a complete request head: a 101 and a handler, an HTTP error,
@@ -59,7 +60,7 @@ final class ServerUpgrade {
                 throw new HttpError(decision.status(), decision.reason());
             }
             String subprotocol = subprotocol(decision, head, config);
-            ByteBuffer ok = ServerHandshake.switchingProtocols(key, subprotocol, null, List.of());
+            ByteBuffer ok = ServerHandshake.switchingProtocols(key, subprotocol, null, Map.of());
             return new ServerUpgrade(ok, handler, subprotocol, head);
         } catch (HttpError e) {
             return refused(e.toResponse());
