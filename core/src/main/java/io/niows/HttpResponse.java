@@ -1,6 +1,7 @@
 package io.niows;
 
 import io.niows.internal.handshake.HeadWriter;
+import io.niows.protocol.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,9 @@ public final class HttpResponse {
     private final int status;
     private final String contentType;
     private final byte[] body;
-    private final List<String[]> headers;
+    private final List<Header> headers;
 
-    private HttpResponse(int status, String contentType, byte[] body, List<String[]> headers) {
+    private HttpResponse(int status, String contentType, byte[] body, List<Header> headers) {
         this.status = status;
         this.contentType = contentType;
         this.body = body;
@@ -68,12 +69,12 @@ public final class HttpResponse {
      *     {@code Connection})
      */
     public HttpResponse withHeader(String name, String value) {
-        HeadWriter.checkHeader(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        Header header = new Header(name, value);
         if (SERVER_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException(name + " is written by the server");
         }
-        List<String[]> more = new ArrayList<>(headers);
-        more.add(new String[] {name, value});
+        List<Header> more = new ArrayList<>(headers);
+        more.add(header);
         return new HttpResponse(status, contentType, body, List.copyOf(more));
     }
 
@@ -92,12 +93,8 @@ public final class HttpResponse {
         return body;
     }
 
-    /** Extra headers, as name-value pairs, in the order added; a copy. */
-    public List<String[]> headers() {
-        List<String[]> copy = new ArrayList<>(headers.size());
-        for (String[] pair : headers) {
-            copy.add(pair.clone());
-        }
-        return copy;
+    /** The headers added with {@link #withHeader}, in the order added; an unmodifiable list. */
+    public List<Header> headers() {
+        return headers;
     }
 }

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,13 +73,11 @@ public final class WebSocketClient implements AutoCloseable {
         int port = uri.getPort() == -1 ? 80 : uri.getPort();
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-        List<String[]> extra = new ArrayList<>();
-        headers.forEach((name, value) -> extra.add(new String[] {name, value}));
         InetSocketAddress address = new InetSocketAddress(bareHost, port);
         if (address.isUnresolved()) {
             return CompletableFuture.failedFuture(new IOException("cannot resolve host " + bareHost));
         }
-        return runtime.connect(address, bareHost, target, List.copyOf(subprotocols), extra, handler);
+        return runtime.connect(address, bareHost, target, List.copyOf(subprotocols), headers, handler);
     }
 
     /**

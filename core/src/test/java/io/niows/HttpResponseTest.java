@@ -3,6 +3,7 @@ package io.niows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.niows.protocol.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,8 +51,25 @@ class HttpResponseTest {
     @Test
     void validHeadersAreKeptInOrderWithTabsAndObsTextInValues() {
         HttpResponse r = OK.withHeader("Cache-Control", "no-cache").withHeader("X-Odd!#$%&'*+.^_`|~", "a\tb \u00e9");
-        assertThat(r.headers()).extracting(h -> h[0] + ": " + h[1])
-                .containsExactly("Cache-Control: no-cache", "X-Odd!#$%&'*+.^_`|~: a\tb \u00e9");
+        assertThat(r.headers()).containsExactly(new Header("Cache-Control", "no-cache"),
+                new Header("X-Odd!#$%&'*+.^_`|~", "a\tb \u00e9"));
         assertThat(OK.headers()).isEmpty();
+    }
+
+    @Test
+    void theHeadersCannotBeChangedThroughTheList() {
+        HttpResponse r = OK.withHeader("Cache-Control", "no-cache");
+        Header smuggled = new Header("Connection", "keep-alive");
+        assertThatThrownBy(() -> r.headers().add(smuggled)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> r.headers().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(r.headers()).containsExactly(new Header("Cache-Control", "no-cache"));
+    }
+
+    @Test
+    void addingAHeaderLeavesTheOriginalResponseAsItWas() {
+        HttpResponse plain = HttpResponse.text(200, "fine");
+        HttpResponse more = plain.withHeader("X-One", "1");
+        assertThat(plain.headers()).isEmpty();
+        assertThat(more.headers()).containsExactly(new Header("X-One", "1"));
     }
 }

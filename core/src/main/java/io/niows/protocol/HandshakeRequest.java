@@ -9,7 +9,7 @@ import io.niows.internal.handshake.ServerHandshake;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,11 +58,13 @@ public final class HandshakeRequest {
      */
     public static HandshakeRequest client(String host, int port, String pathAndQuery, List<String> subprotocols,
             List<Header> headers) {
-        List<String[]> pairs = new ArrayList<>(headers.size());
+        Map<String, String> extra = new LinkedHashMap<>();
         for (Header h : headers) {
-            pairs.add(new String[] {h.name(), h.value()});
+            if (extra.put(h.name(), h.value()) != null) {
+                throw new IllegalArgumentException("header given twice: " + h.name());
+            }
         }
-        ClientHandshake handshake = new ClientHandshake(host, port, pathAndQuery, subprotocols, pairs, KEYS);
+        ClientHandshake handshake = new ClientHandshake(host, port, pathAndQuery, subprotocols, extra, KEYS);
         ByteBuffer bytes = handshake.request();
         byte[] head = new byte[bytes.remaining()];
         bytes.get(head);

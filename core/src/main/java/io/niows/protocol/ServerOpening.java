@@ -7,6 +7,7 @@ import io.niows.internal.handshake.HttpRequest;
 import io.niows.internal.handshake.HttpRequestParser;
 import io.niows.internal.handshake.ServerHandshake;
 import java.nio.ByteBuffer;
+import java.util.Map;
 
 /**
  * A server's side of the opening handshake (RFC 6455 §4.2): reads the request head in any split,
@@ -72,8 +73,8 @@ final class ServerOpening {
     /** An answer for a request refused before the responder saw it (or at once, for a connection limit). */
     static HandshakeAnswer refusal(HttpError e) {
         HandshakeAnswer answer = HandshakeAnswer.refuse(e.status(), e.reason());
-        for (String[] pair : e.extraHeaders()) {
-            answer = answer.withHeader(pair[0], pair[1]);
+        for (Map.Entry<String, String> header : e.extraHeaders().entrySet()) {
+            answer = answer.withHeader(header.getKey(), header.getValue());
         }
         return answer;
     }

@@ -7,7 +7,7 @@ import io.niows.internal.handshake.HttpRequestParser;
 import io.niows.internal.handshake.ServerHandshake;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -33,14 +34,14 @@ public final class ClientHandshake {
      * @param pathAndQuery the request-target in origin form, e.g. {@code /chat?room=1}; empty
      *     means {@code /}
      * @param subprotocols subprotocols to offer, in the client's order of preference
-     * @param extraHeaders {@code {name, value}} pairs to send, e.g. {@code Origin}; not the
-     *     headers this class writes itself
+     * @param extraHeaders headers to send, name to value, in the map's order, e.g. {@code Origin};
+     *     not the headers this class writes itself
      * @param keySource where the key's 16 bytes come from: a {@code SecureRandom} in production
      *     (§4.1: "The nonce MUST be selected randomly for each connection"), seeded in tests
      * @throws IllegalArgumentException when an argument cannot be sent as given
      */
     public ClientHandshake(String host, int port, String pathAndQuery, List<String> subprotocols,
-            List<String[]> extraHeaders, Random keySource) {
+            Map<String, String> extraHeaders, Random keySource) {
         byte[] nonce = new byte[KEY_BYTES];
         keySource.nextBytes(nonce);
         this.key = Base64.getEncoder().encodeToString(nonce);
@@ -159,10 +160,10 @@ public final class ClientHandshake {
         }
     }
 
-    private static void checkExtraHeaders(List<String[]> extraHeaders) {
-        for (String[] header : extraHeaders) {
-            if (header.length == 2 && OWN_HEADERS.contains(header[0].toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException(header[0] + " is written by the handshake");
+    private static void checkExtraHeaders(Map<String, String> extraHeaders) {
+        for (String name : extraHeaders.keySet()) {
+            if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException(name + " is written by the handshake");
             }
         }
     }

@@ -2,7 +2,7 @@ package io.niows.internal.handshake;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Map;
 
 /**
  * Writes an HTTP/1.1 head (RFC 9110, RFC 9112 §2): a start line, header lines, the empty line.
@@ -11,6 +11,10 @@ import java.util.List;
  *
  * <p>Refuses names that are not tokens and values holding control characters, so that no caller
  * can split the head by smuggling a CR or LF into it. Not thread-safe; one per head.
+ *
+ * <p>Headers come in as names and values, not as the public {@code io.niows.protocol.Header}:
+ * that record checks itself with {@link #checkHeader}, and this package sits below the protocol
+ * layer, so importing it back would make a package cycle.
  */
 public final class HeadWriter {
 
@@ -55,14 +59,13 @@ public final class HeadWriter {
         return this;
     }
 
-    /** Adds each {@code {name, value}} pair in order. */
-    public HeadWriter headers(List<String[]> nameValuePairs) {
-        for (String[] pair : nameValuePairs) {
-            if (pair.length != 2) {
-                throw new IllegalArgumentException("a header is a {name, value} pair");
-            }
-            header(pair[0], pair[1]);
-        }
+    /**
+     * Adds each header of a name-to-value map, in the map's iteration order.
+     *
+     * @throws IllegalArgumentException as {@link #checkHeader}
+     */
+    public HeadWriter headers(Map<String, String> valuesByName) {
+        valuesByName.forEach(this::header);
         return this;
     }
 

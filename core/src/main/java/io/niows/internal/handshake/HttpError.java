@@ -2,9 +2,9 @@ package io.niows.internal.handshake;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An opening handshake refused with an HTTP error status (RFC 6455 §4.2.1: "the server MUST stop
@@ -25,19 +25,19 @@ public final class HttpError extends Exception {
 
     private final int status;
     private final String reason;
-    private final List<String[]> extraHeaders;
+    private final Map<String, String> extraHeaders;
 
     /** An error with no header beyond the usual ones. */
     public HttpError(int status, String reason) {
-        this(status, reason, List.of());
+        this(status, reason, Map.of());
     }
 
     /**
      * @param status an HTTP status code, 400 to 599
      * @param reason one line of plain text, no CR or LF
-     * @param extraHeaders {@code {name, value}} pairs to add to the response, in order
+     * @param extraHeaders headers to add to the response, name to value, in the map's order
      */
-    public HttpError(int status, String reason, List<String[]> extraHeaders) {
+    public HttpError(int status, String reason, Map<String, String> extraHeaders) {
         super(status + " " + reason, null, false, false);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("not an error status: " + status);
@@ -47,11 +47,7 @@ public final class HttpError extends Exception {
         }
         this.status = status;
         this.reason = reason;
-        List<String[]> copy = new ArrayList<>(extraHeaders.size());
-        for (String[] pair : extraHeaders) {
-            copy.add(pair.clone());
-        }
-        this.extraHeaders = Collections.unmodifiableList(copy);
+        this.extraHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(extraHeaders));
     }
 
     /** The HTTP status code. */
@@ -64,13 +60,9 @@ public final class HttpError extends Exception {
         return reason;
     }
 
-    /** Headers the response must carry besides the usual ones, as {@code {name, value}} pairs. */
-    public List<String[]> extraHeaders() {
-        List<String[]> copy = new ArrayList<>(extraHeaders.size());
-        for (String[] pair : extraHeaders) {
-            copy.add(pair.clone());
-        }
-        return copy;
+    /** Headers the response must carry besides the usual ones, name to value, in order; unmodifiable. */
+    public Map<String, String> extraHeaders() {
+        return extraHeaders;
     }
 
     /**

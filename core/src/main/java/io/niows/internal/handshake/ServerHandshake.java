@@ -1,6 +1,7 @@
 package io.niows.internal.handshake;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The server's side of the opening handshake (RFC 6455 §4.2): checks a parsed request and writes
@@ -29,7 +30,7 @@ public final class ServerHandshake {
     public static String validate(HttpRequest request) throws HttpError {
         // §4.1 item 1: "The method of the request MUST be GET".
         if (!"GET".equals(request.method())) {
-            throw new HttpError(405, "method must be GET", header("Allow", "GET"));
+            throw new HttpError(405, "method must be GET", Map.of("Allow", "GET"));
         }
         // §4.1 item 1: "the HTTP version MUST be at least 1.1".
         HttpVersion version = HttpVersion.parse(request.version());
@@ -119,7 +120,7 @@ public final class ServerHandshake {
         }
         if (versions.isEmpty() || !VERSION.equals(versions.get(0))) {
             throw new HttpError(426, "Sec-WebSocket-Version must be 13",
-                    header("Sec-WebSocket-Version", VERSION));
+                    Map.of("Sec-WebSocket-Version", VERSION));
         }
     }
 
@@ -139,9 +140,5 @@ public final class ServerHandshake {
             throw new HttpError(400, "Sec-WebSocket-Key is not 16 bytes in base64");
         }
         return keys.get(0);
-    }
-
-    private static List<String[]> header(String name, String value) {
-        return List.<String[]>of(new String[] {name, value});
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,7 @@ public final class ClientRuntime {
      *     an {@code IOException} saying why not
      */
     public CompletableFuture<WebSocket> connect(InetSocketAddress address, String host, String pathAndQuery,
-            List<String> subprotocols, List<String[]> headers, WebSocketHandler handler) {
+            List<String> subprotocols, Map<String, String> headers, WebSocketHandler handler) {
         CompletableFuture<WebSocket> connected = new CompletableFuture<>();
         if (closing) {
             connected.completeExceptionally(new IOException("the client is closed"));
@@ -90,9 +91,7 @@ public final class ClientRuntime {
             return connected;
         }
         List<Header> extra = new ArrayList<>(headers.size());
-        for (String[] pair : headers) {
-            extra.add(new Header(pair[0], pair[1]));
-        }
+        headers.forEach((name, value) -> extra.add(new Header(name, value)));
         HandshakeRequest request = HandshakeRequest.client(host, address.getPort(), pathAndQuery, subprotocols, extra);
         SelectorLoop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
         loop.execute(() -> ClientConnection.connect(loop, address, settings, request, handler, connected, this));

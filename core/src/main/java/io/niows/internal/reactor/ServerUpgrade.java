@@ -5,6 +5,7 @@ import io.niows.HttpRequestHead;
 import io.niows.HttpResponse;
 import io.niows.internal.handshake.ServerHandshake;
 import io.niows.protocol.HandshakeAnswer;
+import io.niows.protocol.Header;
 import java.lang.System.Logger.Level;
 
 /**
@@ -55,8 +56,8 @@ final class ServerUpgrade {
             response = HttpResponse.text(500, "the server failed to answer this request");
         }
         HandshakeAnswer answer = HandshakeAnswer.respond(response.status(), response.contentType(), response.body());
-        for (String[] header : response.headers()) {
-            answer = answer.withHeader(header[0], header[1]);
+        for (Header header : response.headers()) {
+            answer = answer.withHeader(header.name(), header.value());
         }
         return answer;
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ClientHandshakeTest {
 
     private static ClientHandshake client(List<String> subprotocols) {
-        return new ClientHandshake("server.example.com", 80, "/chat", subprotocols, List.of(), new Random(6455));
+        return new ClientHandshake("server.example.com", 80, "/chat", subprotocols, Map.of(), new Random(6455));
     }
 
     private static String answer(ClientHandshake client, String... extraLines) {
@@ -40,15 +41,15 @@ class ClientHandshakeTest {
     @Test
     void eachHandshakeDrawsAFreshKey() {
         Random source = new Random(1);
-        ClientHandshake first = new ClientHandshake("h", 80, "/", List.of(), List.of(), source);
-        ClientHandshake second = new ClientHandshake("h", 80, "/", List.of(), List.of(), source);
+        ClientHandshake first = new ClientHandshake("h", 80, "/", List.of(), Map.of(), source);
+        ClientHandshake second = new ClientHandshake("h", 80, "/", List.of(), Map.of(), source);
         assertThat(first.key()).isNotEqualTo(second.key());
     }
 
     @Test
     void requestBytesAreTheRfcShapeWithTheKey() {
         ClientHandshake client = new ClientHandshake("server.example.com", 80, "/chat", List.of("chat", "superchat"),
-                List.<String[]>of(new String[] {"Origin", "http://example.com"}), new Random(6455));
+                Map.of("Origin", "http://example.com"), new Random(6455));
         assertThat(Heads.text(client.request())).isEqualTo("GET /chat HTTP/1.1\r\n"
                 + "Host: server.example.com\r\n"
                 + "Upgrade: websocket\r\n"
@@ -79,31 +80,31 @@ class ClientHandshakeTest {
 
     @Test
     void emptyPathIsSlashAndQueryIsKept() {
-        assertThat(Heads.text(new ClientHandshake("h", 80, "", List.of(), List.of(), new Random(1)).request()))
+        assertThat(Heads.text(new ClientHandshake("h", 80, "", List.of(), Map.of(), new Random(1)).request()))
                 .startsWith("GET / HTTP/1.1\r\n");
-        assertThat(Heads.text(new ClientHandshake("h", 80, "/a?b=c", List.of(), List.of(), new Random(1)).request()))
+        assertThat(Heads.text(new ClientHandshake("h", 80, "/a?b=c", List.of(), Map.of(), new Random(1)).request()))
                 .startsWith("GET /a?b=c HTTP/1.1\r\n");
     }
 
     @Test
     void argumentsThatCannotBeSentAreRefused() {
         Random random = new Random(1);
-        assertThatThrownBy(() -> new ClientHandshake("h", 80, "chat", List.of(), List.of(), random))
+        assertThatThrownBy(() -> new ClientHandshake("h", 80, "chat", List.of(), Map.of(), random))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ClientHandshake("h", 80, "/a b", List.of(), List.of(), random))
+        assertThatThrownBy(() -> new ClientHandshake("h", 80, "/a b", List.of(), Map.of(), random))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ClientHandshake("h", 0, "/", List.of(), List.of(), random))
+        assertThatThrownBy(() -> new ClientHandshake("h", 0, "/", List.of(), Map.of(), random))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ClientHandshake("a b", 80, "/", List.of(), List.of(), random))
+        assertThatThrownBy(() -> new ClientHandshake("a b", 80, "/", List.of(), Map.of(), random))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ClientHandshake("h\r\nX: 1", 80, "/", List.of(), List.of(), random))
+        assertThatThrownBy(() -> new ClientHandshake("h\r\nX: 1", 80, "/", List.of(), Map.of(), random))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ClientHandshake("h", 80, "/", List.of("a", "a"), List.of(), random))
+        assertThatThrownBy(() -> new ClientHandshake("h", 80, "/", List.of("a", "a"), Map.of(), random))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ClientHandshake("h", 80, "/", List.of("a b"), List.of(), random))
+        assertThatThrownBy(() -> new ClientHandshake("h", 80, "/", List.of("a b"), Map.of(), random))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClientHandshake("h", 80, "/", List.of(),
-                List.<String[]>of(new String[] {"sec-websocket-key", "x"}), random))
+                Map.of("sec-websocket-key", "x"), random))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -202,7 +203,7 @@ class ClientHandshakeTest {
     }
 
     private static String hostOf(String host, int port) {
-        String request = Heads.text(new ClientHandshake(host, port, "/", List.of(), List.of(), new Random(1)).request());
+        String request = Heads.text(new ClientHandshake(host, port, "/", List.of(), Map.of(), new Random(1)).request());
         int start = request.indexOf("Host: ") + "Host: ".length();
         return request.substring(start, request.indexOf("\r\n", start));
     }

@@ -2,8 +2,10 @@ package io.niows.internal.handshake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HttpErrorTest {
@@ -22,11 +24,23 @@ class HttpErrorTest {
     @Test
     void responseCarriesTheExtraHeaders() {
         HttpError error = new HttpError(426, "Sec-WebSocket-Version must be 13",
-                List.<String[]>of(new String[] {"Sec-WebSocket-Version", "13"}));
+                Map.of("Sec-WebSocket-Version", "13"));
         assertThat(Heads.text(error.toResponse()))
                 .startsWith("HTTP/1.1 426 Upgrade Required\r\n")
                 .contains("Connection: close\r\nSec-WebSocket-Version: 13\r\n\r\n")
                 .endsWith("\r\n\r\nSec-WebSocket-Version must be 13\n");
+    }
+
+    @Test
+    void extraHeadersKeepTheirOrderAndAreCopiedWhenTheErrorIsMade() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Retry-After", "5");
+        headers.put("Allow", "GET");
+        HttpError error = new HttpError(503, "busy", headers);
+        headers.put("X-Later", "1");
+        assertThat(error.extraHeaders()).containsExactly(entry("Retry-After", "5"), entry("Allow", "GET"));
+        assertThat(Heads.text(error.toResponse())).contains("Connection: close\r\nRetry-After: 5\r\nAllow: GET\r\n\r\n");
+        assertThatThrownBy(() -> error.extraHeaders().put("X", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

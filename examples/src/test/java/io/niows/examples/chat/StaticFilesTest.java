@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.niows.HttpResponse;
+import io.niows.protocol.Header;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,8 +26,7 @@ class StaticFilesTest {
         assertThat(new String(get("/").body(), StandardCharsets.UTF_8)).contains("<!doctype html>");
         assertThat(get("/chat.css").contentType()).isEqualTo("text/css; charset=utf-8");
         assertThat(get("/chat.js").contentType()).isEqualTo("text/javascript; charset=utf-8");
-        assertThat(get("/chat.js").headers()).anySatisfy(h -> assertThat(h).containsExactly(
-                "X-Content-Type-Options", "nosniff"));
+        assertThat(get("/chat.js").headers()).contains(new Header("X-Content-Type-Options", "nosniff"));
     }
 
     @Test
@@ -42,7 +42,7 @@ class StaticFilesTest {
         HttpResponse response = files.handle(request("DELETE", "/", Map.of()));
 
         assertThat(response.status()).isEqualTo(405);
-        assertThat(response.headers()).anySatisfy(h -> assertThat(h).containsExactly("Allow", "GET"));
+        assertThat(response.headers()).contains(new Header("Allow", "GET"));
     }
 
     @Test
