@@ -385,6 +385,30 @@ class WebSocketClientTest {
     }
 
     @Test
+    void aClientConnectionsRequestIsTheOneItSent() throws Exception {
+        try (ScriptedServer peer = new ScriptedServer(key -> ScriptedServer.ascii(ok(key, "")))) {
+            WebSocket ws = client.connect(URI.create("ws://127.0.0.1:" + peer.port() + "/chat/room?x=1&y=%20"),
+                    new Inbox(), List.of("v1", "v2"), Map.of("Origin", "http://example.test", "X-Trace", "abc"))
+                    .get(10, TimeUnit.SECONDS);
+            String sent = peer.request.get(5, TimeUnit.SECONDS);
+
+            io.niows.HttpRequestHead request = ws.request();
+            assertThat(request.method()).isEqualTo("GET");
+            assertThat(request.path()).isEqualTo("/chat/room");
+            assertThat(request.query()).isEqualTo("x=1&y=%20");
+            assertThat(request.header("host")).isEqualTo("127.0.0.1:" + peer.port());
+            assertThat(sent).containsIgnoringCase("Sec-WebSocket-Key: " + request.header("Sec-WebSocket-Key") + "\r\n");
+            assertThat(request.header("Sec-WebSocket-Version")).isEqualTo("13");
+            assertThat(request.origin()).isEqualTo("http://example.test");
+            assertThat(request.headers("X-Trace")).containsExactly("abc");
+            assertThat(request.subprotocols()).containsExactly("v1", "v2");
+            assertThat(request.remoteAddress()).isEqualTo(ws.remoteAddress());
+            assertThat(request.headers()).containsOnlyKeys("Host", "Upgrade", "Connection", "Sec-WebSocket-Key",
+                    "Sec-WebSocket-Version", "Sec-WebSocket-Protocol", "Origin", "X-Trace");
+        }
+    }
+
+    @Test
     void aServerThatPingsWithoutReadingIsHeldBackByTcpNotByTheClientsMemory() throws Exception {
         try (ScriptedServer peer = new ScriptedServer(key -> ScriptedServer.ascii(ok(key, "")))) {
             WebSocket ws = connectTo(peer, List.of()).get(10, TimeUnit.SECONDS);

@@ -86,6 +86,7 @@ final class ClientConnection extends Connection {
         }
         ClientSide side = client;
         client = null;
+        request = RequestHead.sent(side.handshake.request(), remote);
         open(side.handler, agreed.isEmpty() ? null : agreed);
         side.connected.complete(this);
     }

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The application's view of a request head.
+ * The application's view of a request head: the one a server received, or the one a client
+ * sent.
  *
  * <p>An open connection keeps its handshake request for as long as it lives, and the parsed
  * form (a map, lists, a string per name and value) costs more than a kilobyte. So a connection
@@ -37,6 +38,18 @@ final class RequestHead implements HttpRequestHead {
     private RequestHead(byte[] head, InetSocketAddress remote) {
         this.head = head;
         this.remote = remote;
+    }
+
+    /**
+     * The compact form of a request this end wrote: a client's opening handshake, as it went out.
+     *
+     * @param head the request's bytes from position to limit (the buffer is untouched)
+     * @param remote the server the request went to
+     */
+    static RequestHead sent(ByteBuffer head, InetSocketAddress remote) {
+        byte[] bytes = new byte[head.remaining()];
+        head.duplicate().get(bytes);
+        return new RequestHead(bytes, remote);
     }
 
     /** The same request, holding only the head's bytes until someone reads it. */
