@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The head of an HTTP request the server received: an opening handshake, or a plain HTTP request
- * handed to the {@link HttpHandler fallback}.
+ * The head of an HTTP request: on a server, one it received (an opening handshake, or a plain
+ * HTTP request handed to the {@link HttpHandler fallback}); on a client's connection, the opening
+ * handshake the client sent ({@link WebSocket#request()}).
  *
  * <p>Immutable and thread-safe.
  */

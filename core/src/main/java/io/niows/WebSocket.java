@@ -78,7 +78,11 @@ public interface WebSocket {
     /** The address of the peer. */
     InetSocketAddress remoteAddress();
 
-    /** The opening handshake's request (path, query, headers). */
+    /**
+     * The opening handshake's request (method, path, query, headers): on a server's connection the
+     * one the client sent, on a client's connection the one this client sent. Its
+     * {@linkplain HttpRequestHead#remoteAddress() remote address} is the peer's, as {@link #remoteAddress()}.
+     */
     HttpRequestHead request();
 
     /** The subprotocol agreed in the handshake, or {@code null}. */

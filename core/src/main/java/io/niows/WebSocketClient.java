@@ -1,6 +1,5 @@
 package io.niows;
 
-import io.niows.internal.handshake.HandshakeLimits;
 import io.niows.internal.reactor.ClientRuntime;
 import io.niows.internal.reactor.ConnectionSettings;
 import io.niows.protocol.EngineConfig;
@@ -98,31 +97,16 @@ public final class WebSocketClient implements AutoCloseable {
     }
 
     /**
-     * Collects a client's settings; every limit has a default.
+     * Collects a client's settings; every limit has a default. Besides {@link #sharing}, they are
+     * those of {@link ConnectionOptions}, which a server takes too.
      *
      * <p>Not thread-safe: build on one thread.
      */
-    public static final class Builder {
-        private int loops = 1;
+    public static final class Builder extends ConnectionOptions<Builder> {
         private WebSocketServer shared;
-        private long maxFrameSize = 16L << 20;
-        private long maxMessageSize = 16L << 20;
-        private long lowWaterMark = 32 << 10;
-        private long highWaterMark = 64 << 10;
-        private long maxQueuedBytes = 64L << 20;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration closeTimeout = Duration.ofSeconds(5);
 
         private Builder() {
-        }
-
-        /** The number of selector loops of the client's own; default 1. */
-        public Builder loops(int loops) {
-            if (loops < 1) {
-                throw new IllegalArgumentException("loops must be at least 1");
-            }
-            this.loops = loops;
-            return this;
+            super(1);
         }
 
         /**
@@ -134,60 +118,17 @@ public final class WebSocketClient implements AutoCloseable {
             return this;
         }
 
-        /** The largest frame payload accepted; default 16 MiB. */
-        public Builder maxFrameSize(long bytes) {
-            this.maxFrameSize = Settings.positive(bytes, "maxFrameSize");
-            return this;
-        }
-
-        /** The largest message accepted; default 16 MiB. */
-        public Builder maxMessageSize(long bytes) {
-            this.maxMessageSize = Settings.positive(bytes, "maxMessageSize");
-            return this;
-        }
-
-        /** As {@link WebSocketServer.Builder#writeWaterMarks}; defaults 32 and 64 KiB. */
-        public Builder writeWaterMarks(long low, long high) {
-            Settings.waterMarks(low, high);
-            this.lowWaterMark = low;
-            this.highWaterMark = high;
-            return this;
-        }
-
-        /** Queued bytes past which a send closes the connection with 1008 instead; default 64 MiB. */
-        public Builder maxQueuedBytes(long bytes) {
-            this.maxQueuedBytes = Settings.positive(bytes, "maxQueuedBytes");
-            return this;
-        }
-
-        /** How long the TCP connect and the opening handshake may take together; default 10 s. */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Settings.positive(timeout, "connectTimeout");
-            return this;
-        }
-
-        /** How long to wait for the server to close TCP after a close handshake; default 5 s. */
-        public Builder closeTimeout(Duration timeout) {
-            this.closeTimeout = Settings.positive(timeout, "closeTimeout");
-            return this;
-        }
-
         /**
          * The client, its loops started.
          *
          * @throws UncheckedIOException if a selector cannot be opened
          */
         public WebSocketClient build() {
-            EngineConfig engine = EngineConfig.client()
-                    .withMaxFrameSize(Math.min(maxFrameSize, maxMessageSize))
-                    .withMaxMessageSize(maxMessageSize);
-            ConnectionSettings settings = new ConnectionSettings(engine, HandshakeLimits.defaults(),
-                    lowWaterMark, highWaterMark, maxQueuedBytes, connectTimeout.toNanos(), 0, 0,
-                    closeTimeout.toNanos(), closeTimeout.toNanos());
+            ConnectionSettings settings = connectionSettings(EngineConfig.client());
             try {
                 ClientRuntime runtime = shared != null
                         ? ClientRuntime.sharing(shared.runtime(), settings)
-                        : ClientRuntime.start(loops, settings, "niows-client-" + System.identityHashCode(settings));
+                        : ClientRuntime.start(loops(), settings, "niows-client-" + System.identityHashCode(settings));
                 return new WebSocketClient(runtime);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

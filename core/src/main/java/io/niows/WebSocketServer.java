@@ -1,9 +1,5 @@
 package io.niows;
 
-import io.niows.protocol.SendResult;
-
-import io.niows.internal.handshake.HandshakeLimits;
-import io.niows.internal.reactor.ConnectionSettings;
 import io.niows.internal.reactor.ServerConfig;
 import io.niows.internal.reactor.ServerLimits;
 import io.niows.internal.reactor.ServerRuntime;
@@ -135,11 +131,12 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /**
-     * Collects a server's settings; every limit has a default.
+     * Collects a server's settings; every limit has a default. The settings a client takes too
+     * (loops, size limits, write-queue bounds, timeouts) are those of {@link ConnectionOptions}.
      *
      * <p>Not thread-safe: build on one thread.
      */
-    public static final class Builder {
+    public static final class Builder extends ConnectionOptions<Builder> {
         private String host = "0.0.0.0";
         private int port = 8080;
         private final Map<String, WebSocketHandler> routes = new LinkedHashMap<>();
@@ -149,18 +146,6 @@ public final class WebSocketServer implements AutoCloseable {
                 .withHeader("Sec-WebSocket-Version", "13");
         private HandshakeHook hook = HandshakeHook.ACCEPT_ALL;
         private final List<String> subprotocols = new ArrayList<>();
-        private int loops = Runtime.getRuntime().availableProcessors();
-        private long maxFrameSize = 16L << 20;
-        private long maxMessageSize = 16L << 20;
-        private int maxHandshakeSize = 16 << 10;
-        private long lowWaterMark = 32 << 10;
-        private long highWaterMark = 64 << 10;
-        private long maxQueuedBytes = 64L << 20;
-        private Duration handshakeTimeout = Duration.ofSeconds(10);
-        private Duration idleTimeout = Duration.ZERO;
-        private Duration pingInterval = Duration.ZERO;
-        private Duration pongTimeout = Duration.ofSeconds(10);
-        private Duration closeTimeout = Duration.ofSeconds(5);
         private Consumer<Throwable> onServerError = failure -> { };
         private int maxConnections = 10_000;
         private int maxConnectionsPerAddress;
@@ -169,6 +154,7 @@ public final class WebSocketServer implements AutoCloseable {
         private long memoryBudget = Runtime.getRuntime().maxMemory() / 2;
 
         private Builder() {
+            super(Runtime.getRuntime().availableProcessors());
         }
 
         /** The interface to listen on, by name or literal; default {@code 0.0.0.0} (all). */
@@ -217,78 +203,6 @@ public final class WebSocketServer implements AutoCloseable {
         public Builder subprotocols(String... names) {
             subprotocols.clear();
             subprotocols.addAll(List.of(names));
-            return this;
-        }
-
-        /** The number of selector loops; default: the number of processors. */
-        public Builder loops(int loops) {
-            if (loops < 1) {
-                throw new IllegalArgumentException("loops must be at least 1");
-            }
-            this.loops = loops;
-            return this;
-        }
-
-        /** The largest frame payload accepted (checked from the header, 1009 past it); default 16 MiB. */
-        public Builder maxFrameSize(long bytes) {
-            this.maxFrameSize = Settings.positive(bytes, "maxFrameSize");
-            return this;
-        }
-
-        /** The largest message accepted (1009 past it); default 16 MiB. */
-        public Builder maxMessageSize(long bytes) {
-            this.maxMessageSize = Settings.positive(bytes, "maxMessageSize");
-            return this;
-        }
-
-        /** The largest request head (431 past it); default 16 KiB. */
-        public Builder maxHandshakeSize(int bytes) {
-            this.maxHandshakeSize = (int) Settings.positive(bytes, "maxHandshakeSize");
-            return this;
-        }
-
-        /**
-         * Queued bytes over {@code high} make a send report {@link SendResult#QUEUED_ABOVE_HIGH_WATER};
-         * {@link WebSocketHandler#onWritable} follows once they fall to {@code low}. Defaults 32 and 64 KiB.
-         */
-        public Builder writeWaterMarks(long low, long high) {
-            Settings.waterMarks(low, high);
-            this.lowWaterMark = low;
-            this.highWaterMark = high;
-            return this;
-        }
-
-        /** Queued bytes past which a send closes the connection with 1008 instead; default 64 MiB. */
-        public Builder maxQueuedBytes(long bytes) {
-            this.maxQueuedBytes = Settings.positive(bytes, "maxQueuedBytes");
-            return this;
-        }
-
-        /** How long a client has to complete its request head; default 10 s. */
-        public Builder handshakeTimeout(Duration timeout) {
-            this.handshakeTimeout = Settings.positive(timeout, "handshakeTimeout");
-            return this;
-        }
-
-        /** Silence after which a connection is closed with 1001; default zero: never. */
-        public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = Settings.notNegative(timeout, "idleTimeout");
-            return this;
-        }
-
-        /**
-         * Silence after which a keep-alive ping is sent, and how long it may go unanswered before
-         * the TCP connection is dropped. Default interval zero: no keep-alive pings.
-         */
-        public Builder keepAlive(Duration pingInterval, Duration pongTimeout) {
-            this.pingInterval = Settings.notNegative(pingInterval, "pingInterval");
-            this.pongTimeout = Settings.positive(pongTimeout, "pongTimeout");
-            return this;
-        }
-
-        /** How long a close handshake may take before the TCP connection is dropped; default 5 s. */
-        public Builder closeTimeout(Duration timeout) {
-            this.closeTimeout = Settings.positive(timeout, "closeTimeout");
             return this;
         }
 
@@ -353,26 +267,13 @@ public final class WebSocketServer implements AutoCloseable {
 
         /** The server, not started yet. */
         public WebSocketServer build() {
-            EngineConfig engine = EngineConfig.server()
-                    .withMaxFrameSize(Math.min(maxFrameSize, maxMessageSize))
-                    .withMaxMessageSize(maxMessageSize)
-                    .withMaxHandshakeSize(maxHandshakeSize);
-            ConnectionSettings connection = new ConnectionSettings(engine, handshakeLimits(),
-                    lowWaterMark, highWaterMark, maxQueuedBytes,
-                    handshakeTimeout.toNanos(), idleTimeout.toNanos(), pingInterval.toNanos(),
-                    pongTimeout.toNanos(), closeTimeout.toNanos());
             ServerConfig config = new ServerConfig(
                     new InetSocketAddress(host, port), Map.copyOf(routes), defaultRoute, fallback, hook,
-                    List.copyOf(subprotocols), loops, connection,
+                    List.copyOf(subprotocols), loops(), connectionSettings(EngineConfig.server()),
                     new ServerLimits(maxConnections, maxConnectionsPerAddress,
                             maxHandshakes == 0 ? maxConnections : Math.min(maxHandshakes, maxConnections), memoryBudget),
                     onServerError);
             return new WebSocketServer(config);
-        }
-
-        private HandshakeLimits handshakeLimits() {
-            HandshakeLimits limits = HandshakeLimits.defaults().withMaxHeadSize(maxHandshakeSize);
-            return limits.withMaxRequestLineLength(Math.min(limits.maxRequestLineLength(), maxHandshakeSize));
         }
     }
 }

@@ -80,7 +80,7 @@ class WebSocketClientTest {
         server = WebSocketServer.builder().host("127.0.0.1").port(0).loops(1)
                 .defaultRoute(ECHO).subprotocols("v2", "v1").maxMessageSize(32L << 20).build().start();
         client = WebSocketClient.builder().maxMessageSize(32L << 20)
-                .connectTimeout(Duration.ofSeconds(5)).closeTimeout(Duration.ofSeconds(2)).build();
+                .handshakeTimeout(Duration.ofSeconds(5)).closeTimeout(Duration.ofSeconds(2)).build();
     }
 
     @AfterEach
@@ -275,7 +275,7 @@ class WebSocketClientTest {
 
     @Test
     void aServerThatNeverAnswersTimesOut() throws Exception {
-        try (WebSocketClient quick = WebSocketClient.builder().connectTimeout(Duration.ofMillis(300)).build();
+        try (WebSocketClient quick = WebSocketClient.builder().handshakeTimeout(Duration.ofMillis(300)).build();
                 ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             CompletableFuture<WebSocket> f = quick.connect(
                     URI.create("ws://127.0.0.1:" + silent.getLocalPort() + "/"), new Inbox());
@@ -362,6 +362,49 @@ class WebSocketClientTest {
             assertThat(peer.request.get(5, TimeUnit.SECONDS))
                     .startsWith("GET /p?q=1 HTTP/1.1\r\n")
                     .containsIgnoringCase("Host: 127.0.0.1:" + peer.port() + "\r\n");
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersAKeepAlivePingIsDroppedAtThePongTimeoutNotTheCloseTimeout() throws Exception {
+        try (WebSocketClient pinging = WebSocketClient.builder()
+                .keepAlive(Duration.ofMillis(100), Duration.ofMillis(300))
+                .closeTimeout(Duration.ofSeconds(60)).build();
+                ScriptedServer peer = new ScriptedServer(key -> ScriptedServer.ascii(ok(key, "")))) {
+            Inbox inbox = new Inbox();
+            pinging.connect(URI.create("ws://127.0.0.1:" + peer.port() + "/"), inbox).get(10, TimeUnit.SECONDS);
+            byte[] ping = new byte[2 + 4];
+            new java.io.DataInputStream(peer.accepted.getInputStream()).readFully(ping);
+            assertThat(ping[0] & 0xff).as("a final ping").isEqualTo(0x89);
+            assertThat(ping[1] & 0xff).as("masked, no payload").isEqualTo(0x80);
+
+            Object closed = inbox.got.poll(10, TimeUnit.SECONDS);
+            assertThat(closed).as("dropped within 10 s, long before the 60 s close timeout")
+                    .isEqualTo("closed 1006  false");
+        }
+    }
+
+    @Test
+    void aClientConnectionsRequestIsTheOneItSent() throws Exception {
+        try (ScriptedServer peer = new ScriptedServer(key -> ScriptedServer.ascii(ok(key, "")))) {
+            WebSocket ws = client.connect(URI.create("ws://127.0.0.1:" + peer.port() + "/chat/room?x=1&y=%20"),
+                    new Inbox(), List.of("v1", "v2"), Map.of("Origin", "http://example.test", "X-Trace", "abc"))
+                    .get(10, TimeUnit.SECONDS);
+            String sent = peer.request.get(5, TimeUnit.SECONDS);
+
+            io.niows.HttpRequestHead request = ws.request();
+            assertThat(request.method()).isEqualTo("GET");
+            assertThat(request.path()).isEqualTo("/chat/room");
+            assertThat(request.query()).isEqualTo("x=1&y=%20");
+            assertThat(request.header("host")).isEqualTo("127.0.0.1:" + peer.port());
+            assertThat(sent).containsIgnoringCase("Sec-WebSocket-Key: " + request.header("Sec-WebSocket-Key") + "\r\n");
+            assertThat(request.header("Sec-WebSocket-Version")).isEqualTo("13");
+            assertThat(request.origin()).isEqualTo("http://example.test");
+            assertThat(request.headers("X-Trace")).containsExactly("abc");
+            assertThat(request.subprotocols()).containsExactly("v1", "v2");
+            assertThat(request.remoteAddress()).isEqualTo(ws.remoteAddress());
+            assertThat(request.headers()).containsOnlyKeys("Host", "Upgrade", "Connection", "Sec-WebSocket-Key",
+                    "Sec-WebSocket-Version", "Sec-WebSocket-Protocol", "Origin", "X-Trace");
         }
     }
 

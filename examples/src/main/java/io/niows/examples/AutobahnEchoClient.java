@@ -68,7 +68,7 @@ public final class AutobahnEchoClient {
         try (WebSocketClient client = WebSocketClient.builder()
                 .maxMessageSize(64L << 20)
                 .maxQueuedBytes(256L << 20)
-                .connectTimeout(Duration.ofSeconds(10))
+                .handshakeTimeout(Duration.ofSeconds(10))
                 .build()) {
             int count = Integer.parseInt(visit(client, "/getCaseCount").trim());
             for (int i = 1; i <= count; i++) {

@@ -95,7 +95,7 @@ class NiowsClientConformanceTest {
                 WebSocketClient client = WebSocketClient.builder()
                         .maxMessageSize(64L << 20)
                         .maxQueuedBytes(256L << 20)
-                        .connectTimeout(Duration.ofSeconds(10))
+                        .handshakeTimeout(Duration.ofSeconds(10))
                         .build()) {
             URI base = URI.create("ws://127.0.0.1:" + server.port());
             int count = Integer.parseInt(visit(client, base, "/getCaseCount"));

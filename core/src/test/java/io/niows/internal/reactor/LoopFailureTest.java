@@ -7,7 +7,6 @@ import io.niows.HandshakeHook;
 import io.niows.HttpResponse;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
-import io.niows.internal.handshake.HandshakeLimits;
 import io.niows.protocol.EngineConfig;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -84,9 +83,12 @@ class LoopFailureTest {
                 ws.sendText(text);
             }
         };
-        ConnectionSettings connection = new ConnectionSettings(EngineConfig.server(), HandshakeLimits.defaults(),
-                32 << 10, 64 << 10, 64L << 20, Duration.ofSeconds(10).toNanos(), 0, 0,
-                Duration.ofSeconds(10).toNanos(), Duration.ofSeconds(1).toNanos());
+        ConnectionSettings connection = ConnectionSettings.builder(EngineConfig.server())
+                .writeWaterMarks(32 << 10, 64 << 10)
+                .maxQueuedBytes(64L << 20)
+                .handshakeTimeout(Duration.ofSeconds(10))
+                .closeTimeout(Duration.ofSeconds(1))
+                .build();
         return new ServerConfig(new InetSocketAddress("127.0.0.1", 0), Map.of(), echo,
                 request -> HttpResponse.text(426, "upgrade"), HandshakeHook.ACCEPT_ALL, List.of(), loops,
                 connection, new ServerLimits(100, 0, 100, 1L << 30), serverError::complete);

@@ -1,0 +1,190 @@
+package io.niows;
+
+import io.niows.internal.reactor.ConnectionSettings;
+import io.niows.protocol.EngineConfig;
+import java.time.Duration;
+
+/**
+ * The settings a server and a client share: how many selector loops carry the connections, and
+ * each connection's size limits, write-queue bounds and timeouts. {@link WebSocketServer.Builder}
+ * and {@link WebSocketClient.Builder} both extend it, so each of these setters, its default (a
+ * named constant here) and its check exist once and mean the same on both ends.
+ *
+ * <pre>{@code
+ * WebSocketServer.builder().port(9001).maxMessageSize(1 << 20).idleTimeout(Duration.ofMinutes(5))...
+ * WebSocketClient.builder().handshakeTimeout(Duration.ofSeconds(3)).closeTimeout(Duration.ofSeconds(2))...
+ * }</pre>
+ *
+ * <p>Why a base class of the two builders rather than an options value handed to each: a server
+ * or a client is still configured in one chain, with no second builder to make and pass along;
+ * each setter returns the builder it was called on ({@code B}), so server-only or client-only
+ * setters may follow it; and the shared setters are listed, with their defaults, in one place.
+ * Only those two builders extend it.
+ *
+ * <p>Not thread-safe: build on one thread.
+ *
+ * @param <B> the builder that extends this class, returned by every setter
+ */
+public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
+        permits WebSocketServer.Builder, WebSocketClient.Builder {
+
+    /** The default largest frame payload: 16 MiB. */
+    public static final long DEFAULT_MAX_FRAME_SIZE = EngineConfig.DEFAULT_MAX_SIZE;
+    /** The default largest message: 16 MiB. */
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = EngineConfig.DEFAULT_MAX_SIZE;
+    /** The default largest handshake head the peer may send: 16 KiB. */
+    public static final int DEFAULT_MAX_HANDSHAKE_SIZE = EngineConfig.DEFAULT_MAX_HANDSHAKE_SIZE;
+    /** The default low water mark of a connection's write queue: 32 KiB. */
+    public static final long DEFAULT_LOW_WATER_MARK = 32 << 10;
+    /** The default high water mark of a connection's write queue: 64 KiB. */
+    public static final long DEFAULT_HIGH_WATER_MARK = 64 << 10;
+    /** The default limit of a connection's write queue: 64 MiB. */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = 64L << 20;
+    /** The default handshake timeout: 10 s. */
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** The default idle timeout: zero, never. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ZERO;
+    /** The default keep-alive ping interval: zero, no keep-alive pings. */
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ZERO;
+    /** The default time a keep-alive ping may go unanswered: 10 s. */
+    public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(10);
+    /** The default close timeout: 5 s. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private int loops;
+    private long maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+    private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+    private int maxHandshakeSize = DEFAULT_MAX_HANDSHAKE_SIZE;
+    private long lowWaterMark = DEFAULT_LOW_WATER_MARK;
+    private long highWaterMark = DEFAULT_HIGH_WATER_MARK;
+    private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
+    private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private Duration pingInterval = DEFAULT_PING_INTERVAL;
+    private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
+    private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+
+    /** @param defaultLoops the number of loops unless {@link #loops} is called: the one default the two ends do not share */
+    ConnectionOptions(int defaultLoops) {
+        this.loops = defaultLoops;
+    }
+
+    /**
+     * The number of selector loops; a connection lives on one loop for its whole life. Default:
+     * for a server, the number of processors; for a client, 1 (a client
+     * {@linkplain WebSocketClient.Builder#sharing sharing} a server's loops has none of its own).
+     */
+    public B loops(int loops) {
+        this.loops = (int) Settings.positive(loops, "loops");
+        return self();
+    }
+
+    /**
+     * The largest frame payload accepted, checked from the frame header before anything is
+     * allocated (1009 past it); default {@link #DEFAULT_MAX_FRAME_SIZE 16 MiB}. A limit above
+     * {@link #maxMessageSize} counts as that limit.
+     */
+    public B maxFrameSize(long bytes) {
+        this.maxFrameSize = Settings.positive(bytes, "maxFrameSize");
+        return self();
+    }
+
+    /** The largest message accepted, all its fragments together (1009 past it); default {@link #DEFAULT_MAX_MESSAGE_SIZE 16 MiB}. */
+    public B maxMessageSize(long bytes) {
+        this.maxMessageSize = Settings.positive(bytes, "maxMessageSize");
+        return self();
+    }
+
+    /**
+     * The largest handshake head the peer may send, its first line at most 8 KiB of it: a
+     * server answers a larger request with 431 (414 for the request line); a client fails the
+     * connect on a larger answer. Default {@link #DEFAULT_MAX_HANDSHAKE_SIZE 16 KiB}.
+     */
+    public B maxHandshakeSize(int bytes) {
+        this.maxHandshakeSize = (int) Settings.positive(bytes, "maxHandshakeSize");
+        return self();
+    }
+
+    /**
+     * Queued bytes over {@code high} make a send report {@link SendResult#QUEUED_ABOVE_HIGH_WATER}
+     * and stop reading the connection; {@link WebSocketHandler#onWritable} follows once they fall
+     * to {@code low}. Defaults {@link #DEFAULT_LOW_WATER_MARK 32} and
+     * {@link #DEFAULT_HIGH_WATER_MARK 64 KiB}.
+     */
+    public B writeWaterMarks(long low, long high) {
+        Settings.waterMarks(low, high);
+        this.lowWaterMark = low;
+        this.highWaterMark = high;
+        return self();
+    }
+
+    /** Queued bytes past which a send closes the connection with 1008 instead; default {@link #DEFAULT_MAX_QUEUED_BYTES 64 MiB}. */
+    public B maxQueuedBytes(long bytes) {
+        this.maxQueuedBytes = Settings.positive(bytes, "maxQueuedBytes");
+        return self();
+    }
+
+    /**
+     * How long the opening handshake may take: on a server, from the accept to the complete
+     * request head (then TCP is dropped); on a client, the TCP connect and the handshake together
+     * (then the connect fails). Default {@link #DEFAULT_HANDSHAKE_TIMEOUT 10 s}.
+     */
+    public B handshakeTimeout(Duration timeout) {
+        this.handshakeTimeout = Settings.positive(timeout, "handshakeTimeout");
+        return self();
+    }
+
+    /** Silence after which a connection is closed with 1001; default zero: never. */
+    public B idleTimeout(Duration timeout) {
+        this.idleTimeout = Settings.notNegative(timeout, "idleTimeout");
+        return self();
+    }
+
+    /**
+     * Silence after which a keep-alive ping is sent, and how long it may then go without any
+     * answer (a pong or any other frame) before the TCP connection is dropped. Default interval
+     * zero: no keep-alive pings; default {@link #DEFAULT_PONG_TIMEOUT pong timeout 10 s}.
+     */
+    public B keepAlive(Duration pingInterval, Duration pongTimeout) {
+        this.pingInterval = Settings.notNegative(pingInterval, "pingInterval");
+        this.pongTimeout = Settings.positive(pongTimeout, "pongTimeout");
+        return self();
+    }
+
+    /**
+     * How long a close handshake may take, and how long a connection that has finished or failed
+     * it waits for the peer to close TCP, before the TCP connection is dropped. Default
+     * {@link #DEFAULT_CLOSE_TIMEOUT 5 s}.
+     */
+    public B closeTimeout(Duration timeout) {
+        this.closeTimeout = Settings.positive(timeout, "closeTimeout");
+        return self();
+    }
+
+    /** The number of selector loops set. */
+    int loops() {
+        return loops;
+    }
+
+    /** Each connection's settings, for an engine with {@code role}'s defaults and the limits set here. */
+    ConnectionSettings connectionSettings(EngineConfig role) {
+        EngineConfig engine = role
+                .withMaxFrameSize(Math.min(maxFrameSize, maxMessageSize))
+                .withMaxMessageSize(maxMessageSize)
+                .withMaxHandshakeSize(maxHandshakeSize);
+        return ConnectionSettings.builder(engine)
+                .writeWaterMarks(lowWaterMark, highWaterMark)
+                .maxQueuedBytes(maxQueuedBytes)
+                .handshakeTimeout(handshakeTimeout)
+                .idleTimeout(idleTimeout)
+                .keepAlive(pingInterval, pongTimeout)
+                .closeTimeout(closeTimeout)
+                .build();
+    }
+
+    /** This builder as its own type: true, since each permitted subclass passes itself as {@code B}. */
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+}
