@@ -1,10 +1,8 @@
 package io.niows;
 
-import io.niows.protocol.SendResult;
-
-import io.niows.internal.reactor.BroadcastMember;
 import io.niows.protocol.FrameEncoding;
 import io.niows.protocol.Role;
+import io.niows.protocol.SendResult;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

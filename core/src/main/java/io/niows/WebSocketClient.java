@@ -76,7 +76,8 @@ public final class WebSocketClient implements AutoCloseable {
         if (address.isUnresolved()) {
             return CompletableFuture.failedFuture(new IOException("cannot resolve host " + bareHost));
         }
-        return runtime.connect(address, bareHost, target, List.copyOf(subprotocols), headers, handler);
+        return runtime.connect(address, bareHost, target, List.copyOf(subprotocols), headers,
+                link -> new Session(link, handler)).thenApply(session -> (WebSocket) session);
     }
 
     /**

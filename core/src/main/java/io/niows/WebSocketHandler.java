@@ -1,7 +1,6 @@
 package io.niows;
 
 import io.niows.protocol.SendResult;
-
 import java.nio.ByteBuffer;
 
 /**

@@ -267,9 +267,9 @@ public final class WebSocketServer implements AutoCloseable {
 
         /** The server, not started yet. */
         public WebSocketServer build() {
-            ServerConfig config = new ServerConfig(
-                    new InetSocketAddress(host, port), Map.copyOf(routes), defaultRoute, fallback, hook,
-                    List.copyOf(subprotocols), loops(), connectionSettings(EngineConfig.server()),
+            ServerConfig config = new ServerConfig(new InetSocketAddress(host, port),
+                    new ServerUpgrade(routes, defaultRoute, fallback, hook, subprotocols),
+                    loops(), connectionSettings(EngineConfig.server()),
                     new ServerLimits(maxConnections, maxConnectionsPerAddress,
                             maxHandshakes == 0 ? maxConnections : Math.min(maxHandshakes, maxConnections), memoryBudget),
                     onServerError);

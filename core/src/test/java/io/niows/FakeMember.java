@@ -1,8 +1,6 @@
 package io.niows;
 
 import io.niows.protocol.SendResult;
-
-import io.niows.internal.reactor.BroadcastMember;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.niows.bench.jmh;
 
 import io.niows.Broadcaster;
+import io.niows.QueueingMember;
 import io.niows.protocol.FrameEncoding;
 import io.niows.protocol.Role;
 import java.nio.ByteBuffer;

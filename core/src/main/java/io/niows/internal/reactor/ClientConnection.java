@@ -1,7 +1,5 @@
 package io.niows.internal.reactor;
 
-import io.niows.WebSocket;
-import io.niows.WebSocketHandler;
 import io.niows.protocol.HandshakeRequest;
 import io.niows.protocol.WebSocketEngine;
 import io.niows.protocol.WebSocketHandshakeException;
@@ -13,6 +11,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * A connection a client opened: it connects, then its engine sends the opening request and checks
@@ -28,14 +27,14 @@ final class ClientConnection extends Connection {
     /** The client this connection belongs to, told when it ends. */
     private final ClientRuntime owner;
     /** Completed once, when the handshake ends either way; loop thread only until then. */
-    private final CompletableFuture<WebSocket> connected;
+    private final CompletableFuture<ConnectionEvents> connected;
 
     private ClientConnection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings,
-            InetSocketAddress remote, HandshakeRequest request, WebSocketHandler handler,
-            CompletableFuture<WebSocket> connected, ClientRuntime owner) {
+            InetSocketAddress remote, HandshakeRequest request, Function<Link, ConnectionEvents> bind,
+            CompletableFuture<ConnectionEvents> connected, ClientRuntime owner) {
         super(loop, channel, settings, remote);
         this.engine = WebSocketEngine.client(settings.engine(), request, this, this);
-        this.handler = handler;
+        this.events = bind.apply(this);
         this.connected = connected;
         this.owner = owner;
     }
@@ -45,15 +44,15 @@ final class ClientConnection extends Connection {
      * opening handshake once connected. Fails the connect future if {@code owner} is closing.
      */
     static void connect(SelectorLoop loop, InetSocketAddress address, ConnectionSettings settings,
-            HandshakeRequest request, WebSocketHandler handler, CompletableFuture<WebSocket> connected,
-            ClientRuntime owner) {
+            HandshakeRequest request, Function<Link, ConnectionEvents> bind,
+            CompletableFuture<ConnectionEvents> connected, ClientRuntime owner) {
         SocketChannel channel = null;
         ClientConnection c = null;
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            c = new ClientConnection(loop, channel, settings, address, request, handler, connected, owner);
+            c = new ClientConnection(loop, channel, settings, address, request, bind, connected, owner);
             if (!owner.track(c)) {
                 throw new IOException("the client is closed");
             }
@@ -95,7 +94,7 @@ final class ClientConnection extends Connection {
     @Override
     public void onOpen() {
         super.onOpen();
-        connected.complete(this);
+        connected.complete(events);
     }
 
     @Override

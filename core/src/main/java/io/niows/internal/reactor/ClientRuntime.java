@@ -1,7 +1,5 @@
 package io.niows.internal.reactor;
 
-import io.niows.WebSocket;
-import io.niows.WebSocketHandler;
 import io.niows.protocol.HandshakeRequest;
 import io.niows.protocol.Header;
 import java.io.IOException;
@@ -15,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The loops client connections run on (the client's own, or a server's that it shares) and the
@@ -75,12 +74,14 @@ public final class ClientRuntime {
      * @param address the server's address (resolved)
      * @param host the host for the {@code Host} header
      * @param pathAndQuery the request-target
-     * @return completed with the open connection, or with a {@code WebSocketHandshakeException} or
-     *     an {@code IOException} saying why not
+     * @param bind makes what receives the connection's events, on the loop thread, when the
+     *     connection is made
+     * @return completed with those events once the connection is open, or with a {@code
+     *     WebSocketHandshakeException} or an {@code IOException} saying why not
      */
-    public CompletableFuture<WebSocket> connect(InetSocketAddress address, String host, String pathAndQuery,
-            List<String> subprotocols, Map<String, String> headers, WebSocketHandler handler) {
-        CompletableFuture<WebSocket> connected = new CompletableFuture<>();
+    public CompletableFuture<ConnectionEvents> connect(InetSocketAddress address, String host, String pathAndQuery,
+            List<String> subprotocols, Map<String, String> headers, Function<Link, ConnectionEvents> bind) {
+        CompletableFuture<ConnectionEvents> connected = new CompletableFuture<>();
         if (closing) {
             connected.completeExceptionally(new IOException("the client is closed"));
             return connected;
@@ -94,7 +95,7 @@ public final class ClientRuntime {
         headers.forEach((name, value) -> extra.add(new Header(name, value)));
         HandshakeRequest request = HandshakeRequest.client(host, address.getPort(), pathAndQuery, subprotocols, extra);
         SelectorLoop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
-        loop.execute(() -> ClientConnection.connect(loop, address, settings, request, handler, connected, this));
+        loop.execute(() -> ClientConnection.connect(loop, address, settings, request, bind, connected, this));
         return connected;
     }
 

@@ -1,9 +1,5 @@
 package io.niows.internal.reactor;
 
-import io.niows.HttpRequestHead;
-import io.niows.SendCallback;
-import io.niows.WebSocket;
-import io.niows.WebSocketHandler;
 import io.niows.internal.frame.CloseCodes;
 import io.niows.protocol.ConnectionState;
 import io.niows.protocol.EngineListener;
@@ -22,25 +18,24 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * One TCP connection, server or client: the I/O around its protocol engine (reading into the
  * loop's buffer and handing the bytes to the engine, flushing the write queue, interest ops,
- * deadlines), and the {@link WebSocket} handle the application holds. Every RFC rule, the opening
+ * deadlines), and the {@link Link} the application's handle delegates to. Every RFC rule, the opening
  * handshake's included, is the engine's; every send passes the engine's {@link Outbound} front,
  * for which this connection is the {@link Outbound.Port}: it counts the bytes and hands the frame
- * to the loop.
+ * to the loop. What happens is told to the layer above through {@link ConnectionEvents}; the
+ * reactor knows no application type.
  *
- * <p>Thread-safety: the {@link WebSocket} methods may be called from any thread; a call from a
+ * <p>Thread-safety: the {@link Link} methods may be called from any thread; a call from a
  * foreign thread is handed to the loop as a task. Each field says who may touch it; the ones
  * marked "any thread" are volatile or guarded, every other one is the loop thread's alone. An
  * idle open connection keeps no read or write buffer: only the bytes of an unfinished frame header
  * and the engine's unfinished message.
  */
-abstract class Connection implements BroadcastMember, EngineListener, FrameSink, Outbound.Port<SendCallback> {
+abstract class Connection implements Link, EngineListener, FrameSink, Outbound.Port<Object>, WriteQueue.Completion {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
     private static final VarHandle QUEUED;
@@ -63,8 +58,8 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
 
     // ---- loop thread only ----
     SelectionKey key;
-    /** Set before the connection opens: by the client at construction, by the server's route. */
-    WebSocketHandler handler;
+    /** Who hears of this connection: set before it opens (by the client at construction, by the server's upgrade). */
+    ConnectionEvents events;
     private boolean opened;
     /** Closing began (close sent or received, failure, refusal): the close deadline runs. */
     private boolean closing;
@@ -74,8 +69,6 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
     private ByteBuffer pendingPong;
     /** Automatic pongs in {@link #out}, unwritten. */
     private int pongsQueued;
-    /** Told when a queued pong is written; made at the first pong, then one per connection, not per pong. */
-    private SendCallback pongWritten;
     private boolean flushScheduled;
     private boolean writeInterest;
     /** No read interest while the output is backed up: the peer must read before it may send more. */
@@ -100,9 +93,6 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
     private volatile boolean closed;
     /** A sender was told QUEUED_ABOVE_HIGH_WATER and waits for onWritable; set before the hand-off. */
     private volatile boolean wantWritable;
-    private volatile Object attachment;
-    /** Guarded by this. */
-    private List<Consumer<WebSocket>> closeListeners;
 
     /**
      * Test seam, always {@code null} in production: run by {@link #submit} on the sending thread
@@ -190,7 +180,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
         opened = true;
         deadline = 0;
         try {
-            handler.onOpen(this);
+            events.onOpen();
         } catch (Throwable e) {
             handlerFailed(e);
         }
@@ -239,7 +229,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
     @Override
     public void onText(String text) {
         try {
-            handler.onText(this, text);
+            events.onText(text);
         } catch (Throwable e) {
             handlerFailed(e);
         }
@@ -248,7 +238,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
     @Override
     public void onBinary(ByteBuffer data) {
         try {
-            handler.onBinary(this, data);
+            events.onBinary(data);
         } catch (Throwable e) {
             handlerFailed(e);
         }
@@ -257,7 +247,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
     @Override
     public void onPing(ByteBuffer payload) {
         try {
-            handler.onPing(this, payload);
+            events.onPing(payload);
         } catch (Throwable e) {
             handlerFailed(e);
         }
@@ -266,7 +256,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
     @Override
     public void onPong(ByteBuffer payload) {
         try {
-            handler.onPong(this, payload);
+            events.onPong(payload);
         } catch (Throwable e) {
             handlerFailed(e);
         }
@@ -282,7 +272,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
     public void onProtocolViolation(WebSocketProtocolException violation) {
         LOG.log(Level.DEBUG, "protocol violation by " + this + ": " + violation.getMessage());
         try {
-            handler.onError(this, violation);
+            events.onError(violation);
         } catch (Throwable e) {
             LOG.log(Level.WARNING, "onError failed on " + this, e);
         }
@@ -292,7 +282,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
     private void handlerFailed(Throwable e) {
         LOG.log(Level.WARNING, "handler failed on " + this + "; closing with 1011", e);
         try {
-            handler.onError(this, e);
+            events.onError(e);
         } catch (Throwable again) {
             LOG.log(Level.WARNING, "onError failed too on " + this, again);
         }
@@ -340,15 +330,24 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
             return;
         }
         pongsQueued++;
-        if (pongWritten == null) {
-            pongWritten = (ws, failure) -> pongSent();
-        }
-        enqueue(pong, pongWritten, false);
+        enqueue(pong, PONG, false);
     }
 
-    private void pongSent() {
-        if (--pongsQueued == 0 && pendingPong != null && !closed) {
-            queuePendingPong();
+    /** The context of an automatic pong in the write queue, told apart from the application's. */
+    private static final Object PONG = new Object();
+
+    @Override
+    public void sent(Object context, Throwable failure) {
+        if (context == PONG) {
+            if (--pongsQueued == 0 && pendingPong != null && !closed) {
+                queuePendingPong();
+            }
+            return;
+        }
+        try {
+            events.onSent(context, failure);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "send callback threw on " + this, e);
         }
     }
 
@@ -358,11 +357,11 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
     }
 
     /** Queues bytes already counted in {@code queued}; a data frame is dropped once a close was sent. */
-    private void enqueue(ByteBuffer frame, SendCallback callback, boolean data) {
+    private void enqueue(ByteBuffer frame, Object callback, boolean data) {
         if (closed || data && engine.state() != ConnectionState.OPEN) {
             QUEUED.getAndAdd(this, (long) -frame.remaining());
             if (callback != null) {
-                Callbacks.run(callback, this, new ClosedChannelException());
+                sent(callback, new ClosedChannelException());
             }
             return;
         }
@@ -390,7 +389,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
      * that would never be seen, leaving a sender that waits for {@code onWritable} stalled.
      */
     @Override
-    public SendResult submit(ByteBuffer frame, SendCallback callback) {
+    public SendResult submit(ByteBuffer frame, Object callback) {
         long n = frame.remaining();
         long before = (long) QUEUED.getAndAdd(this, n);
         if (before > config.maxQueuedBytes()) {
@@ -439,7 +438,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
         if (wantWritable && queuedBytes() <= config.lowWaterMark() && opened && engine.outbound().isOpen()) {
             wantWritable = false;
             try {
-                handler.onWritable(this);
+                events.onWritable();
             } catch (Throwable e) {
                 handlerFailed(e);
             }
@@ -565,7 +564,7 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
         LOG.log(Level.DEBUG, "I/O error on " + this + ": " + e);
         if (opened) {
             try {
-                handler.onError(this, e);
+                events.onError(e);
             } catch (Throwable again) {
                 LOG.log(Level.WARNING, "onError failed on " + this, again);
             }
@@ -605,51 +604,17 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
         }
     }
 
-    /** Observer lists first, so that a handler's {@code onClose} already sees the member gone. */
     private void notifyClosed() {
-        List<Consumer<WebSocket>> listeners;
-        synchronized (this) {
-            listeners = closeListeners;
-            closeListeners = null;
-        }
-        if (listeners != null) {
-            for (Consumer<WebSocket> l : listeners) {
-                l.accept(this);
-            }
-        }
         try {
             int code = engine.closeCode();
             boolean remote = engine.closedByPeer() || code == CloseCodes.ABNORMAL_CLOSURE && !droppedHere;
-            handler.onClose(this, code, engine.closeReason(), remote);
+            events.onClose(code, engine.closeReason(), remote);
         } catch (Throwable e) {
             LOG.log(Level.WARNING, "onClose failed on " + this, e);
         }
     }
 
-    @Override
-    public void removeOnClosed(Consumer<WebSocket> listener) {
-        synchronized (this) {
-            if (closeListeners != null && closeListeners.remove(listener) && closeListeners.isEmpty()) {
-                closeListeners = null;
-            }
-        }
-    }
-
-    @Override
-    public void onClosed(Consumer<WebSocket> listener) {
-        synchronized (this) {
-            if (!closed) {
-                if (closeListeners == null) {
-                    closeListeners = new ArrayList<>(2);
-                }
-                closeListeners.add(listener);
-                return;
-            }
-        }
-        listener.accept(this);
-    }
-
-    // ---- the WebSocket handle ----------------------------------------------------------------
+    // ---- the link the application's handle delegates to ----------------------------------------
 
     @Override
     public SendResult sendEncoded(ByteBuffer frame) {
@@ -662,12 +627,12 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
     }
 
     @Override
-    public SendResult sendText(CharSequence text, SendCallback callback) {
+    public SendResult sendText(CharSequence text, Object callback) {
         return engine.outbound().text(text, callback, this);
     }
 
     @Override
-    public SendResult sendBinary(ByteBuffer data, SendCallback callback) {
+    public SendResult sendBinary(ByteBuffer data, Object callback) {
         return engine.outbound().binary(data, callback, this);
     }
 
@@ -728,25 +693,13 @@ abstract class Connection implements BroadcastMember, EngineListener, FrameSink,
     }
 
     @Override
-    public HttpRequestHead request() {
-        HandshakeRequest request = engine.request();
-        return request == null ? null : new RequestHead(request, remote);
+    public HandshakeRequest request() {
+        return engine.request();
     }
 
     @Override
     public String subprotocol() {
         return engine.subprotocol();
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T attachment() {
-        return (T) attachment;
-    }
-
-    @Override
-    public void attach(Object attachment) {
-        this.attachment = attachment;
     }
 
     @Override

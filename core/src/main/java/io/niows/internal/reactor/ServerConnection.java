@@ -1,6 +1,5 @@
 package io.niows.internal.reactor;
 
-import io.niows.WebSocketHandler;
 import io.niows.protocol.HandshakeAnswer;
 import io.niows.protocol.HandshakeRequest;
 import io.niows.protocol.HandshakeResponder;
@@ -15,8 +14,7 @@ import java.nio.channels.SocketChannel;
 
 /**
  * A connection a server accepted. Its engine reads the request head and writes the answer; this
- * class routes the request to a handler, asks the application through {@link ServerUpgrade}, and
- * keeps the connection counts.
+ * class asks the server's {@link Upgrades} what to answer, and keeps the connection counts.
  *
  * <p>Thread-safety: as {@link Connection}; the handshake runs on the loop thread.
  */
@@ -74,20 +72,12 @@ final class ServerConnection extends Connection implements HandshakeResponder {
 
     @Override
     public HandshakeAnswer upgrade(HandshakeRequest request) {
-        WebSocketHandler route = server.handlerFor(request.path());
-        if (route == null) {
-            return HandshakeAnswer.refuse(404, "no WebSocket endpoint at " + request.path());
-        }
-        HandshakeAnswer answer = ServerUpgrade.upgrade(new RequestHead(request, remote), server);
-        if (answer.accepted()) {
-            handler = route;
-        }
-        return answer;
+        return server.upgrades().upgrade(this, request, bound -> events = bound);
     }
 
     @Override
     public HandshakeAnswer http(HandshakeRequest request) {
-        return ServerUpgrade.http(new RequestHead(request, remote), server);
+        return server.upgrades().http(this, request);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.niows.internal.reactor;
 
-import io.niows.SendCallback;
-import io.niows.WebSocket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
@@ -15,6 +13,13 @@ import java.util.ArrayDeque;
  */
 final class WriteQueue {
 
+    /** Told when the frame a send context went with is written, or dropped. */
+    interface Completion {
+
+        /** @param failure null when written; why not, when dropped */
+        void sent(Object context, Throwable failure);
+    }
+
     /** The frame at the head of the queue, or null when it is empty. */
     private ByteBuffer first;
     /** The frames behind {@link #first}; created the first time two are queued. */
@@ -23,7 +28,7 @@ final class WriteQueue {
     private long enqueued;
     private long written;
 
-    void add(ByteBuffer frame, SendCallback callback) {
+    void add(ByteBuffer frame, Object callback) {
         if (first == null) {
             first = frame;
         } else {
@@ -65,7 +70,7 @@ final class WriteQueue {
      * @param staging the loop's direct buffer, free for this call's use
      * @return the bytes written by this call
      */
-    long writeTo(WritableByteChannel channel, ByteBuffer staging, WebSocket ws) throws IOException {
+    long writeTo(WritableByteChannel channel, ByteBuffer staging, Completion done) throws IOException {
         long total = 0;
         boolean tookAll = true;
         while (first != null && tookAll) {
@@ -84,7 +89,7 @@ final class WriteQueue {
             }
             total += w;
             written += w;
-            completeCallbacks(ws);
+            completeCallbacks(done);
         }
         return total;
     }
@@ -129,16 +134,15 @@ final class WriteQueue {
         }
     }
 
-    private void completeCallbacks(WebSocket ws) {
+    private void completeCallbacks(Completion done) {
         while (callbacks != null && !callbacks.isEmpty() && (Long) callbacks.peek() <= written) {
             callbacks.poll();
-            SendCallback cb = (SendCallback) callbacks.poll();
-            Callbacks.run(cb, ws, null);
+            done.sent(callbacks.poll(), null);
         }
     }
 
     /** Drops every queued frame and tells their callbacks why. */
-    void discard(WebSocket ws, Throwable why) {
+    void discard(Completion done, Throwable why) {
         first = null;
         if (rest != null) {
             rest.clear();
@@ -146,7 +150,7 @@ final class WriteQueue {
         written = enqueued;
         while (callbacks != null && !callbacks.isEmpty()) {
             callbacks.poll();
-            Callbacks.run((SendCallback) callbacks.poll(), ws, why);
+            done.sent(callbacks.poll(), why);
         }
     }
 }

@@ -3,10 +3,7 @@ package io.niows.internal.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.niows.HandshakeHook;
-import io.niows.HttpResponse;
 import io.niows.WebSocket;
-import io.niows.WebSocketHandler;
 import io.niows.protocol.EngineConfig;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -15,8 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -77,20 +72,13 @@ class LoopFailureTest {
     }
 
     private ServerConfig config(int loops) {
-        WebSocketHandler echo = new WebSocketHandler() {
-            @Override
-            public void onText(WebSocket ws, String text) {
-                ws.sendText(text);
-            }
-        };
         ConnectionSettings connection = ConnectionSettings.builder(EngineConfig.server())
                 .writeWaterMarks(32 << 10, 64 << 10)
                 .maxQueuedBytes(64L << 20)
                 .handshakeTimeout(Duration.ofSeconds(10))
                 .closeTimeout(Duration.ofSeconds(1))
                 .build();
-        return new ServerConfig(new InetSocketAddress("127.0.0.1", 0), Map.of(), echo,
-                request -> HttpResponse.text(426, "upgrade"), HandshakeHook.ACCEPT_ALL, List.of(), loops,
+        return new ServerConfig(new InetSocketAddress("127.0.0.1", 0), new AcceptingUpgrades(), loops,
                 connection, new ServerLimits(100, 0, 100, 1L << 30), serverError::complete);
     }
 }

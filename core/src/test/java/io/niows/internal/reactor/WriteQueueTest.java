@@ -65,7 +65,8 @@ class WriteQueueTest {
             if (i % 7 == 0) {
                 long mark = total;
                 callbackMarks.add(mark);
-                queue.add(buffer, (ws, failure) -> firedAt.add(channel.taken.size() >= mark ? mark : -mark));
+                Runnable fire = () -> firedAt.add(channel.taken.size() >= mark ? mark : -mark);
+                queue.add(buffer, fire);
             } else {
                 queue.add(buffer, null);
             }
@@ -73,7 +74,7 @@ class WriteQueueTest {
         ByteBuffer staging = ByteBuffer.allocateDirect(64 * 1024);
         int rounds = 0;
         while (!queue.isEmpty() && rounds++ < 10_000_000) {
-            queue.writeTo(channel, staging, null);
+            queue.writeTo(channel, staging, (context, failure) -> ((Runnable) context).run());
         }
         assertThat(queue.size()).isZero();
         assertThat(channel.taken.toByteArray()).isEqualTo(expected.toByteArray());

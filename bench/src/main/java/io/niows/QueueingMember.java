@@ -1,9 +1,5 @@
-package io.niows.bench.jmh;
+package io.niows;
 
-import io.niows.HttpRequestHead;
-import io.niows.SendCallback;
-import io.niows.WebSocket;
-import io.niows.internal.reactor.BroadcastMember;
 import io.niows.protocol.SendResult;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -12,16 +8,19 @@ import java.util.function.Consumer;
 
 /**
  * A stand-in broadcast member for benchmarks: it queues what it is given, as a connection's
- * write queue would, and never writes. Only the broadcasting methods are implemented.
+ * write queue would, and never writes. Only the broadcasting methods are implemented. It lives in
+ * package {@code io.niows} (in this module) to implement the broadcaster's package-private member
+ * interface, as core's own tests do.
  *
  * <p>Not thread-safe: one benchmark thread uses it.
  */
-final class QueueingMember implements BroadcastMember {
+public final class QueueingMember implements BroadcastMember {
 
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
     private long queuedBytes;
 
-    void drain() {
+    /** Forgets what was queued. */
+    public void drain() {
         queue.clear();
         queuedBytes = 0;
     }

@@ -1,17 +1,17 @@
-package io.niows.internal.reactor;
+package io.niows;
 
-import io.niows.WebSocket;
 import io.niows.protocol.SendResult;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /**
  * What the broadcaster needs of a connection beyond the public {@link WebSocket}: queue bytes
- * encoded once for many, and hear when the connection closes.
+ * encoded once for many, and hear when the connection closes. Every connection a niows server or
+ * client hands out is one ({@link Session}).
  *
  * <p>Thread-safe: every method may be called from any thread.
  */
-public interface BroadcastMember extends WebSocket {
+interface BroadcastMember extends WebSocket {
 
     /**
      * Queues an already encoded frame, shared read-only with other members, unless the

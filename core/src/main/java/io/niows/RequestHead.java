@@ -1,6 +1,5 @@
-package io.niows.internal.reactor;
+package io.niows;
 
-import io.niows.HttpRequestHead;
 import io.niows.protocol.HandshakeRequest;
 import java.net.InetSocketAddress;
 import java.util.List;

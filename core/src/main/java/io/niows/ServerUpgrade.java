@@ -1,0 +1,96 @@
+package io.niows;
+
+import io.niows.internal.handshake.ServerHandshake;
+import io.niows.internal.reactor.ConnectionEvents;
+import io.niows.internal.reactor.Link;
+import io.niows.internal.reactor.Upgrades;
+import io.niows.protocol.HandshakeAnswer;
+import io.niows.protocol.HandshakeRequest;
+import io.niows.protocol.Header;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What a server's application says about each request head, in the protocol's terms: the route
+ * (a {@link WebSocketHandler} per path), the {@link HandshakeHook} and the subprotocol preference
+ * for an upgrade, the {@link HttpHandler} for plain HTTP. The protocol engine has already checked
+ * the request and writes the answer.
+ *
+ * <p>Immutable and thread-safe; runs the application's hook and fallback on the calling (loop)
+ * thread, and turns their exceptions into a 500 (logged), so one failing request harms nothing
+ * else.
+ */
+final class ServerUpgrade implements Upgrades {
+
+    private static final System.Logger LOG = System.getLogger("io.niows");
+
+    private final Map<String, WebSocketHandler> routes;
+    private final WebSocketHandler defaultRoute;
+    private final HttpHandler fallback;
+    private final HandshakeHook hook;
+    private final List<String> subprotocols;
+
+    /**
+     * @param routes handlers by exact request path
+     * @param defaultRoute the handler for any other path, or {@code null} (then 404)
+     * @param fallback the handler of plain HTTP requests
+     * @param hook decides on upgrades that passed the RFC checks
+     * @param subprotocols the server's subprotocols, in its order of preference
+     */
+    ServerUpgrade(Map<String, WebSocketHandler> routes, WebSocketHandler defaultRoute, HttpHandler fallback,
+            HandshakeHook hook, List<String> subprotocols) {
+        this.routes = Map.copyOf(routes);
+        this.defaultRoute = defaultRoute;
+        this.fallback = fallback;
+        this.hook = hook;
+        this.subprotocols = List.copyOf(subprotocols);
+    }
+
+    @Override
+    public HandshakeAnswer upgrade(Link link, HandshakeRequest request, Consumer<ConnectionEvents> bind) {
+        WebSocketHandler handler = routes.getOrDefault(request.path(), defaultRoute);
+        if (handler == null) {
+            return HandshakeAnswer.refuse(404, "no WebSocket endpoint at " + request.path());
+        }
+        HttpRequestHead head = new RequestHead(request, link.remoteAddress());
+        HandshakeDecision decision;
+        try {
+            decision = hook.decide(head);
+            if (decision == null) {
+                throw new IllegalStateException("handshake hook returned null");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "handshake hook failed for " + head, e);
+            return HandshakeAnswer.refuse(500, "the server failed to decide on this handshake");
+        }
+        if (!decision.accepted()) {
+            return HandshakeAnswer.refuse(decision.status(), decision.reason());
+        }
+        String subprotocol = decision.subprotocol() != null ? decision.subprotocol()
+                : ServerHandshake.selectSubprotocol(subprotocols, head.subprotocols());
+        bind.accept(new Session(link, handler));
+        return HandshakeAnswer.accept(subprotocol);
+    }
+
+    @Override
+    public HandshakeAnswer http(Link link, HandshakeRequest request) {
+        HttpRequestHead head = new RequestHead(request, link.remoteAddress());
+        HttpResponse response;
+        try {
+            response = fallback.handle(head);
+            if (response == null) {
+                throw new IllegalStateException("HTTP handler returned null");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "HTTP handler failed for " + head, e);
+            response = HttpResponse.text(500, "the server failed to answer this request");
+        }
+        HandshakeAnswer answer = HandshakeAnswer.respond(response.status(), response.contentType(), response.body());
+        for (Header header : response.headers()) {
+            answer = answer.withHeader(header.name(), header.value());
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,204 @@
+package io.niows;
+
+import io.niows.internal.reactor.ConnectionEvents;
+import io.niows.internal.reactor.Link;
+import io.niows.protocol.HandshakeRequest;
+import io.niows.protocol.SendResult;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The {@link WebSocket} an application holds: one per connection, server or client. It turns the
+ * reactor's {@link ConnectionEvents} into calls of the application's {@link WebSocketHandler},
+ * runs the broadcasters' close listeners, keeps the attachment, and delegates every send to the
+ * connection's {@link Link}.
+ *
+ * <p>Thread-safe: this is the one place where a connection's state crosses threads; every member
+ * may be used from any thread (the handler is final, the attachment volatile, the close listeners
+ * guarded by this). The {@link ConnectionEvents} methods are called on the connection's loop
+ * thread.
+ */
+final class Session implements BroadcastMember, ConnectionEvents {
+
+    private final Link link;
+    private final WebSocketHandler handler;
+    private volatile Object attachment;
+    /** Guarded by this; made at the first registration, so most connections have none. */
+    private List<Consumer<WebSocket>> closeListeners;
+    /** Guarded by this. */
+    private boolean closed;
+
+    Session(Link link, WebSocketHandler handler) {
+        this.link = link;
+        this.handler = handler;
+    }
+
+    // ---- events, on the loop thread ------------------------------------------------------------
+
+    @Override
+    public void onOpen() {
+        handler.onOpen(this);
+    }
+
+    @Override
+    public void onText(String text) {
+        handler.onText(this, text);
+    }
+
+    @Override
+    public void onBinary(ByteBuffer data) {
+        handler.onBinary(this, data);
+    }
+
+    @Override
+    public void onPing(ByteBuffer payload) {
+        handler.onPing(this, payload);
+    }
+
+    @Override
+    public void onPong(ByteBuffer payload) {
+        handler.onPong(this, payload);
+    }
+
+    @Override
+    public void onWritable() {
+        handler.onWritable(this);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        handler.onError(this, error);
+    }
+
+    /** Observer lists first, so that a handler's {@code onClose} already sees the member gone. */
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        List<Consumer<WebSocket>> listeners;
+        synchronized (this) {
+            listeners = closeListeners;
+            closeListeners = null;
+            closed = true;
+        }
+        if (listeners != null) {
+            for (Consumer<WebSocket> l : listeners) {
+                l.accept(this);
+            }
+        }
+        handler.onClose(this, code, reason, remote);
+    }
+
+    @Override
+    public void onSent(Object context, Throwable failure) {
+        ((SendCallback) context).onSent(this, failure);
+    }
+
+    // ---- the application's handle, any thread ----------------------------------------------------
+
+    @Override
+    public SendResult sendText(CharSequence text, SendCallback callback) {
+        return link.sendText(text, callback);
+    }
+
+    @Override
+    public SendResult sendBinary(ByteBuffer data, SendCallback callback) {
+        return link.sendBinary(data, callback);
+    }
+
+    @Override
+    public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
+        return link.sendFragment(text, part, last);
+    }
+
+    @Override
+    public SendResult sendEncoded(ByteBuffer frame) {
+        return link.sendEncoded(frame);
+    }
+
+    @Override
+    public SendResult ping(ByteBuffer payload) {
+        return link.ping(payload);
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        link.close(code, reason);
+    }
+
+    @Override
+    public void abort() {
+        link.abort();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return link.isOpen();
+    }
+
+    @Override
+    public boolean masksFrames() {
+        return link.masksFrames();
+    }
+
+    @Override
+    public long queuedBytes() {
+        return link.queuedBytes();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return link.remoteAddress();
+    }
+
+    @Override
+    public HttpRequestHead request() {
+        HandshakeRequest request = link.request();
+        return request == null ? null : new RequestHead(request, link.remoteAddress());
+    }
+
+    @Override
+    public String subprotocol() {
+        return link.subprotocol();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T attachment() {
+        return (T) attachment;
+    }
+
+    @Override
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
+
+    @Override
+    public void onClosed(Consumer<WebSocket> listener) {
+        synchronized (this) {
+            if (!closed) {
+                if (closeListeners == null) {
+                    closeListeners = new ArrayList<>(2);
+                }
+                closeListeners.add(listener);
+                return;
+            }
+        }
+        listener.accept(this);
+    }
+
+    @Override
+    public void removeOnClosed(Consumer<WebSocket> listener) {
+        synchronized (this) {
+            if (closeListeners != null && closeListeners.remove(listener) && closeListeners.isEmpty()) {
+                closeListeners = null;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return link.toString();
+    }
+}
