@@ -1,5 +1,6 @@
 package io.niows;
 
+import io.niows.protocol.HandshakeAnswer;
 import java.util.Objects;
 
 /**
@@ -10,16 +11,19 @@ import java.util.Objects;
  */
 public final class HandshakeDecision {
 
-    private static final HandshakeDecision ACCEPT = new HandshakeDecision(101, null, null);
+    private static final HandshakeDecision ACCEPT = new HandshakeDecision(null);
 
-    private final int status;
+    /** The refusal, or null for an acceptance (whose subprotocol, if chosen, is {@code subprotocol}). */
+    private final HandshakeAnswer refusal;
     private final String subprotocol;
-    private final String reason;
 
-    private HandshakeDecision(int status, String subprotocol, String reason) {
-        this.status = status;
+    private HandshakeDecision(HandshakeAnswer refusal) {
+        this(refusal, null);
+    }
+
+    private HandshakeDecision(HandshakeAnswer refusal, String subprotocol) {
+        this.refusal = refusal;
         this.subprotocol = subprotocol;
-        this.reason = reason;
     }
 
     /** Accept, with the subprotocol the server would pick by its own preference list. */
@@ -33,7 +37,7 @@ public final class HandshakeDecision {
      * @param subprotocol the subprotocol to answer with
      */
     public static HandshakeDecision acceptWith(String subprotocol) {
-        return new HandshakeDecision(101, Objects.requireNonNull(subprotocol, "subprotocol"), null);
+        return new HandshakeDecision(null, Objects.requireNonNull(subprotocol, "subprotocol"));
     }
 
     /**
@@ -41,26 +45,20 @@ public final class HandshakeDecision {
      *
      * @param status a 4xx or 5xx status, such as 403
      * @param reason one line of plain text, no CR or LF
+     * @throws IllegalArgumentException for another status or a reason with CR or LF
      */
     public static HandshakeDecision refuse(int status, String reason) {
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("status must be 4xx or 5xx: " + status);
-        }
-        Objects.requireNonNull(reason, "reason");
-        if (reason.indexOf('\r') >= 0 || reason.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("reason must be one line");
-        }
-        return new HandshakeDecision(status, null, reason);
+        return new HandshakeDecision(HandshakeAnswer.refuse(status, Objects.requireNonNull(reason, "reason")));
     }
 
     /** Whether the connection is accepted. */
     public boolean accepted() {
-        return status == 101;
+        return refusal == null;
     }
 
     /** The status of a refusal, or 101 for an acceptance. */
     public int status() {
-        return status;
+        return refusal == null ? 101 : refusal.status();
     }
 
     /** The subprotocol chosen by the hook, or {@code null} to use the server's preference list. */
@@ -70,6 +68,11 @@ public final class HandshakeDecision {
 
     /** The reason of a refusal, or {@code null}. */
     public String reason() {
-        return reason;
+        return refusal == null ? null : refusal.reason();
+    }
+
+    /** The refusal as the protocol writes it; only for a decision that is not {@link #accepted()}. */
+    HandshakeAnswer refusal() {
+        return refusal;
     }
 }

@@ -1,13 +1,9 @@
 package io.niows;
 
-import io.niows.internal.handshake.HeadWriter;
+import io.niows.protocol.HandshakeAnswer;
 import io.niows.protocol.Header;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * A plain HTTP response written by an {@link HttpHandler}. The server adds
@@ -22,20 +18,11 @@ import java.util.Set;
  */
 public final class HttpResponse {
 
-    /** The headers that frame the body, written by the server alone: a second copy could reframe it. */
-    private static final Set<String> SERVER_HEADERS =
-            Set.of("content-type", "content-length", "transfer-encoding", "connection");
+    /** The same response as the protocol writes it: its one set of checks and its one encoder. */
+    private final HandshakeAnswer answer;
 
-    private final int status;
-    private final String contentType;
-    private final byte[] body;
-    private final List<Header> headers;
-
-    private HttpResponse(int status, String contentType, byte[] body, List<Header> headers) {
-        this.status = status;
-        this.contentType = contentType;
-        this.body = body;
-        this.headers = headers;
+    private HttpResponse(HandshakeAnswer answer) {
+        this.answer = answer;
     }
 
     /**
@@ -48,11 +35,7 @@ public final class HttpResponse {
      *     header value
      */
     public static HttpResponse of(int status, String contentType, byte[] body) {
-        if (status < 200 || status > 599) {
-            throw new IllegalArgumentException("not the status of a final response: " + status);
-        }
-        HeadWriter.checkHeader("Content-Type", Objects.requireNonNull(contentType, "contentType"));
-        return new HttpResponse(status, contentType, Objects.requireNonNull(body, "body"), List.of());
+        return new HttpResponse(HandshakeAnswer.respond(status, contentType, body));
     }
 
     /** A plain-text response whose body is {@code text} and a line feed; the status as in {@link #of}. */
@@ -66,35 +49,34 @@ public final class HttpResponse {
      * @throws IllegalArgumentException if the name is not a token, the value holds CR, LF, NUL,
      *     another control or a character outside ISO-8859-1, or the name is one the server writes
      *     itself ({@code Content-Type}, {@code Content-Length}, {@code Transfer-Encoding},
-     *     {@code Connection})
+     *     {@code Connection}, the {@code Sec-WebSocket-*} answers)
      */
     public HttpResponse withHeader(String name, String value) {
-        Header header = new Header(name, value);
-        if (SERVER_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException(name + " is written by the server");
-        }
-        List<Header> more = new ArrayList<>(headers);
-        more.add(header);
-        return new HttpResponse(status, contentType, body, List.copyOf(more));
+        return new HttpResponse(answer.withHeader(name, value));
     }
 
     /** The status. */
     public int status() {
-        return status;
+        return answer.status();
     }
 
     /** The {@code Content-Type}. */
     public String contentType() {
-        return contentType;
+        return answer.contentType();
     }
 
     /** The body; do not modify it. */
     public byte[] body() {
-        return body;
+        return answer.body();
     }
 
     /** The headers added with {@link #withHeader}, in the order added; an unmodifiable list. */
     public List<Header> headers() {
-        return headers;
+        return answer.headers();
+    }
+
+    /** What the server writes. */
+    HandshakeAnswer answer() {
+        return answer;
     }
 }

@@ -6,11 +6,11 @@ import io.niows.internal.reactor.Link;
 import io.niows.internal.reactor.Upgrades;
 import io.niows.protocol.HandshakeAnswer;
 import io.niows.protocol.HandshakeRequest;
-import io.niows.protocol.Header;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What a server's application says about each request head, in the protocol's terms: the route
@@ -55,18 +55,12 @@ final class ServerUpgrade implements Upgrades {
             return HandshakeAnswer.refuse(404, "no WebSocket endpoint at " + request.path());
         }
         HttpRequestHead head = new RequestHead(request, link.remoteAddress());
-        HandshakeDecision decision;
-        try {
-            decision = hook.decide(head);
-            if (decision == null) {
-                throw new IllegalStateException("handshake hook returned null");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "handshake hook failed for " + head, e);
+        HandshakeDecision decision = ask(() -> hook.decide(head), "handshake hook", head);
+        if (decision == null) {
             return HandshakeAnswer.refuse(500, "the server failed to decide on this handshake");
         }
         if (!decision.accepted()) {
-            return HandshakeAnswer.refuse(decision.status(), decision.reason());
+            return decision.refusal();
         }
         String subprotocol = decision.subprotocol() != null ? decision.subprotocol()
                 : ServerHandshake.selectSubprotocol(subprotocols, head.subprotocols());
@@ -77,20 +71,24 @@ final class ServerUpgrade implements Upgrades {
     @Override
     public HandshakeAnswer http(Link link, HandshakeRequest request) {
         HttpRequestHead head = new RequestHead(request, link.remoteAddress());
-        HttpResponse response;
-        try {
-            response = fallback.handle(head);
-            if (response == null) {
-                throw new IllegalStateException("HTTP handler returned null");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "HTTP handler failed for " + head, e);
+        HttpResponse response = ask(() -> fallback.handle(head), "HTTP handler", head);
+        if (response == null) {
             response = HttpResponse.text(500, "the server failed to answer this request");
         }
-        HandshakeAnswer answer = HandshakeAnswer.respond(response.status(), response.contentType(), response.body());
-        for (Header header : response.headers()) {
-            answer = answer.withHeader(header.name(), header.value());
+        return response.answer();
+    }
+
+    /** Asks the application; {@code null} (logged) if it threw or answered nothing. */
+    private static <T> T ask(Supplier<T> application, String what, HttpRequestHead head) {
+        try {
+            T answer = application.get();
+            if (answer == null) {
+                throw new IllegalStateException(what + " returned null");
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, what + " failed for " + head, e);
+            return null;
         }
-        return answer;
     }
 }

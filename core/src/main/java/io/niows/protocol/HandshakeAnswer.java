@@ -123,6 +123,16 @@ public final class HandshakeAnswer {
         return reason;
     }
 
+    /** The {@code Content-Type} of a response that is not a 101, else {@code null}. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** The body of a response that is not a 101 (not copied: do not modify it), else {@code null}. */
+    public byte[] body() {
+        return body;
+    }
+
     /** The extra headers, in the order added; unmodifiable. */
     public List<Header> headers() {
         return headers;

@@ -1,7 +1,5 @@
 package io.niows.internal.handshake;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +7,8 @@ import java.util.Map;
 /**
  * An opening handshake refused with an HTTP error status (RFC 6455 §4.2.1: "the server MUST stop
  * processing the client's handshake and return an HTTP response with an appropriate error code
- * (such as 400 Bad Request)"), and the response that says so.
+ * (such as 400 Bad Request)"): its status, reason and extra headers, which the protocol engine
+ * writes as the response.
  *
  * <p>The reason is one line of plain text naming the rule broken; it becomes the response body.
  * Immutable once constructed, so it may be shared between threads. The stack trace is not filled
@@ -63,20 +62,5 @@ public final class HttpError extends Exception {
     /** Headers the response must carry besides the usual ones, name to value, in order; unmodifiable. */
     public Map<String, String> extraHeaders() {
         return extraHeaders;
-    }
-
-    /**
-     * Returns the complete HTTP/1.1 response, ready to write: status line, {@code Content-Type},
-     * {@code Content-Length}, {@code Connection: close}, the extra headers, and the reason plus a
-     * newline as body. A new buffer on each call.
-     */
-    public ByteBuffer toResponse() {
-        byte[] body = (reason + "\n").getBytes(StandardCharsets.UTF_8);
-        return HeadWriter.response(status)
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .header("Content-Length", Integer.toString(body.length))
-                .header("Connection", "close")
-                .headers(extraHeaders)
-                .finish(body);
     }
 }

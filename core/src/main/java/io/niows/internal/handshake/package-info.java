@@ -4,7 +4,8 @@
  * the bytes of the answers.
  *
  * <p>Nothing here touches a socket, a thread or a clock: bytes in, a parsed head or an
- * {@link io.niows.internal.handshake.HttpError} out; calls in, response bytes out. The reactor
- * owns the I/O and the handshake timeout.
+ * {@link io.niows.internal.handshake.HttpError} out; calls in, response bytes out. The protocol
+ * engine ({@link io.niows.protocol.WebSocketEngine}) drives them; the reactor owns the I/O and the
+ * handshake timeout.
  */
 package io.niows.internal.handshake;

@@ -154,7 +154,12 @@ abstract class Connection implements Link, EngineListener, FrameSink, Outbound.P
             buf.position(buf.limit());
             return;
         }
-        engine.receive(buf);
+        try {
+            engine.receive(buf);
+        } catch (Throwable handlerError) {
+            buf.position(buf.limit());
+            handlerFailed(handlerError);
+        }
         accountIncoming();
         afterEngine();
     }
@@ -224,42 +229,26 @@ abstract class Connection implements Link, EngineListener, FrameSink, Outbound.P
         }
     }
 
-    // ---- events from the engine, handed to the application ---------------------------------
+    // ---- events from the engine, handed up (a handler's exception is caught around receive) ----
 
     @Override
     public void onText(String text) {
-        try {
-            events.onText(text);
-        } catch (Throwable e) {
-            handlerFailed(e);
-        }
+        events.onText(text);
     }
 
     @Override
     public void onBinary(ByteBuffer data) {
-        try {
-            events.onBinary(data);
-        } catch (Throwable e) {
-            handlerFailed(e);
-        }
+        events.onBinary(data);
     }
 
     @Override
     public void onPing(ByteBuffer payload) {
-        try {
-            events.onPing(payload);
-        } catch (Throwable e) {
-            handlerFailed(e);
-        }
+        events.onPing(payload);
     }
 
     @Override
     public void onPong(ByteBuffer payload) {
-        try {
-            events.onPong(payload);
-        } catch (Throwable e) {
-            handlerFailed(e);
-        }
+        events.onPong(payload);
     }
 
     @Override
@@ -281,10 +270,12 @@ abstract class Connection implements Link, EngineListener, FrameSink, Outbound.P
     /** A handler threw ({@link Error}s included): this connection gets 1011, the loop goes on. */
     private void handlerFailed(Throwable e) {
         LOG.log(Level.WARNING, "handler failed on " + this + "; closing with 1011", e);
-        try {
-            events.onError(e);
-        } catch (Throwable again) {
-            LOG.log(Level.WARNING, "onError failed too on " + this, again);
+        if (opened) {
+            try {
+                events.onError(e);
+            } catch (Throwable again) {
+                LOG.log(Level.WARNING, "onError failed too on " + this, again);
+            }
         }
         if (engine.state() == ConnectionState.OPEN) {
             engine.fail(CloseCodes.INTERNAL_ERROR, "");

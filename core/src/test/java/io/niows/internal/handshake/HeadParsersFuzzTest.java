@@ -57,7 +57,6 @@ class HeadParsersFuzzTest {
             }
         } catch (HttpError expected) {
             assertThat(expected.status()).isBetween(400, 599);
-            assertThat(expected.toResponse().remaining()).isPositive();
         }
     }
 

@@ -37,8 +37,8 @@ class StatusPhrasesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"413, Content Too Large", "421, Misdirected Request", "503, Service Unavailable"})
-    void anHttpErrorUsesTheSameTable(int status, String phrase) {
-        assertThat(Heads.text(new HttpError(status, "why").toResponse()))
+    void theHeadWriterUsesTheSameTable(int status, String phrase) {
+        assertThat(Heads.text(HeadWriter.response(status).finish()))
                 .startsWith("HTTP/1.1 " + status + " " + phrase + "\r\n");
     }
 }
