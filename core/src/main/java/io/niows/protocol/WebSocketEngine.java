@@ -40,14 +40,17 @@ import java.util.Objects;
 public final class WebSocketEngine {
 
     private static final int EMPTY_CLOSE = -1;
+    /** Writes what this engine's own send calls admit to the sink they carry as their context. */
+    private static final Outbound.Port<FrameSink> TO_SINK = (frame, sink) -> {
+        sink.write(frame);
+        return SendResult.QUEUED;
+    };
 
     private final EngineConfig config;
     private final EngineListener listener;
     private final FrameSink sink;
     private final FrameEncoder encoder;
     private final Outbound outbound;
-    /** Writes what this engine's own send calls admit to the sink. */
-    private final Outbound.Port<Void> toSink;
     private FrameDecoder decoder;
     /** The server's or the client's side of the opening handshake while CONNECTING, else null. */
     private ServerOpening serverOpening;
@@ -78,10 +81,6 @@ public final class WebSocketEngine {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.encoder = config.encoder();
         this.outbound = new Outbound(encoder, config.role() == Role.CLIENT);
-        this.toSink = (frame, unused) -> {
-            sink.write(frame);
-            return SendResult.QUEUED;
-        };
         this.state = state;
     }
 
@@ -202,12 +201,12 @@ public final class WebSocketEngine {
 
     /** Sends a text message in one frame through {@link #outbound()}; the sink gets it at once. */
     public SendResult sendText(CharSequence text) {
-        return outbound.text(text, null, toSink);
+        return outbound.text(text, sink, TO_SINK);
     }
 
     /** Sends a binary message in one frame, as {@link #sendText}; the payload's position does not move. */
     public SendResult sendBinary(ByteBuffer data) {
-        return outbound.binary(data, null, toSink);
+        return outbound.binary(data, sink, TO_SINK);
     }
 
     /**
@@ -216,7 +215,7 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException if {@code text} changes within a message
      */
     public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
-        return outbound.fragment(text, part, last, this, null, toSink);
+        return outbound.fragment(text, part, last, this, sink, TO_SINK);
     }
 
     /**
@@ -225,7 +224,7 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
     public SendResult sendPing(ByteBuffer payload) {
-        return outbound.ping(payload, null, toSink);
+        return outbound.ping(payload, sink, TO_SINK);
     }
 
     /**
@@ -234,7 +233,7 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
     public SendResult sendPong(ByteBuffer payload) {
-        return outbound.pong(payload, null, toSink);
+        return outbound.pong(payload, sink, TO_SINK);
     }
 
     /**
