@@ -542,9 +542,9 @@ abstract class Connection implements Link, EngineListener, FrameSink, Outbound.P
         }
     }
 
-    /** Shutdown: 1001 to an open connection, a plain drop for one still in its handshake. */
+    /** Shutdown: 1001 to an open connection, a plain drop for one that never opened (in its handshake, or refused). */
     void goAway() {
-        if (engine.state() == ConnectionState.CONNECTING) {
+        if (!opened) {
             finish();
         } else {
             doClose(CloseCodes.GOING_AWAY, "going away");
