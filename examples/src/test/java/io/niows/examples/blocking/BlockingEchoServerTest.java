@@ -95,6 +95,19 @@ class BlockingEchoServerTest {
     }
 
     @Test
+    void aPlainHttpRequestIsAnswered426ThenFin() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answer).startsWith("HTTP/1.1 426 ").contains("Upgrade: websocket");
+        }
+    }
+
+    @Test
     void closeDropsOpenConnectionsAndEndsEveryThread() throws Exception {
         TestClient client = TestClient.connect(uri("/"));
         client.sendText("before");
