@@ -2,7 +2,8 @@
  * The WebSocket protocol over plain blocking sockets: the place to start reading if you want to
  * learn how niows implements RFC 6455. {@link io.niows.examples.blocking.BlockingEchoServer}
  * drives niows' sans-I/O engine ({@link io.niows.protocol.WebSocketEngine}) with a {@link
- * java.net.ServerSocket} and one thread per connection, in about fifty lines. Every rule of the
+ * java.net.ServerSocket} and one thread per connection; a connection, its loop and its echo
+ * included, is about fifty lines (the rest starts and stops the server). Every rule of the
  * protocol is in the engine; the example only moves bytes, and it passes the whole conformance
  * catalogue of {@code spec-tests} strictly, as the niows selector server does.
  *
