@@ -7,7 +7,8 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe.
  *
- * @param command {@code echo}, {@code broadcast}, {@code chat}, {@code echo-client} or {@code help}
+ * @param command {@code echo}, {@code broadcast}, {@code chat}, {@code blocking-echo}, {@code echo-client} or
+ *     {@code help}
  * @param host the address to listen on
  * @param port the port to listen on, 0 for any free one
  * @param url for {@code echo-client}: the fuzzing server to play, otherwise {@code null}
@@ -20,17 +21,20 @@ public record CommandLine(String command, String host, int port, String url, Str
             "usage: java -jar niows-examples.jar [COMMAND] [--port N] [--host ADDRESS]",
             "",
             "commands:",
-            "  chat        the browser chat: page at / and WebSocket at /chat (default; port 8080)",
-            "  echo        echo every message, on any path, up to 64 MiB (--port required)",
-            "  broadcast   send every message, up to 64 KiB, to every connected client (--port required)",
-            "  echo-client play every case of a fuzzing server: --url ws://HOST:PORT [--agent NAME]",
-            "  help        print this message",
+            "  chat           the browser chat: page at / and WebSocket at /chat (default; port 8080)",
+            "  echo           echo every message, on any path, up to 64 MiB (--port required)",
+            "  broadcast      send every message, up to 64 KiB, to every connected client (--port required)",
+            "  blocking-echo  the same echo on blocking sockets, a thread per connection, driving the",
+            "                 sans-I/O protocol engine: the example to read first (--port required)",
+            "  echo-client    play every case of a fuzzing server: --url ws://HOST:PORT [--agent NAME]",
+            "  help           print this message",
             "",
             "--host defaults to 127.0.0.1; --port 0 picks a free port.");
 
     private static final String DEFAULT_HOST = "127.0.0.1";
     private static final int DEFAULT_CHAT_PORT = 8080;
-    private static final List<String> COMMANDS = List.of("chat", "echo", "broadcast", "echo-client", "help");
+    private static final List<String> COMMANDS = List.of("chat", "echo", "broadcast", "blocking-echo", "echo-client",
+            "help");
 
     /** A server command line. */
     public CommandLine(String command, String host, int port) {

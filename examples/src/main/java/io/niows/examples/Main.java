@@ -1,6 +1,7 @@
 package io.niows.examples;
 
 import io.niows.WebSocketServer;
+import io.niows.examples.blocking.BlockingEchoServer;
 import io.niows.examples.chat.ChatServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,9 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The examples' entry point: {@code java -jar niows-examples.jar [chat|echo|broadcast] [--port N]
- * [--host ADDRESS]}, or {@code echo-client --url ws://HOST:PORT [--agent NAME]}. Prints where it listens, runs until the process is stopped (Ctrl-C), then
- * closes the server gracefully: clients get a 1001 close frame.
+ * The examples' entry point: {@code java -jar niows-examples.jar [chat|echo|broadcast|blocking-echo]
+ * [--port N] [--host ADDRESS]}, or {@code echo-client --url ws://HOST:PORT [--agent NAME]}. Prints
+ * where it listens, runs until the process is stopped (Ctrl-C), then closes the server: the niows
+ * servers gracefully (clients get a 1001 close frame), the blocking echo by dropping every
+ * connection.
  *
  * <p>Exit status: 2 for bad arguments, 1 if the server cannot start.
  *
@@ -48,12 +51,15 @@ public final class Main {
             System.exit(playCases(line));
             return;
         }
+        if (line.command().equals("blocking-echo")) {
+            startBlockingEcho(line);
+            return;
+        }
         WebSocketServer server;
         try {
             server = start(line);
         } catch (IOException | RuntimeException e) {
-            System.err.println("cannot listen on " + line.host() + ":" + line.port() + ": " + e);
-            System.exit(EXIT_START_FAILED);
+            System.exit(cannotListen(line, e));
             return;
         }
         System.out.println(banner(line.command(), line.host(), server.port()));
@@ -80,6 +86,27 @@ public final class Main {
             }
         }
         return 0;
+    }
+
+    /**
+     * Starts the blocking-socket echo and returns: its acceptor thread keeps the process running
+     * until Ctrl-C, when a shutdown hook closes it.
+     */
+    private static void startBlockingEcho(CommandLine line) {
+        BlockingEchoServer server;
+        try {
+            server = BlockingEchoServer.start(line.host(), line.port());
+        } catch (IOException | RuntimeException e) {
+            System.exit(cannotListen(line, e));
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "niows-examples-shutdown"));
+        System.out.println(banner(line.command(), line.host(), server.port()));
+    }
+
+    private static int cannotListen(CommandLine line, Exception e) {
+        System.err.println("cannot listen on " + line.host() + ":" + line.port() + ": " + e);
+        return EXIT_START_FAILED;
     }
 
     /** Plays a fuzzing server's cases; the exit status says whether every case could be played. */

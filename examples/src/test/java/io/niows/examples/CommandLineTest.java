@@ -21,6 +21,8 @@ class CommandLineTest {
         assertThat(CommandLine.parse("broadcast", "--host", "0.0.0.0", "--port", "9002"))
                 .isEqualTo(new CommandLine("broadcast", "0.0.0.0", 9002));
         assertThat(CommandLine.parse("chat", "--port", "0")).isEqualTo(new CommandLine("chat", "127.0.0.1", 0));
+        assertThat(CommandLine.parse("blocking-echo", "--port", "9004"))
+                .isEqualTo(new CommandLine("blocking-echo", "127.0.0.1", 9004));
         assertThat(CommandLine.parse("--help").command()).isEqualTo("help");
         assertThat(CommandLine.parse("echo-client", "--url", "ws://127.0.0.1:9003", "--agent", "mine"))
                 .isEqualTo(new CommandLine("echo-client", "127.0.0.1", 0, "ws://127.0.0.1:9003", "mine"));
@@ -32,6 +34,7 @@ class CommandLineTest {
         "serve                          | unknown command: serve",
         "echo                           | echo needs --port",
         "broadcast --host ::1           | broadcast needs --port",
+        "blocking-echo                  | blocking-echo needs --port",
         "echo --port                    | missing value after --port",
         "echo --port 70000              | --port must be a number from 0 to 65535: 70000",
         "echo --port -1                 | --port must be a number from 0 to 65535: -1",
@@ -51,12 +54,14 @@ class CommandLineTest {
 
     @Test
     void theUsageNamesEveryCommand() {
-        assertThat(CommandLine.USAGE).contains("chat", "echo", "broadcast", "echo-client", "--port", "--host", "--url");
+        assertThat(CommandLine.USAGE).contains("chat", "echo", "broadcast", "blocking-echo", "echo-client", "--port", "--host", "--url");
     }
 
     @Test
     void theBannerSaysWhereToGo() {
         assertThat(Main.banner("chat", "127.0.0.1", 8080)).contains("http://127.0.0.1:8080/", "ws://127.0.0.1:8080/chat");
         assertThat(Main.banner("echo", "::1", 9001)).contains("ws://[::1]:9001/");
+        assertThat(Main.banner("blocking-echo", "127.0.0.1", 9004)).startsWith("blocking-echo: ")
+                .contains("ws://127.0.0.1:9004/");
     }
 }

@@ -92,6 +92,31 @@ class MainTest {
     }
 
     @Test
+    void blockingEchoPrintsItsAddressEchoesAndStopsOnSigterm() throws Exception {
+        Process process = run("blocking-echo", "--port", "0");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String banner = out.readLine();
+            assertThat(banner).startsWith("blocking-echo: ");
+            Matcher address = Pattern.compile("ws://127\\.0\\.0\\.1:(\\d+)/").matcher(banner);
+            assertThat(address.find()).as(banner).isTrue();
+
+            try (TestClient client = TestClient.connect(URI.create(address.group() + "x"))) {
+                client.sendText("ping");
+                assertThat(client.nextText()).isEqualTo("ping");
+
+                process.destroy();
+
+                assertThat(client.awaitClose().code()).as("dropped: no close frame").isEqualTo(1006);
+            }
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped in time").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
     void aServerThatStopsRunningWithoutCtrlCEndsTheProgramWithStatus3() throws Exception {
         io.niows.WebSocketServer server = EchoServer.start("127.0.0.1", 0);
         Thread stopper = new Thread(() -> {

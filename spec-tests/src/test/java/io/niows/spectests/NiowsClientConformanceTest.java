@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,7 +82,8 @@ class NiowsClientConformanceTest {
                 .containsExactlyElementsOf(cases.stream().map(FuzzCase::id).collect(Collectors.toList()));
         assertThat(OUT.resolve(AGENT).resolve("index.json")).exists();
         Map<String, Verdict[]> expected = ExpectedResults.read(Path.of("expected", "niows-client.txt"));
-        assertThat(notStrict(results)).as("cases not passed strictly (details in " + OUT + ")").isEmpty();
+        assertThat(StrictVerdicts.notStrict(results)).as("cases not passed strictly (details in " + OUT + ")")
+                .isEmpty();
         assertThat(ExpectedResults.diff(expected, results)).as("differences from expected/niows-client.txt")
                 .isEmpty();
         assertThat(threadsStartedSince(before)).as("threads left running").isEmpty();
@@ -117,18 +117,6 @@ class NiowsClientConformanceTest {
         } catch (TimeoutException e) {
             throw new AssertionError(pathAndQuery + ": the connection did not close within " + CASE_SECONDS + " s", e);
         }
-    }
-
-    private static List<String> notStrict(List<CaseResult> results) {
-        List<String> problems = new ArrayList<>();
-        for (CaseResult r : results) {
-            boolean informational = r.behavior() == Verdict.INFORMATIONAL;
-            if (!informational && (r.behavior() != Verdict.OK || r.behaviorClose() != Verdict.OK)) {
-                problems.add(r.id() + ": " + r.behavior().label() + " / close " + r.behaviorClose().label()
-                        + " (" + r.result() + "; " + r.resultClose() + ")");
-            }
-        }
-        return problems;
     }
 
     private static List<String> threadsStartedSince(Set<Thread> before) {
