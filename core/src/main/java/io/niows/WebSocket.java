@@ -43,6 +43,9 @@ public interface WebSocket {
      * sets the message's kind; {@code last} ends it. A text message's fragments, joined, must be
      * valid UTF-8. Until the last fragment is queued, other messages, and fragments from other
      * threads, are refused with {@link SendResult#REFUSED_BUSY}.
+     *
+     * @param text whether the message is text; the same for every fragment of one message
+     * @throws IllegalArgumentException if {@code text} changes within a message (nothing is sent)
      */
     SendResult sendFragment(boolean text, ByteBuffer part, boolean last);
 
