@@ -76,11 +76,6 @@ public final class FrameReader {
         return readPayload(in, consumer);
     }
 
-    /** Whether the reader is between frames (no header or payload half read). */
-    public boolean isBetweenFrames() {
-        return state == State.AWAITING_HEADER;
-    }
-
     private boolean readHeader(ByteBuffer in, FrameConsumer consumer) {
         int p = in.position();
         int available = in.remaining();
