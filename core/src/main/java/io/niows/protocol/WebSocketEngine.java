@@ -52,6 +52,8 @@ public final class WebSocketEngine {
     /** The server's or the client's side of the opening handshake while CONNECTING, else null. */
     private ServerOpening serverOpening;
     private ClientOpening clientOpening;
+    /** Whether a client's engine has written its request. */
+    private boolean started;
     private HandshakeRequest request;
     private String subprotocol;
 
@@ -129,9 +131,10 @@ public final class WebSocketEngine {
      * @throws IllegalStateException if this is not a client's engine that has not started yet
      */
     public void start() {
-        if (clientOpening == null || state != ConnectionState.CONNECTING) {
-            throw new IllegalStateException("only a connecting client's engine starts");
+        if (clientOpening == null || state != ConnectionState.CONNECTING || started) {
+            throw new IllegalStateException("only a connecting client's engine starts, once");
         }
+        started = true;
         sink.write(request.bytes());
     }
 

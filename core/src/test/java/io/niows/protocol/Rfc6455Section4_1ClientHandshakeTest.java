@@ -100,6 +100,13 @@ class Rfc6455Section4_1ClientHandshakeTest {
     }
 
     @Test
+    void startTwiceThrowsAndTheRequestIsWrittenOnce() {
+        EngineHarness h = started(chatRequest());
+        assertThatThrownBy(h.engine::start).isInstanceOf(IllegalStateException.class);
+        assertThat(h.sent).hasSize(1);
+    }
+
+    @Test
     void startIsOnlyForAConnectingClientEngine() {
         EngineHarness serverEngine = EngineHarness.handshakingServer(EngineConfig.server(),
                 ScriptedResponder.acceptingFirstOffered());
