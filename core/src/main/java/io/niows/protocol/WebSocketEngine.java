@@ -79,7 +79,7 @@ public final class WebSocketEngine {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.encoder = config.encoder();
-        this.outbound = new Outbound(encoder, config.role() == Role.CLIENT);
+        this.outbound = new Outbound(encoder, config.role() == Role.CLIENT, state == ConnectionState.OPEN);
         this.toSink = (frame, unused) -> {
             sink.write(frame);
             return SendResult.QUEUED;
@@ -401,6 +401,7 @@ public final class WebSocketEngine {
         subprotocol = agreedSubprotocol;
         decoder = newDecoder();
         state = ConnectionState.OPEN;
+        outbound.opened();
         try {
             listener.onOpen();
         } catch (RuntimeException listenerError) {

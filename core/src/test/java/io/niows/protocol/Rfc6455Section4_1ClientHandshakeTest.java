@@ -354,6 +354,23 @@ class Rfc6455Section4_1ClientHandshakeTest {
     }
 
     @Test
+    void nothingIsSentBeforeTheRequestNorBeforeThe101() {
+        // §4.1: "Once the client's opening handshake has been sent, the client MUST wait for a
+        // response from the server before sending any further data."
+        HandshakeRequest request = chatRequest();
+        EngineHarness h = EngineHarness.handshakingClient(request);
+        assertThat(h.engine.sendText("before the request")).isEqualTo(SendResult.REFUSED_CLOSED);
+        h.engine.start();
+        assertThat(h.engine.sendText("before the answer")).isEqualTo(SendResult.REFUSED_CLOSED);
+        assertThat(h.engine.sendPing(ByteBuffer.allocate(0))).isEqualTo(SendResult.REFUSED_CLOSED);
+        assertThat(h.engine.outbound().isOpen()).isFalse();
+        assertThat(h.sent).as("the request alone").hasSize(1);
+        h.receive(ascii(switching(request, "")));
+        assertThat(h.engine.sendText("now")).isEqualTo(SendResult.QUEUED);
+        assertThat(h.sentFrames()).containsExactly("text:now+masked");
+    }
+
+    @Test
     void theAnswersHeaderNamesAndTokensAreMatchedWithoutRegardToCase() {
         HandshakeRequest request = chatRequest();
         String answer = switching(request, "")

@@ -6,7 +6,9 @@ import static io.niows.protocol.TestFrames.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -496,6 +498,49 @@ class Rfc6455Section4_2ServerHandshakeTest {
     void aServerEngineNeedsAServersConfiguration() {
         assertThatThrownBy(() -> WebSocketEngine.server(EngineConfig.client(), ScriptedResponder.acceptingFirstOffered(),
                 new RecordingListener(), frame -> { })).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void nothingIsSentBeforeThe101() {
+        // The state CONNECTING: "The opening handshake is under way; no frame may be sent yet." A
+        // frame admitted now would reach the client ahead of the 101, as part of the HTTP answer.
+        EngineHarness h = server(ScriptedResponder.acceptingFirstOffered());
+        Outbound out = h.engine.outbound();
+        assertThat(out.isOpen()).isFalse();
+        assertThat(h.engine.sendText("too early")).isEqualTo(SendResult.REFUSED_CLOSED);
+        assertThat(h.engine.sendBinary(ByteBuffer.allocate(1))).isEqualTo(SendResult.REFUSED_CLOSED);
+        assertThat(h.engine.sendFragment(true, ByteBuffer.allocate(1), false)).isEqualTo(SendResult.REFUSED_CLOSED);
+        assertThat(h.engine.sendPing(ByteBuffer.allocate(0))).isEqualTo(SendResult.REFUSED_CLOSED);
+        assertThat(h.engine.sendPong(ByteBuffer.allocate(0))).isEqualTo(SendResult.REFUSED_CLOSED);
+        assertThat(out.encoded(ByteBuffer.wrap(TestFrames.server(0x1, true, utf8("x"))), null, (f, c) -> {
+            throw new AssertionError("admitted");
+        })).isEqualTo(SendResult.REFUSED_CLOSED);
+        assertThat(out.requestClose(1000, "")).isFalse();
+        assertThat(h.sent).isEmpty();
+        h.receive(ascii(SAMPLE_REQUEST));
+        assertOpenedWithTheSample(h);
+        assertThat(out.isOpen()).isTrue();
+        assertThat(h.engine.sendText("now")).isEqualTo(SendResult.QUEUED);
+        assertThat(h.sentFrames()).containsExactly("text:now");
+    }
+
+    @Test
+    void aListenerMaySendFromOnOpenAndItsFrameFollowsThe101() {
+        List<ByteBuffer> sent = new ArrayList<>();
+        WebSocketEngine[] engine = new WebSocketEngine[1];
+        RecordingListener greeting = new RecordingListener() {
+            @Override
+            public void onOpen() {
+                super.onOpen();
+                assertThat(engine[0].sendText("welcome")).isEqualTo(SendResult.QUEUED);
+            }
+        };
+        engine[0] = WebSocketEngine.server(EngineConfig.server(), ScriptedResponder.acceptingFirstOffered(), greeting,
+                sent::add);
+        engine[0].receive(ByteBuffer.wrap(ascii(SAMPLE_REQUEST)));
+        assertThat(StandardCharsets.ISO_8859_1.decode(sent.get(0)).toString()).isEqualTo(SAMPLE_RESPONSE);
+        assertThat(TestFrames.describe(sent.subList(1, sent.size()))).containsExactly("text:welcome");
+        assertThat(greeting.events()).containsExactly("open");
     }
 
     @Test
