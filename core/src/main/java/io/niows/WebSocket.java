@@ -44,6 +44,9 @@ public interface WebSocket {
      * sets the message's kind; {@code last} ends it. A text message's fragments, joined, must be
      * valid UTF-8. Until the last fragment is queued, other messages, and fragments from other
      * threads, are refused with {@link SendResult#REFUSED_BUSY}.
+     *
+     * @throws IllegalArgumentException if {@code text} is not the kind of the message this thread
+     *     is continuing; nothing is sent, and the message may still be continued as it began
      */
     SendResult sendFragment(boolean text, ByteBuffer part, boolean last);
 
