@@ -45,7 +45,8 @@ public interface WebSocket {
      * threads, are refused with {@link SendResult#REFUSED_BUSY}.
      *
      * @param text whether the message is text; the same for every fragment of one message
-     * @throws IllegalArgumentException if {@code text} changes within a message (nothing is sent)
+     * @throws IllegalArgumentException if {@code text} is not the kind of the message this thread
+     *     is continuing; nothing is sent, and the message may still be continued as it began
      */
     SendResult sendFragment(boolean text, ByteBuffer part, boolean last);
 

@@ -16,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * The one front every send of a connection passes: text, binary, fragments, already encoded
  * frames, pings, pongs and the close. It checks, once for all callers, what RFC 6455 allows this
- * side to send now (no data frame once a close was asked for or sent, §5.5.1; fragments of one
- * message never interleaved with another message, §5.4; control payloads of at most 125 bytes,
- * §5.5; only sendable close codes with reasons of at most 123 bytes, §7.4), encodes the frame for
- * the connection's role (masked for a client, §5.3), and hands it to a {@link Port}.
+ * side to send now (no frame before the opening handshake is done, §4.1: the client "MUST wait for
+ * a response from the server before sending any further data"; no data frame once a close was
+ * asked for or sent, §5.5.1; fragments of one message never interleaved with another message,
+ * §5.4; control payloads of at most 125 bytes, §5.5; only sendable close codes with reasons of at
+ * most 123 bytes, §7.4), encodes the frame for the connection's role (masked for a client, §5.3),
+ * and hands it to a {@link Port}.
  *
  * <p>Thread-safe: any thread may send. The checks and the hand-off of one send happen under this
  * front's lock, so frames reach the port in the order their sends were admitted, and the frames of
@@ -47,26 +49,29 @@ public final class Outbound {
         SendResult submit(ByteBuffer frame, C context);
     }
 
-    private static final int OPEN = 0;
-    private static final int CLOSING = 1;
-    private static final int CLOSED = 2;
+    private static final int CONNECTING = 0;
+    private static final int OPEN = 1;
+    private static final int CLOSING = 2;
+    private static final int CLOSED = 3;
     private static final int NO_MESSAGE = -1;
 
     private final FrameEncoder encoder;
     private final boolean masks;
-    /** OPEN: anything may be sent; CLOSING: control frames only; CLOSED: nothing. */
-    private volatile int phase = OPEN;
+    /** CONNECTING: nothing may be sent yet; OPEN: anything; CLOSING: control frames only; CLOSED: nothing. */
+    private volatile int phase;
     /** Who sends the unfinished fragmented message, or null; guarded by this. */
     private Object fragmentOwner;
     /** The opcode of that message, or NO_MESSAGE; guarded by this. */
     private int fragmentOpcode = NO_MESSAGE;
 
-    Outbound(FrameEncoder encoder, boolean masks) {
+    /** @param open whether the opening handshake is done; if not, nothing is sent until {@link #opened()} */
+    Outbound(FrameEncoder encoder, boolean masks, boolean open) {
         this.encoder = encoder;
         this.masks = masks;
+        this.phase = open ? OPEN : CONNECTING;
     }
 
-    /** Whether data may still be sent: no close was asked for, sent or received. */
+    /** Whether data may be sent: the opening handshake is done and no close was asked for, sent or received. */
     public boolean isOpen() {
         return phase == OPEN;
     }
@@ -79,8 +84,9 @@ public final class Outbound {
     /**
      * Sends a text message in one frame.
      *
-     * @return the port's result; {@link SendResult#REFUSED_CLOSED} once a close was asked for,
-     *     {@link SendResult#REFUSED_BUSY} while a fragmented message is unfinished
+     * @return the port's result; {@link SendResult#REFUSED_CLOSED} before the opening handshake is
+     *     done and once a close was asked for, {@link SendResult#REFUSED_BUSY} while a fragmented
+     *     message is unfinished
      */
     public <C> SendResult text(CharSequence text, C context, Port<C> port) {
         return whole(phase == OPEN ? encoder.text(text) : null, context, port);
@@ -143,7 +149,8 @@ public final class Outbound {
     }
 
     /**
-     * Sends a ping (RFC 6455 §5.5.2); allowed while closing, refused once closed.
+     * Sends a ping (RFC 6455 §5.5.2); allowed while closing, refused before the opening handshake
+     * is done and once closed.
      *
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
@@ -152,7 +159,8 @@ public final class Outbound {
     }
 
     /**
-     * Sends a pong (RFC 6455 §5.5.3), solicited or not; allowed while closing, refused once closed.
+     * Sends a pong (RFC 6455 §5.5.3), solicited or not; allowed while closing, refused before the
+     * opening handshake is done and once closed.
      *
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
@@ -165,8 +173,8 @@ public final class Outbound {
      * data. The close frame itself is written by the engine, on its thread ({@link
      * WebSocketEngine#close}), behind the frames already admitted.
      *
-     * @return {@code true} for the first request, {@code false} if a close was already asked
-     *     for, sent or received
+     * @return {@code true} for the first request, {@code false} if the connection is not open:
+     *     the opening handshake is not done, or a close was already asked for, sent or received
      * @throws IllegalArgumentException as {@link #checkClose}
      */
     public boolean requestClose(int code, String reason) {
@@ -203,6 +211,15 @@ public final class Outbound {
         return encoder.close(code, reason);
     }
 
+    /** The opening handshake is done: frames are admitted from now on. */
+    void opened() {
+        synchronized (this) {
+            if (phase == CONNECTING) {
+                phase = OPEN;
+            }
+        }
+    }
+
     /** A close frame was sent or received, or the connection failed: data is refused from now on. */
     void closing() {
         if (phase == OPEN) {
@@ -237,12 +254,18 @@ public final class Outbound {
             // RFC 6455 §5.5: "All control frames MUST have a payload length of 125 bytes or less".
             throw new IllegalArgumentException("a control frame carries at most 125 bytes, not " + payload.remaining());
         }
-        if (phase == CLOSED) {
+        if (!mayControl()) {
             return SendResult.REFUSED_CLOSED;
         }
         ByteBuffer frame = encoder.encode(opcode, true, payload);
         synchronized (this) {
-            return phase == CLOSED ? SendResult.REFUSED_CLOSED : port.submit(frame, context);
+            return mayControl() ? port.submit(frame, context) : SendResult.REFUSED_CLOSED;
         }
+    }
+
+    /** Control frames go while open and while closing, not before the handshake is done nor once closed. */
+    private boolean mayControl() {
+        int now = phase;
+        return now == OPEN || now == CLOSING;
     }
 }

@@ -13,7 +13,7 @@ public enum SendResult {
      * stop producing until {@link io.niows.WebSocketHandler#onWritable(io.niows.WebSocket)} is called.
      */
     QUEUED_ABOVE_HIGH_WATER,
-    /** Nothing was queued: the connection is closing or closed. */
+    /** Nothing was queued: the connection is not open (its opening handshake is not done), or is closing or closed. */
     REFUSED_CLOSED,
     /**
      * Nothing was queued: a fragmented message is unfinished on this connection (RFC 6455 §5.4:

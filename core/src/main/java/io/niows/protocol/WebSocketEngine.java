@@ -55,6 +55,8 @@ public final class WebSocketEngine {
     /** The server's or the client's side of the opening handshake while CONNECTING, else null. */
     private ServerOpening serverOpening;
     private ClientOpening clientOpening;
+    /** Whether a client's engine has written its request. */
+    private boolean started;
     private HandshakeRequest request;
     private String subprotocol;
 
@@ -80,7 +82,7 @@ public final class WebSocketEngine {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.encoder = config.encoder();
-        this.outbound = new Outbound(encoder, config.role() == Role.CLIENT);
+        this.outbound = new Outbound(encoder, config.role() == Role.CLIENT, state == ConnectionState.OPEN);
         this.state = state;
     }
 
@@ -128,9 +130,10 @@ public final class WebSocketEngine {
      * @throws IllegalStateException if this is not a client's engine that has not started yet
      */
     public void start() {
-        if (clientOpening == null || state != ConnectionState.CONNECTING) {
-            throw new IllegalStateException("only a connecting client's engine starts");
+        if (clientOpening == null || state != ConnectionState.CONNECTING || started) {
+            throw new IllegalStateException("only a connecting client's engine starts, once");
         }
+        started = true;
         sink.write(request.bytes());
     }
 
@@ -397,6 +400,7 @@ public final class WebSocketEngine {
         subprotocol = agreedSubprotocol;
         decoder = newDecoder();
         state = ConnectionState.OPEN;
+        outbound.opened();
         try {
             listener.onOpen();
         } catch (RuntimeException listenerError) {

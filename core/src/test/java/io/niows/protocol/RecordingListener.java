@@ -10,6 +10,7 @@ public class RecordingListener implements EngineListener, FrameEvents {
 
     private final List<String> events = new ArrayList<>();
     private final List<WebSocketProtocolException> violations = new ArrayList<>();
+    private final List<WebSocketHandshakeException> handshakeFailures = new ArrayList<>();
 
     public List<String> events() {
         return events;
@@ -18,6 +19,22 @@ public class RecordingListener implements EngineListener, FrameEvents {
     /** The violations reported, kept apart from {@link #events()}: none of those follows one. */
     public List<WebSocketProtocolException> violations() {
         return violations;
+    }
+
+    /** The failed handshakes reported; no event follows one. */
+    public List<WebSocketHandshakeException> handshakeFailures() {
+        return handshakeFailures;
+    }
+
+    /** Recorded as {@code "open"}, so that the events a handshake's buffer carried are seen to follow it. */
+    @Override
+    public void onOpen() {
+        events.add("open");
+    }
+
+    @Override
+    public void onHandshakeFailed(WebSocketHandshakeException failure) {
+        handshakeFailures.add(failure);
     }
 
     @Override
