@@ -22,9 +22,11 @@ public interface EngineListener {
     }
 
     /**
-     * The opening handshake failed and the engine is {@link ConnectionState#CLOSED}: on a server,
-     * the refusal (its status and reason) is already written to the sink; on a client, the
-     * server's answer was not a valid 101. No event follows. Does nothing unless overridden.
+     * No WebSocket connection opens and the engine is {@link ConnectionState#CLOSED}: on a server,
+     * the answer that is not a 101 is already written to the sink (a refusal, with its status and
+     * reason, or the {@link HandshakeResponder#http response to a plain HTTP request}, with its
+     * status); on a client, the server's answer was not a valid 101. No event follows. Does nothing
+     * unless overridden.
      */
     default void onHandshakeFailed(WebSocketHandshakeException failure) {
     }
