@@ -3,6 +3,7 @@ package io.niows;
 import io.niows.internal.reactor.ConnectionEvents;
 import io.niows.internal.reactor.Link;
 import io.niows.protocol.HandshakeRequest;
+import io.niows.protocol.Outbound;
 import io.niows.protocol.SendResult;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -13,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * The {@link WebSocket} an application holds: one per connection, server or client. It turns the
  * reactor's {@link ConnectionEvents} into calls of the application's {@link WebSocketHandler},
- * runs the broadcasters' close listeners, keeps the attachment, and delegates every send to the
- * connection's {@link Link}.
+ * runs the broadcasters' close listeners, keeps the attachment, and sends through the protocol's
+ * {@link Outbound} front with the connection's {@link Link} as its port.
  *
  * <p>Thread-safe: this is the one place where a connection's state crosses threads; every member
  * may be used from any thread (the handler is final, the attachment volatile, the close listeners
@@ -24,6 +25,8 @@ import java.util.function.Consumer;
 final class Session implements BroadcastMember, ConnectionEvents {
 
     private final Link link;
+    /** The link's protocol front, kept here: every send passes it with the link as its port. */
+    private final Outbound outbound;
     private final WebSocketHandler handler;
     private volatile Object attachment;
     /** Guarded by this; made at the first registration, so most connections have none. */
@@ -33,6 +36,7 @@ final class Session implements BroadcastMember, ConnectionEvents {
 
     Session(Link link, WebSocketHandler handler) {
         this.link = link;
+        this.outbound = link.outbound();
         this.handler = handler;
     }
 
@@ -99,22 +103,22 @@ final class Session implements BroadcastMember, ConnectionEvents {
 
     @Override
     public SendResult sendText(CharSequence text, SendCallback callback) {
-        return link.sendText(text, callback);
+        return outbound.text(text, callback, link);
     }
 
     @Override
     public SendResult sendBinary(ByteBuffer data, SendCallback callback) {
-        return link.sendBinary(data, callback);
+        return outbound.binary(data, callback, link);
     }
 
     @Override
     public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
-        return link.sendFragment(text, part, last);
+        return outbound.fragment(text, part, last, Thread.currentThread(), null, link);
     }
 
     @Override
     public SendResult sendEncoded(ByteBuffer frame) {
-        return link.sendEncoded(frame);
+        return outbound.encoded(frame, null, link);
     }
 
     @Override
@@ -134,12 +138,12 @@ final class Session implements BroadcastMember, ConnectionEvents {
 
     @Override
     public boolean isOpen() {
-        return link.isOpen();
+        return outbound.isOpen();
     }
 
     @Override
     public boolean masksFrames() {
-        return link.masksFrames();
+        return outbound.masksFrames();
     }
 
     @Override

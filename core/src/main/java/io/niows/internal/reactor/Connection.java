@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  * idle open connection keeps no read or write buffer: only the bytes of an unfinished frame header
  * and the engine's unfinished message.
  */
-abstract class Connection implements Link, EngineListener, FrameSink, Outbound.Port<Object>, WriteQueue.Completion {
+abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue.Completion {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
     private static final VarHandle QUEUED;
@@ -608,28 +608,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, Outbound.P
     // ---- the link the application's handle delegates to ----------------------------------------
 
     @Override
-    public SendResult sendEncoded(ByteBuffer frame) {
-        return engine.outbound().encoded(frame, null, this);
-    }
-
-    @Override
-    public boolean masksFrames() {
-        return engine.outbound().masksFrames();
-    }
-
-    @Override
-    public SendResult sendText(CharSequence text, Object callback) {
-        return engine.outbound().text(text, callback, this);
-    }
-
-    @Override
-    public SendResult sendBinary(ByteBuffer data, Object callback) {
-        return engine.outbound().binary(data, callback, this);
-    }
-
-    @Override
-    public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
-        return engine.outbound().fragment(text, part, last, Thread.currentThread(), null, this);
+    public Outbound outbound() {
+        return engine.outbound();
     }
 
     /** A ping is a control frame: it may go out while closing, and does not count against the queue limit. */
@@ -666,11 +646,6 @@ abstract class Connection implements Link, EngineListener, FrameSink, Outbound.P
         } else {
             loop.execute(task);
         }
-    }
-
-    @Override
-    public boolean isOpen() {
-        return engine.outbound().isOpen();
     }
 
     @Override

@@ -33,7 +33,7 @@ final class AcceptingUpgrades implements Upgrades {
 
         @Override
         public void onText(String text) {
-            link.sendText(text, null);
+            link.outbound().text(text, null, link);
         }
 
         @Override
