@@ -138,7 +138,6 @@ public final class Main {
         return switch (command) {
             case "chat" -> "chat: open http://" + authority + "/ in two browser windows"
                     + " (WebSocket at ws://" + authority + ChatServer.PATH + "); Ctrl-C stops";
-            case "echo" -> "echo: listening on ws://" + authority + "/ (any path); Ctrl-C stops";
             default -> command + ": listening on ws://" + authority + "/ (any path); Ctrl-C stops";
         };
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
-class EchoServerTest {
+public class EchoServerTest {
 
     private WebSocketServer server;
 
@@ -32,7 +32,12 @@ class EchoServerTest {
 
     @Test
     void echoesTextAndBinaryInOrder() throws Exception {
-        try (TestClient client = TestClient.connect(uri("/"))) {
+        echoesTextAndBinaryInOrder(uri("/"));
+    }
+
+    /** Sends text, binary and non-ASCII text to an echo at {@code uri} and expects each back, in order. */
+    public static void echoesTextAndBinaryInOrder(URI uri) throws Exception {
+        try (TestClient client = TestClient.connect(uri)) {
             client.sendText("hello");
             client.sendBinary(ByteBuffer.wrap(new byte[] {0, 1, 2, (byte) 0xff}));
             client.sendText("h\u00e9llo \ud83d\ude00 \u4e16\u754c");

@@ -69,36 +69,29 @@ class MainTest {
 
     @Test
     void printsItsAddressThenOnSigtermClosesClientsWith1001() throws Exception {
-        Process process = run("echo", "--port", "0");
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String banner = out.readLine();
-            Matcher address = Pattern.compile("ws://127\\.0\\.0\\.1:(\\d+)/").matcher(banner);
-            assertThat(address.find()).as(banner).isTrue();
-
-            try (TestClient client = TestClient.connect(URI.create(address.group() + "x"))) {
-                client.sendText("ping");
-                assertThat(client.nextText()).isEqualTo("ping");
-
-                process.destroy();
-
-                assertThat(client.awaitClose().code()).as("a graceful close: going away").isEqualTo(1001);
-            }
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped in time").isTrue();
-        } finally {
-            process.destroyForcibly();
-        }
+        String banner = echoOnceThenStop("echo", 1001, "a graceful close: going away");
+        assertThat(banner).startsWith("echo: ");
     }
 
     @Test
     void blockingEchoPrintsItsAddressEchoesAndStopsOnSigterm() throws Exception {
-        Process process = run("blocking-echo", "--port", "0");
+        String banner = echoOnceThenStop("blocking-echo", 1006, "dropped: no close frame");
+        assertThat(banner).startsWith("blocking-echo: ");
+    }
+
+    /**
+     * Starts {@code command} on a free port, reads the address from its first line, echoes one
+     * message through it, ends it with SIGTERM and checks how the client's connection closed and
+     * that the program stopped in time.
+     *
+     * @return the program's first line
+     */
+    private String echoOnceThenStop(String command, int closeCode, String how) throws Exception {
+        Process process = run(command, "--port", "0");
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             String banner = out.readLine();
-            assertThat(banner).startsWith("blocking-echo: ");
             Matcher address = Pattern.compile("ws://127\\.0\\.0\\.1:(\\d+)/").matcher(banner);
             assertThat(address.find()).as(banner).isTrue();
 
@@ -108,9 +101,10 @@ class MainTest {
 
                 process.destroy();
 
-                assertThat(client.awaitClose().code()).as("dropped: no close frame").isEqualTo(1006);
+                assertThat(client.awaitClose().code()).as(how).isEqualTo(closeCode);
             }
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped in time").isTrue();
+            return banner;
         } finally {
             process.destroyForcibly();
         }

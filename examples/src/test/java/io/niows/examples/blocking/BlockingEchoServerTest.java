@@ -2,6 +2,7 @@ package io.niows.examples.blocking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.niows.examples.EchoServerTest;
 import io.niows.examples.TestClient;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -39,15 +40,7 @@ class BlockingEchoServerTest {
 
     @Test
     void echoesTextAndBinaryInOrderOnAnyPath() throws Exception {
-        try (TestClient client = TestClient.connect(uri("/any/path?x=1"))) {
-            client.sendText("hello");
-            client.sendBinary(ByteBuffer.wrap(new byte[] {0, 1, 2, (byte) 0xff}));
-            client.sendText("h\u00e9llo \ud83d\ude00 \u4e16\u754c");
-
-            assertThat(client.nextText()).isEqualTo("hello");
-            assertThat(client.nextBinary()).isEqualTo(ByteBuffer.wrap(new byte[] {0, 1, 2, (byte) 0xff}));
-            assertThat(client.nextText()).isEqualTo("h\u00e9llo \ud83d\ude00 \u4e16\u754c");
-        }
+        EchoServerTest.echoesTextAndBinaryInOrder(uri("/any/path?x=1"));
     }
 
     @Test
