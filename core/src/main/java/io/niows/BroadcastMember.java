@@ -1,6 +1,7 @@
 package io.niows;
 
 import io.niows.protocol.SendResult;
+import io.niows.protocol.SharedMessage;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
@@ -21,6 +22,9 @@ interface BroadcastMember extends WebSocket {
      * @param frame a view of the shared bytes that this member alone consumes
      */
     SendResult sendEncoded(ByteBuffer frame);
+
+    /** The frame of {@code message} that fits this member: plain, or compressed as it agreed. */
+    ByteBuffer frameOf(SharedMessage message);
 
     /** Runs {@code listener} once when the connection closes, or at once if it already has. */
     void onClosed(Consumer<WebSocket> listener);

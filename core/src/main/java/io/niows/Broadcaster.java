@@ -1,8 +1,7 @@
 package io.niows;
 
-import io.niows.protocol.FrameEncoding;
-import io.niows.protocol.Role;
 import io.niows.protocol.SendResult;
+import io.niows.protocol.SharedMessage;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,7 +125,7 @@ public final class Broadcaster {
      *     {@link #maxQueuedBytes()}
      */
     public int broadcast(CharSequence text) {
-        return send(FrameEncoding.text(text, Role.SERVER));
+        return send(SharedMessage.text(text, members.size() >= DIRECT_THRESHOLD));
     }
 
     /**
@@ -137,29 +136,28 @@ public final class Broadcaster {
      *     {@link #maxQueuedBytes()}
      */
     public int broadcast(ByteBuffer data) {
-        return send(FrameEncoding.binary(data.duplicate(), Role.SERVER));
+        return send(SharedMessage.binary(data, members.size() >= DIRECT_THRESHOLD));
     }
 
-    private int send(ByteBuffer frame) {
-        if (frame.remaining() > maxQueuedBytes) {
+    private int send(SharedMessage message) {
+        if (message.plainFrame().remaining() > maxQueuedBytes) {
             oversized.increment();
             return 0;
         }
-        ByteBuffer shared = members.size() >= DIRECT_THRESHOLD ? toDirect(frame) : frame.asReadOnlyBuffer();
-        int length = shared.remaining();
         int queued = 0;
         for (BroadcastMember m : members) {
-            if (m.queuedBytes() + length > maxQueuedBytes) {
+            ByteBuffer frame = m.frameOf(message);
+            if (m.queuedBytes() + frame.remaining() > maxQueuedBytes) {
                 overflow(m);
-            } else if (sendTo(m, shared)) {
+            } else if (sendTo(m, frame)) {
                 queued++;
             }
         }
         return queued;
     }
 
-    private boolean sendTo(BroadcastMember m, ByteBuffer shared) {
-        SendResult result = m.sendEncoded(shared.duplicate());
+    private boolean sendTo(BroadcastMember m, ByteBuffer frame) {
+        SendResult result = m.sendEncoded(frame);
         if (result == SendResult.REFUSED_BUSY) {
             skipped.increment();
         }
@@ -173,12 +171,6 @@ public final class Broadcaster {
             evicted.increment();
             m.close(CloseCode.POLICY_VIOLATION, "too slow: broadcast queue full");
         }
-    }
-
-    private static ByteBuffer toDirect(ByteBuffer frame) {
-        ByteBuffer direct = ByteBuffer.allocateDirect(frame.remaining());
-        direct.put(frame).flip();
-        return direct.asReadOnlyBuffer();
     }
 
     /**

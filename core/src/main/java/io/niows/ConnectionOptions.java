@@ -2,6 +2,8 @@ package io.niows;
 
 import io.niows.internal.reactor.ConnectionSettings;
 import io.niows.protocol.EngineConfig;
+import io.niows.protocol.PerMessageDeflate;
+import io.niows.protocol.Role;
 import java.time.Duration;
 
 /**
@@ -52,6 +54,8 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private int loops;
+    /** Null for the role's defaults. */
+    private PerMessageDeflate deflate;
     private long maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
     private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     private int maxHandshakeSize = DEFAULT_MAX_HANDSHAKE_SIZE;
@@ -161,6 +165,18 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
         return self();
     }
 
+    /**
+     * The permessage-deflate settings (RFC 7692): on or off, the compression level, the size
+     * below which a message goes uncompressed, and the parameters asked of the peer. Default
+     * {@link PerMessageDeflate#serverDefaults()} on a server (accepted, as browsers expect),
+     * {@link PerMessageDeflate#clientDefaults()} on a client (offered); {@link
+     * PerMessageDeflate#disabled()} turns it off.
+     */
+    public B perMessageDeflate(PerMessageDeflate settings) {
+        this.deflate = java.util.Objects.requireNonNull(settings, "settings");
+        return self();
+    }
+
     /** The number of selector loops set. */
     int loops() {
         return loops;
@@ -168,7 +184,10 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
 
     /** Each connection's settings, for an engine with {@code role}'s defaults and the limits set here. */
     ConnectionSettings connectionSettings(EngineConfig role) {
+        PerMessageDeflate roleDeflate = role.role() == Role.SERVER ? PerMessageDeflate.serverDefaults()
+                : PerMessageDeflate.clientDefaults();
         EngineConfig engine = role
+                .withDeflate(deflate != null ? deflate : roleDeflate)
                 .withMaxFrameSize(Math.min(maxFrameSize, maxMessageSize))
                 .withMaxMessageSize(maxMessageSize)
                 .withMaxHandshakeSize(maxHandshakeSize);

@@ -5,6 +5,7 @@ import io.niows.internal.reactor.Link;
 import io.niows.protocol.HandshakeRequest;
 import io.niows.protocol.Outbound;
 import io.niows.protocol.SendResult;
+import io.niows.protocol.SharedMessage;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -122,6 +123,11 @@ final class Session implements BroadcastMember, ConnectionEvents {
     }
 
     @Override
+    public ByteBuffer frameOf(SharedMessage message) {
+        return message.frameFor(outbound);
+    }
+
+    @Override
     public SendResult ping(ByteBuffer payload) {
         return link.ping(payload);
     }
@@ -165,6 +171,11 @@ final class Session implements BroadcastMember, ConnectionEvents {
     @Override
     public String subprotocol() {
         return link.subprotocol();
+    }
+
+    @Override
+    public String extensions() {
+        return link.extensions();
     }
 
     @Override

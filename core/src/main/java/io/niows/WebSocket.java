@@ -91,6 +91,13 @@ public interface WebSocket {
     /** The subprotocol agreed in the handshake, or {@code null}. */
     String subprotocol();
 
+    /**
+     * The extensions agreed in the handshake as the server's {@code Sec-WebSocket-Extensions}
+     * states them, such as {@code permessage-deflate; server_no_context_takeover;
+     * client_no_context_takeover}, or {@code null} for none.
+     */
+    String extensions();
+
     /** The object the application attached to this connection, or {@code null}. */
     <T> T attachment();
 

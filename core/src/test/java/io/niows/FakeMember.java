@@ -1,6 +1,7 @@
 package io.niows;
 
 import io.niows.protocol.SendResult;
+import io.niows.protocol.SharedMessage;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -36,6 +37,16 @@ final class FakeMember implements BroadcastMember {
         }
         frames.add(frame.remaining());
         return SendResult.QUEUED;
+    }
+
+    @Override
+    public ByteBuffer frameOf(SharedMessage message) {
+        return message.plainFrame();
+    }
+
+    @Override
+    public String extensions() {
+        return null;
     }
 
     @Override

@@ -22,10 +22,19 @@ final class ClientOpening {
 
     private final ClientHandshake handshake;
     private final HttpResponseParser parser;
+    private final PerMessageDeflate offered;
+    private DeflateAgreement deflate;
 
-    ClientOpening(HandshakeLimits limits, ClientHandshake handshake) {
+    /** @param offered the permessage-deflate settings the request offered, or {@code null} */
+    ClientOpening(HandshakeLimits limits, ClientHandshake handshake, PerMessageDeflate offered) {
         this.handshake = handshake;
         this.parser = new HttpResponseParser(limits);
+        this.offered = offered;
+    }
+
+    /** What the server's valid 101 agreed on permessage-deflate; null for nothing. */
+    DeflateAgreement deflate() {
+        return deflate;
     }
 
     /**
@@ -48,6 +57,7 @@ final class ClientOpening {
         }
         try {
             String subprotocol = handshake.verify(head);
+            deflate = DeflateNegotiation.check(offered, head.headerValues("Sec-WebSocket-Extensions"));
             return subprotocol == null ? "" : subprotocol;
         } catch (HandshakeFailure e) {
             byte[] body = new byte[Math.min(MAX_BODY, in.remaining())];

@@ -27,12 +27,14 @@ public final class EngineConfig {
     private final IntSupplier maskingKeys;
     private final boolean autoPong;
     private final int maxHandshakeSize;
+    private final PerMessageDeflate deflate;
     private final FrameEncoder encoder;
     private final HandshakeLimits handshakeLimits;
 
     private EngineConfig(Role role, long maxFrameSize, long maxMessageSize, IntSupplier maskingKeys,
-            boolean autoPong, int maxHandshakeSize) {
+            boolean autoPong, int maxHandshakeSize, PerMessageDeflate deflate) {
         this.role = role;
+        this.deflate = deflate;
         this.maxFrameSize = maxFrameSize;
         this.maxMessageSize = maxMessageSize;
         this.maskingKeys = maskingKeys;
@@ -56,14 +58,16 @@ public final class EngineConfig {
         return handshakeLimits;
     }
 
-    /** A server's defaults: 16 MiB limits, automatic pongs. */
+    /** A server's defaults: 16 MiB limits, automatic pongs, permessage-deflate accepted ({@link PerMessageDeflate#serverDefaults()}). */
     public static EngineConfig server() {
-        return new EngineConfig(Role.SERVER, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true, DEFAULT_MAX_HANDSHAKE_SIZE);
+        return new EngineConfig(Role.SERVER, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true, DEFAULT_MAX_HANDSHAKE_SIZE,
+                PerMessageDeflate.serverDefaults());
     }
 
     /** A client's defaults: 16 MiB limits, automatic pongs, secure random masking keys. */
     public static EngineConfig client() {
-        return new EngineConfig(Role.CLIENT, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true, DEFAULT_MAX_HANDSHAKE_SIZE);
+        return new EngineConfig(Role.CLIENT, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true, DEFAULT_MAX_HANDSHAKE_SIZE,
+                PerMessageDeflate.disabled());
     }
 
     /** Which end this engine plays. */
@@ -94,13 +98,13 @@ public final class EngineConfig {
     /** A copy with another frame size limit (positive). */
     public EngineConfig withMaxFrameSize(long maxFrameSize) {
         return new EngineConfig(role, positive(maxFrameSize, "maxFrameSize"), maxMessageSize, maskingKeys, autoPong,
-                maxHandshakeSize);
+                maxHandshakeSize, deflate);
     }
 
     /** A copy with another message size limit (positive). */
     public EngineConfig withMaxMessageSize(long maxMessageSize) {
         return new EngineConfig(role, maxFrameSize, positive(maxMessageSize, "maxMessageSize"), maskingKeys, autoPong,
-                maxHandshakeSize);
+                maxHandshakeSize, deflate);
     }
 
     /**
@@ -109,12 +113,12 @@ public final class EngineConfig {
      */
     public EngineConfig withMaskingKeys(IntSupplier keys) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, Objects.requireNonNull(keys, "keys"), autoPong,
-                maxHandshakeSize);
+                maxHandshakeSize, deflate);
     }
 
     /** A copy that does, or does not, answer pings by itself. */
     public EngineConfig withAutoPong(boolean autoPong) {
-        return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize);
+        return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize, deflate);
     }
 
     /**
@@ -124,7 +128,22 @@ public final class EngineConfig {
      */
     public EngineConfig withMaxHandshakeSize(int bytes) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong,
-                (int) positive(bytes, "maxHandshakeSize"));
+                (int) positive(bytes, "maxHandshakeSize"), deflate);
+    }
+
+    /**
+     * A copy with other permessage-deflate settings (RFC 7692): what a server's engine accepts. A
+     * client's engine goes by what its {@link HandshakeRequest} offered; a transport that makes
+     * the request (as niows' client does) takes the offer from here.
+     */
+    public EngineConfig withDeflate(PerMessageDeflate deflate) {
+        return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize,
+                Objects.requireNonNull(deflate, "deflate"));
+    }
+
+    /** The permessage-deflate settings a server accepts with. */
+    public PerMessageDeflate deflate() {
+        return deflate;
     }
 
     /** The largest opening-handshake head accepted, in bytes. */
@@ -142,6 +161,7 @@ public final class EngineConfig {
     @Override
     public String toString() {
         return "EngineConfig[role=" + role + ", maxFrameSize=" + maxFrameSize + ", maxMessageSize="
-                + maxMessageSize + ", autoPong=" + autoPong + ", maxHandshakeSize=" + maxHandshakeSize + "]";
+                + maxMessageSize + ", autoPong=" + autoPong + ", maxHandshakeSize=" + maxHandshakeSize + ", deflate="
+                + deflate + "]";
     }
 }

@@ -32,15 +32,18 @@ public final class HandshakeRequest {
     private volatile HttpRequest parsed;
     /** The handshake a client sends with this request, or null for a request received. */
     private final ClientHandshake sent;
+    /** The permessage-deflate settings a client's request offers, or null. */
+    private final PerMessageDeflate deflateOffer;
 
-    private HandshakeRequest(byte[] head, HttpRequest parsed, ClientHandshake sent) {
+    private HandshakeRequest(byte[] head, HttpRequest parsed, ClientHandshake sent, PerMessageDeflate deflateOffer) {
         this.head = head;
         this.parsed = parsed;
         this.sent = sent;
+        this.deflateOffer = deflateOffer;
     }
 
     static HandshakeRequest received(HttpRequest request) {
-        return new HandshakeRequest(null, request, null);
+        return new HandshakeRequest(null, request, null, null);
     }
 
     /**
@@ -58,17 +61,30 @@ public final class HandshakeRequest {
      */
     public static HandshakeRequest client(String host, int port, String pathAndQuery, List<String> subprotocols,
             List<Header> headers) {
+        return client(host, port, pathAndQuery, subprotocols, headers, PerMessageDeflate.disabled());
+    }
+
+    /**
+     * A client's opening request that also offers permessage-deflate (RFC 7692) as {@code
+     * deflate} says, unless it is disabled; the engine then checks the server's answer against
+     * the offer and compresses as agreed.
+     *
+     * @throws IllegalArgumentException as {@link #client(String, int, String, List, List)}
+     */
+    public static HandshakeRequest client(String host, int port, String pathAndQuery, List<String> subprotocols,
+            List<Header> headers, PerMessageDeflate deflate) {
+        String offer = DeflateNegotiation.offer(deflate);
         Map<String, String> extra = new LinkedHashMap<>();
         for (Header h : headers) {
             if (extra.put(h.name(), h.value()) != null) {
                 throw new IllegalArgumentException("header given twice: " + h.name());
             }
         }
-        ClientHandshake handshake = new ClientHandshake(host, port, pathAndQuery, subprotocols, extra, KEYS);
+        ClientHandshake handshake = new ClientHandshake(host, port, pathAndQuery, subprotocols, extra, offer, KEYS);
         ByteBuffer bytes = handshake.request();
         byte[] head = new byte[bytes.remaining()];
         bytes.get(head);
-        return new HandshakeRequest(head, null, handshake);
+        return new HandshakeRequest(head, null, handshake, offer == null ? null : deflate);
     }
 
     /** The same request, holding only the head's bytes until someone reads it. */
@@ -76,7 +92,7 @@ public final class HandshakeRequest {
         if (head != null) {
             return this;
         }
-        return new HandshakeRequest(parsed.toHead().getBytes(StandardCharsets.ISO_8859_1), null, sent);
+        return new HandshakeRequest(parsed.toHead().getBytes(StandardCharsets.ISO_8859_1), null, sent, deflateOffer);
     }
 
     /** The method, such as {@code GET}. */
@@ -122,6 +138,11 @@ public final class HandshakeRequest {
     /** The handshake a client sends with this request; null for a request received. */
     ClientHandshake sent() {
         return sent;
+    }
+
+    /** The permessage-deflate settings a client's request offers; null when it offers none. */
+    PerMessageDeflate deflateOffer() {
+        return deflateOffer;
     }
 
     /** The head's bytes, for a client to send; a new buffer, ready to read. */

@@ -1,5 +1,6 @@
 package io.niows.protocol;
 
+import static io.niows.internal.frame.WireFormat.B0_FLAG_RSV1;
 import static io.niows.internal.frame.WireFormat.MAX_CLOSE_REASON;
 import static io.niows.internal.frame.WireFormat.MAX_CONTROL_PAYLOAD;
 import static io.niows.internal.frame.WireFormat.OPCODE_BINARY;
@@ -10,6 +11,7 @@ import static io.niows.internal.frame.WireFormat.OPCODE_TEXT;
 
 import io.niows.internal.frame.CloseCodes;
 import io.niows.internal.frame.FrameEncoder;
+import io.niows.internal.frame.MessageDeflater;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -57,6 +59,16 @@ public final class Outbound {
 
     private final FrameEncoder encoder;
     private final boolean masks;
+    /**
+     * How messages are compressed once permessage-deflate was agreed, else null; set before the
+     * phase becomes OPEN, so a sender that read OPEN sees it. An independent one is used from any
+     * thread, one with context only under this front's lock.
+     */
+    private MessageDeflater deflater;
+    /** The independent compressor for this connection's window, whose frames any member may share. */
+    private MessageDeflater sharedDeflater;
+    /** Messages shorter than this go uncompressed. */
+    private int minCompressedSize;
     /** CONNECTING: nothing may be sent yet; OPEN: anything; CLOSING: control frames only; CLOSED: nothing. */
     private volatile int phase;
     /** Who sends the unfinished fragmented message, or null; guarded by this. */
@@ -89,7 +101,11 @@ public final class Outbound {
      *     message is unfinished
      */
     public <C> SendResult text(CharSequence text, C context, Port<C> port) {
-        return whole(phase == OPEN ? encoder.text(text) : null, context, port);
+        if (phase != OPEN || deflater == null) {
+            return whole(phase == OPEN ? encoder.text(text) : null, context, port);
+        }
+        return compressible(OPCODE_TEXT, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), context,
+                port);
     }
 
     /**
@@ -98,7 +114,22 @@ public final class Outbound {
      * @return as {@link #text}
      */
     public <C> SendResult binary(ByteBuffer data, C context, Port<C> port) {
-        return whole(phase == OPEN ? encoder.encode(OPCODE_BINARY, true, data) : null, context, port);
+        if (phase != OPEN || deflater == null) {
+            return whole(phase == OPEN ? encoder.encode(OPCODE_BINARY, true, data) : null, context, port);
+        }
+        return compressible(OPCODE_BINARY, data, context, port);
+    }
+
+    /**
+     * Sends a message of a broadcast in the frame {@code message} holds for this connection's
+     * compression: the plain frame, or the one compressed once for every connection with the
+     * same window.
+     *
+     * @return as {@link #text}
+     * @throws IllegalArgumentException for a client's front, whose frames are masked each on its own
+     */
+    public <C> SendResult shared(SharedMessage message, C context, Port<C> port) {
+        return encoded(message.frameFor(this), context, port);
     }
 
     /**
@@ -109,7 +140,18 @@ public final class Outbound {
      * @return as {@link #text}
      */
     public <C> SendResult encoded(ByteBuffer frame, C context, Port<C> port) {
-        return whole(frame, context, port);
+        boolean compressed = (frame.get(frame.position()) & B0_FLAG_RSV1) != 0;
+        if (!compressed || deflater == null || deflater.isIndependent()) {
+            return whole(frame, context, port);
+        }
+        synchronized (this) {
+            SendResult result = whole(frame, context, port);
+            if (result.accepted()) {
+                // The peer's window now holds bytes this connection's compressor did not produce.
+                deflater.resetContext();
+            }
+            return result;
+        }
     }
 
     /**
@@ -211,6 +253,29 @@ public final class Outbound {
         return encoder.close(code, reason);
     }
 
+    /**
+     * The opening handshake is done and agreed permessage-deflate: messages of at least {@code
+     * minSize} bytes are compressed by {@code deflater} from now on.
+     *
+     * @param shared the independent compressor for the same window, for shared frames
+     */
+    void opened(MessageDeflater deflater, MessageDeflater shared, int minSize) {
+        this.deflater = deflater;
+        this.sharedDeflater = shared;
+        this.minCompressedSize = minSize;
+        opened();
+    }
+
+    /** The independent compressor whose frames fit this connection, or null without compression. */
+    MessageDeflater sharedDeflater() {
+        return phase == OPEN ? sharedDeflater : null;
+    }
+
+    /** The size from which this connection compresses messages. */
+    int minCompressedSize() {
+        return minCompressedSize;
+    }
+
     /** The opening handshake is done: frames are admitted from now on. */
     void opened() {
         synchronized (this) {
@@ -233,7 +298,49 @@ public final class Outbound {
 
     /** The transport is gone: everything is refused from now on. */
     void closed() {
-        phase = CLOSED;
+        if (deflater == null || deflater.isIndependent()) {
+            phase = CLOSED;
+            return;
+        }
+        synchronized (this) {
+            phase = CLOSED;
+            deflater.end();
+        }
+    }
+
+    /**
+     * A whole message, compressed unless it is short. An independent compressor runs on the
+     * caller's thread before the hand-off; one with context runs under the lock, so that messages
+     * are compressed in the order they go on the wire.
+     */
+    private <C> SendResult compressible(int opcode, ByteBuffer payload, C context, Port<C> port) {
+        if (payload.remaining() < minCompressedSize) {
+            return whole(encoder.encode(opcode, true, payload), context, port);
+        }
+        if (deflater.isIndependent()) {
+            return whole(compressed(deflater, opcode, payload), context, port);
+        }
+        synchronized (this) {
+            if (phase != OPEN || fragmentOwner != null) {
+                return phase != OPEN ? SendResult.REFUSED_CLOSED : SendResult.REFUSED_BUSY;
+            }
+            return port.submit(compressed(deflater, opcode, payload), context);
+        }
+    }
+
+    /**
+     * A frame with RSV1 set carrying the compressed message (RFC 7692 §6); or the plain frame when
+     * compressing did not make it shorter (incompressible bytes grow a little), which also spares
+     * the peer the inflating and keeps every frame within the size its plain message allows.
+     */
+    ByteBuffer compressed(MessageDeflater with, int opcode, ByteBuffer payload) {
+        ByteBuffer deflated = with.compress(payload);
+        if (deflated.remaining() >= payload.remaining()) {
+            // The peer's window will not hold this message: neither may the compressor's.
+            with.resetContext();
+            return encoder.encode(opcode, true, payload);
+        }
+        return encoder.encode(opcode | B0_FLAG_RSV1, true, deflated);
     }
 
     private <C> SendResult whole(ByteBuffer frame, C context, Port<C> port) {

@@ -19,12 +19,20 @@ final class ServerOpening {
 
     private final HttpRequestParser parser;
     private final HandshakeResponder responder;
+    private final PerMessageDeflate deflateSettings;
     private HttpRequest head;
     private String key;
+    private DeflateAgreement deflate;
 
-    ServerOpening(HandshakeLimits limits, HandshakeResponder responder) {
+    ServerOpening(HandshakeLimits limits, HandshakeResponder responder, PerMessageDeflate deflateSettings) {
         this.parser = new HttpRequestParser(limits);
         this.responder = responder;
+        this.deflateSettings = deflateSettings;
+    }
+
+    /** What the 101 agreed on permessage-deflate; null for nothing, or before an upgrade was accepted. */
+    DeflateAgreement deflate() {
+        return deflate;
     }
 
     /**
@@ -50,6 +58,9 @@ final class ServerOpening {
                     && !request.subprotocols().contains(answer.subprotocol())) {
                 return HandshakeAnswer.refuse(500, "the server chose a subprotocol the client did not offer");
             }
+            if (answer.accepted()) {
+                deflate = DeflateNegotiation.answer(deflateSettings, head.headerValues("Sec-WebSocket-Extensions"));
+            }
             return answer;
         } catch (HttpError e) {
             return refusal(e);
@@ -66,7 +77,8 @@ final class ServerOpening {
         if (!answer.accepted()) {
             return answer.encodeResponse(head == null || !"HEAD".equals(head.method()));
         }
-        HeadWriter writer = ServerHandshake.switchingProtocols(key, answer.subprotocol(), null);
+        HeadWriter writer = ServerHandshake.switchingProtocols(key, answer.subprotocol(),
+                deflate == null ? null : deflate.header());
         return HandshakeAnswer.writeHeaders(writer, answer.headers()).finish();
     }
 

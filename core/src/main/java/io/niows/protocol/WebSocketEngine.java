@@ -6,6 +6,8 @@ import io.niows.internal.frame.CloseCodes;
 import io.niows.internal.frame.FrameDecoder;
 import io.niows.internal.frame.FrameEncoder;
 import io.niows.internal.frame.FrameEvents;
+import io.niows.internal.frame.MessageDeflater;
+import io.niows.internal.frame.MessageInflater;
 import io.niows.internal.frame.ProtocolViolation;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -59,6 +61,7 @@ public final class WebSocketEngine {
     private boolean started;
     private HandshakeRequest request;
     private String subprotocol;
+    private String extensions;
 
     private ConnectionState state;
     private boolean closeSent;
@@ -100,7 +103,8 @@ public final class WebSocketEngine {
             throw new IllegalArgumentException("not a server's configuration: " + config);
         }
         WebSocketEngine engine = new WebSocketEngine(config, listener, sink, ConnectionState.CONNECTING);
-        engine.serverOpening = new ServerOpening(config.handshakeLimits(), Objects.requireNonNull(responder, "responder"));
+        engine.serverOpening = new ServerOpening(config.handshakeLimits(), Objects.requireNonNull(responder, "responder"),
+                config.deflate());
         return engine;
     }
 
@@ -120,7 +124,7 @@ public final class WebSocketEngine {
         }
         WebSocketEngine engine = new WebSocketEngine(config, listener, sink, ConnectionState.CONNECTING);
         engine.request = request;
-        engine.clientOpening = new ClientOpening(config.handshakeLimits(), request.sent());
+        engine.clientOpening = new ClientOpening(config.handshakeLimits(), request.sent(), request.deflateOffer());
         return engine;
     }
 
@@ -148,6 +152,15 @@ public final class WebSocketEngine {
      */
     public HandshakeRequest request() {
         return request;
+    }
+
+    /**
+     * The extensions agreed in the opening handshake, as the server's {@code
+     * Sec-WebSocket-Extensions} header states them (such as {@code permessage-deflate;
+     * server_no_context_takeover}), or {@code null} for none.
+     */
+    public String extensions() {
+        return extensions;
     }
 
     /** The subprotocol agreed in the opening handshake, or {@code null} for none. */
@@ -350,7 +363,7 @@ public final class WebSocketEngine {
             handshakeFailed(e);
             return false;
         }
-        return agreed != null && opened(agreed.isEmpty() ? null : agreed);
+        return agreed != null && opened(agreed.isEmpty() ? null : agreed, clientOpening.deflate());
     }
 
     private boolean readRequest(ByteBuffer in) {
@@ -374,7 +387,7 @@ public final class WebSocketEngine {
                     answer.reason() != null ? answer.reason() : "answered " + answer.status(), Map.of(), new byte[0]));
             return false;
         }
-        return opened(answer.subprotocol());
+        return opened(answer.subprotocol(), serverOpening.deflate());
     }
 
     /**
@@ -395,12 +408,16 @@ public final class WebSocketEngine {
         handshakeFailed(new WebSocketHandshakeException(answer.status(), answer.reason(), Map.of(), new byte[0]));
     }
 
-    private boolean opened(String agreedSubprotocol) {
+    private boolean opened(String agreedSubprotocol, DeflateAgreement agreedDeflate) {
         endOpening();
         subprotocol = agreedSubprotocol;
-        decoder = newDecoder();
         state = ConnectionState.OPEN;
-        outbound.opened();
+        if (agreedDeflate == null) {
+            decoder = newDecoder();
+            outbound.opened();
+        } else {
+            useDeflate(agreedDeflate);
+        }
         try {
             listener.onOpen();
         } catch (RuntimeException listenerError) {
@@ -425,6 +442,26 @@ public final class WebSocketEngine {
 
     private FrameDecoder newDecoder() {
         return new FrameDecoder(config.role() == Role.SERVER, config.maxFrameSize(), config.maxMessageSize(), new Events());
+    }
+
+    /**
+     * Compresses and inflates as agreed (RFC 7692): what this side sends with a compressor of its
+     * window, independent or keeping context as agreed; what the peer sends through an inflater
+     * that keeps the peer's context only if the peer may use it.
+     */
+    private void useDeflate(DeflateAgreement agreed) {
+        extensions = agreed.header();
+        Role own = config.role();
+        Role peer = own == Role.SERVER ? Role.CLIENT : Role.SERVER;
+        PerMessageDeflate settings = own == Role.SERVER ? config.deflate() : request.deflateOffer();
+        MessageInflater inflater = new MessageInflater(settings.inflaters(), !agreed.compressesIndependently(peer));
+        decoder = new FrameDecoder(own == Role.SERVER, config.maxFrameSize(), config.maxMessageSize(), new Events(),
+                inflater);
+        int window = agreed.windowBits(own);
+        MessageDeflater shared = settings.independentDeflater(window);
+        MessageDeflater deflater = agreed.compressesIndependently(own) ? shared
+                : MessageDeflater.withContext(settings.level(), window);
+        outbound.opened(deflater, shared, settings.minSize());
     }
 
     private void failConnection(int code, String reason) {

@@ -7,6 +7,7 @@ import io.niows.WebSocket;
 import io.niows.WebSocketClient;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
+import io.niows.protocol.PerMessageDeflate;
 import io.niows.protocol.WebSocketHandshakeException;
 import io.niows.protocol.WebSocketProtocolException;
 import java.net.ConnectException;
@@ -268,8 +269,41 @@ class WebSocketClientTest {
     @Test
     void anExtensionTheClientDidNotOfferIsRefused() throws Exception {
         try (ScriptedServer peer = new ScriptedServer(key -> ScriptedServer.ascii(
-                ok(key, "Sec-WebSocket-Extensions: permessage-deflate\r\n")))) {
+                ok(key, "Sec-WebSocket-Extensions: x-webkit-deflate-frame\r\n")))) {
             assertThat(failure(connectTo(peer, List.of())).getMessage()).containsIgnoringCase("extension");
+        }
+    }
+
+    @Test
+    void permessageDeflateIsRefusedByAClientThatTurnedItOff() throws Exception {
+        try (WebSocketClient plain = WebSocketClient.builder().perMessageDeflate(PerMessageDeflate.disabled()).build();
+                ScriptedServer peer = new ScriptedServer(key -> ScriptedServer.ascii(
+                        ok(key, "Sec-WebSocket-Extensions: permessage-deflate\r\n")))) {
+            ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> plain.connect(
+                    URI.create("ws://127.0.0.1:" + peer.port() + "/"), new Inbox()).get(10, TimeUnit.SECONDS));
+            assertThat(e.getCause().getMessage()).containsIgnoringCase("extension");
+            assertThat(peer.request.get(5, TimeUnit.SECONDS)).doesNotContainIgnoringCase("Sec-WebSocket-Extensions");
+        }
+    }
+
+    @Test
+    void aPermessageDeflateAnswerOverTheOfferIsRefused() throws Exception {
+        try (ScriptedServer peer = new ScriptedServer(key -> ScriptedServer.ascii(
+                ok(key, "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits=16\r\n")))) {
+            assertThat(failure(connectTo(peer, List.of())).getMessage()).contains("client_max_window_bits");
+        }
+    }
+
+    @Test
+    void theClientAgreesOnDeflateWithTheNiowsServerAndBothEndsSayWhat() throws Exception {
+        Inbox inbox = new Inbox();
+        WebSocket ws = client.connect(url("/"), inbox).get(10, TimeUnit.SECONDS);
+        assertThat(ws.extensions())
+                .isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
+        String json = "{\"k\":\"" + "value ".repeat(500) + "\"}";
+        for (int i = 0; i < 20; i++) {
+            ws.sendText(json + i);
+            assertThat(inbox.next()).isEqualTo(json + i);
         }
     }
 
@@ -404,7 +438,8 @@ class WebSocketClientTest {
             assertThat(request.subprotocols()).containsExactly("v1", "v2");
             assertThat(request.remoteAddress()).isEqualTo(ws.remoteAddress());
             assertThat(request.headers()).containsOnlyKeys("Host", "Upgrade", "Connection", "Sec-WebSocket-Key",
-                    "Sec-WebSocket-Version", "Sec-WebSocket-Protocol", "Origin", "X-Trace");
+                    "Sec-WebSocket-Version", "Sec-WebSocket-Protocol", "Sec-WebSocket-Extensions", "Origin", "X-Trace");
+            assertThat(request.header("Sec-WebSocket-Extensions")).isEqualTo("permessage-deflate; client_max_window_bits");
         }
     }
 

@@ -34,6 +34,9 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     /** The smallest step a message buffer grows by, so that a trickle of bytes is not copied per byte. */
     private static final int MIN_GROWTH = 4 * 1024;
     private static final int NO_MESSAGE = -1;
+    /** A first guess of how much a compressed frame inflates to, per byte, and at least. */
+    private static final int INFLATED_PER_COMPRESSED = 4;
+    private static final int MIN_INFLATED = 64;
 
     private final FrameReader reader = new FrameReader();
     /** Created for the first text message: a connection that only moves binary never needs it. */
@@ -51,6 +54,10 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     private long frameRemaining;
     private ByteBuffer control;
     private boolean stopped;
+    /** Inflates compressed messages when permessage-deflate was agreed, else null. */
+    private final MessageInflater inflater;
+    /** Whether the data message in progress is compressed (RSV1 on its first frame). */
+    private boolean compressed;
 
     /**
      * @param expectMasked {@code true} if every frame must be masked (a server reading a client),
@@ -60,6 +67,19 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
      * @param events where complete messages and control frames go
      */
     public FrameDecoder(boolean expectMasked, long maxFrameSize, long maxMessageSize, FrameEvents events) {
+        this(expectMasked, maxFrameSize, maxMessageSize, events, null);
+    }
+
+    /**
+     * A decoder for a connection that agreed on permessage-deflate (RFC 7692): a data message
+     * whose first frame has RSV1 set is inflated, and {@code maxMessageSize} bounds its inflated
+     * size.
+     *
+     * @param inflater the connection's inflater, or {@code null} when no extension was agreed
+     */
+    public FrameDecoder(boolean expectMasked, long maxFrameSize, long maxMessageSize, FrameEvents events,
+            MessageInflater inflater) {
+        this.inflater = inflater;
         this.expectMasked = expectMasked;
         this.maxFrameSize = maxFrameSize;
         this.maxMessageSize = Math.min(maxMessageSize, MAX_BUFFER);
@@ -87,21 +107,39 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         stopped = true;
         message = null;
         control = null;
+        if (inflater != null) {
+            inflater.release();
+        }
     }
 
     @Override
     public void onHeader(FrameHeader header) {
         checkMasking(header);
-        // RFC 6455 §5.2: RSV1-3 "MUST be 0 unless an extension is negotiated that defines
-        // meanings for non-zero values". No extension is negotiated yet.
-        if (header.rsvBits() != 0) {
-            throw ProtocolViolation.protocolError("reserved bits set without an extension");
-        }
+        checkReservedBits(header);
         frame = header;
         if (header.isControl()) {
             beginControlFrame(header);
         } else {
             beginDataFrame(header);
+        }
+    }
+
+    private void checkReservedBits(FrameHeader header) {
+        if (header.rsvBits() == 0) {
+            return;
+        }
+        // RFC 6455 §5.2: RSV1-3 "MUST be 0 unless an extension is negotiated that defines
+        // meanings for non-zero values". permessage-deflate gives RSV1 a meaning, and only on the
+        // first frame of a data message (RFC 7692 §6: "An endpoint MUST NOT set the "Per-Message
+        // Compressed" bit of control frames and non-first fragments of a data message").
+        if (inflater == null || header.rsv2() || header.rsv3()) {
+            throw ProtocolViolation.protocolError("reserved bits set without an extension");
+        }
+        if (header.isControl()) {
+            throw ProtocolViolation.protocolError("RSV1 set on a control frame");
+        }
+        if (header.opcode() == OPCODE_CONTINUATION) {
+            throw ProtocolViolation.protocolError("RSV1 set on a continuation frame");
         }
     }
 
@@ -157,11 +195,13 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
             throw ProtocolViolation.messageTooBig("frame over " + maxFrameSize + " bytes");
         }
         long buffered = message == null ? 0 : message.position();
-        if (buffered + length > maxMessageSize) {
+        boolean inflates = opcode == OPCODE_CONTINUATION ? compressed : header.rsv1();
+        if (!inflates && buffered + length > maxMessageSize) {
             throw ProtocolViolation.messageTooBig("message over " + maxMessageSize + " bytes");
         }
         if (opcode != OPCODE_CONTINUATION) {
             messageOpcode = opcode;
+            compressed = header.rsv1();
             if (opcode == OPCODE_TEXT) {
                 if (utf8 == null) {
                     utf8 = new Utf8Validator();
@@ -207,19 +247,74 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
             control.put(chunk);
             return;
         }
+        if (compressed) {
+            frameRemaining -= chunk.remaining();
+            inflater.input(chunk);
+            inflateAvailable();
+            return;
+        }
         int n = chunk.remaining();
         makeRoom(n);
         frameRemaining -= n;
         int start = message.position();
         message.put(chunk);
-        if (messageOpcode == OPCODE_TEXT) {
-            int bad = utf8.feed(message, start, message.position());
-            if (bad >= 0) {
-                // RFC 6455 §8.1: an endpoint that finds a byte stream is not valid UTF-8 "MUST
-                // _Fail the WebSocket Connection_". Checked per chunk: fail fast.
-                throw ProtocolViolation.invalidPayload("invalid UTF-8 in text message");
+        checkUtf8(start);
+    }
+
+    /** Checks the text bytes from {@code start} to the message buffer's position. */
+    private void checkUtf8(int start) {
+        if (messageOpcode == OPCODE_TEXT && utf8.feed(message, start, message.position()) >= 0) {
+            // RFC 6455 §8.1: an endpoint that finds a byte stream is not valid UTF-8 "MUST _Fail
+            // the WebSocket Connection_". Checked per chunk: fail fast.
+            throw ProtocolViolation.invalidPayload("invalid UTF-8 in text message");
+        }
+    }
+
+    /**
+     * Inflates all the compressed input given so far into the message buffer, growing it as the
+     * inflated bytes need (never past the message limit) and checking text as it appears.
+     */
+    private void inflateAvailable() {
+        while (true) {
+            if ((message == null || !message.hasRemaining()) && !growForInflated()) {
+                return;
+            }
+            int start = message.position();
+            int room = message.remaining();
+            int n = inflater.inflate(message.array(), message.arrayOffset() + start, room);
+            message.position(start + n);
+            checkUtf8(start);
+            if (n < room) {
+                return;
             }
         }
+    }
+
+    /**
+     * Makes room for more inflated bytes: a first buffer a few times the compressed frame (at
+     * most {@value #MIN_GROWTH} bytes), then doubling, never past the message limit.
+     *
+     * @return {@code false} if the message is at its limit and the inflater has nothing more
+     * @throws ProtocolViolation 1009 if it has more
+     */
+    private boolean growForInflated() {
+        int held = message == null ? 0 : message.position();
+        if (held >= maxMessageSize) {
+            if (inflater.inflate(new byte[1], 0, 1) == 0) {
+                return false;
+            }
+            throw ProtocolViolation.messageTooBig("message over " + maxMessageSize + " bytes once inflated");
+        }
+        // Sized by what has arrived, never by a declared length alone: the first guess is capped.
+        long size = message == null
+                ? Math.min(MIN_GROWTH, INFLATED_PER_COMPRESSED * frame.payloadLength() + MIN_INFLATED)
+                : Math.max(MIN_GROWTH, 2L * held);
+        ByteBuffer larger = ByteBuffer.allocate((int) Math.min(maxMessageSize, size));
+        if (message != null) {
+            larger.put(message.flip());
+        }
+        message = larger;
+        return true;
     }
 
     @Override
@@ -229,6 +324,11 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
             control = null;
             deliverControl(frame.opcode(), payload);
         } else if (frame.fin()) {
+            if (compressed) {
+                inflater.inputTail();
+                inflateAvailable();
+                inflater.endMessage();
+            }
             deliverMessage();
         }
     }
@@ -238,6 +338,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         int opcode = messageOpcode;
         message = null;
         messageOpcode = NO_MESSAGE;
+        compressed = false;
         if (opcode == OPCODE_BINARY) {
             events.onBinary(payload);
             return;

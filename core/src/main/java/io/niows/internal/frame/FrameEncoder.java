@@ -2,6 +2,7 @@ package io.niows.internal.frame;
 
 import static io.niows.internal.frame.WireFormat.B0_FLAG_FIN;
 import static io.niows.internal.frame.WireFormat.B0_MASK_OPCODE;
+import static io.niows.internal.frame.WireFormat.B0_MASK_RSV;
 import static io.niows.internal.frame.WireFormat.B1_FLAG_MASK;
 import static io.niows.internal.frame.WireFormat.MAX_CLOSE_REASON;
 import static io.niows.internal.frame.WireFormat.OPCODE_CLOSE;
@@ -51,12 +52,17 @@ public final class FrameEncoder {
 
     /**
      * Writes one frame into {@code dst} if all of it fits, advancing {@code dst}'s position.
+     * {@code opcode} may carry reserved bits, such as {@link WireFormat#B0_FLAG_RSV1} for a
+     * compressed message (RFC 7692 §6).
      *
      * @return {@code true} if the frame was written; {@code false} if {@code dst} has too little
      *     room, in which case nothing was written
      */
     public boolean encode(int opcode, boolean fin, ByteBuffer payload, ByteBuffer dst) {
         int length = payload.remaining();
+        if ((opcode & ~(B0_MASK_RSV | B0_MASK_OPCODE)) != 0) {
+            throw new IllegalArgumentException("opcode out of range: " + opcode);
+        }
         if (dst.remaining() < frameLength(length)) {
             return false;
         }
@@ -136,9 +142,6 @@ public final class FrameEncoder {
     }
 
     private void writeHeader(ByteBuffer dst, int byte0, int length) {
-        if ((byte0 & ~(B0_FLAG_FIN | B0_MASK_OPCODE)) != 0) {
-            throw new IllegalArgumentException("opcode out of range: " + (byte0 & ~B0_FLAG_FIN));
-        }
         int maskBit = masked ? B1_FLAG_MASK : 0;
         dst.put((byte) byte0);
         if (length <= PAYLOAD_SHORT_MAX) {

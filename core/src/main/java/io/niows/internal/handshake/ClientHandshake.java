@@ -11,7 +11,9 @@ import java.util.Set;
 
 /**
  * The client's side of the opening handshake (RFC 6455 §4.1): the GET request with a fresh key,
- * and the checks of the server's answer. No extension is offered.
+ * and the checks of the server's answer. It writes the extension offer it is given; whether the
+ * server's choice of extensions fits that offer is checked by the protocol layer (with no offer,
+ * any extension chosen fails the handshake here).
  *
  * <p>Immutable after construction and thread-safe; one instance per connection attempt, since
  * each carries its own key.
@@ -27,6 +29,7 @@ public final class ClientHandshake {
     private final String key;
     private final List<String> subprotocols;
     private final byte[] request;
+    private final String extensionOffer;
 
     /**
      * @param host a host name, an IPv4 literal, or an IPv6 literal with or without brackets
@@ -42,6 +45,18 @@ public final class ClientHandshake {
      */
     public ClientHandshake(String host, int port, String pathAndQuery, List<String> subprotocols,
             Map<String, String> extraHeaders, Random keySource) {
+        this(host, port, pathAndQuery, subprotocols, extraHeaders, null, keySource);
+    }
+
+    /**
+     * A handshake that also offers extensions, as {@link #ClientHandshake(String, int, String,
+     * List, Map, Random)}.
+     *
+     * @param extensionOffer the {@code Sec-WebSocket-Extensions} value to send, or {@code null}
+     */
+    public ClientHandshake(String host, int port, String pathAndQuery, List<String> subprotocols,
+            Map<String, String> extraHeaders, String extensionOffer, Random keySource) {
+        this.extensionOffer = extensionOffer;
         byte[] nonce = new byte[KEY_BYTES];
         keySource.nextBytes(nonce);
         this.key = Base64.getEncoder().encodeToString(nonce);
@@ -56,6 +71,9 @@ public final class ClientHandshake {
                 .header("Sec-WebSocket-Version", ServerHandshake.VERSION);
         if (!subprotocols.isEmpty()) {
             head.header("Sec-WebSocket-Protocol", String.join(", ", subprotocols));
+        }
+        if (extensionOffer != null) {
+            head.header("Sec-WebSocket-Extensions", extensionOffer);
         }
         ByteBuffer bytes = head.headers(extraHeaders).finish();
         this.request = new byte[bytes.remaining()];
@@ -96,7 +114,8 @@ public final class ClientHandshake {
         if (accept.size() != 1 || !accept.get(0).equals(AcceptKey.of(key))) {
             throw failure("Sec-WebSocket-Accept does not match the key sent");
         }
-        if (!HeaderTokens.allTokens(response.headerValues("Sec-WebSocket-Extensions")).isEmpty()) {
+        if (extensionOffer == null
+                && !HeaderTokens.allTokens(response.headerValues("Sec-WebSocket-Extensions")).isEmpty()) {
             throw failure("server chose an extension that was not offered");
         }
         return chosenSubprotocol(response.headerValues("Sec-WebSocket-Protocol"));

@@ -1,5 +1,6 @@
 package io.niows.internal.handshake;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,29 @@ final class ExtensionListParser {
 
     ExtensionListParser(String text) {
         this.text = text;
+    }
+
+    /**
+     * The list elements of a line: split at every comma outside a quoted string, so that each can
+     * be parsed on its own.
+     */
+    static List<String> elements(String line) {
+        List<String> elements = new ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                elements.add(line.substring(start, i));
+                start = i + 1;
+            }
+        }
+        elements.add(line.substring(start));
+        return elements;
     }
 
     /** Appends the offers of the line to {@code offers}; empty list elements are skipped. */

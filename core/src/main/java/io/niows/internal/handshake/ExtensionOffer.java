@@ -57,6 +57,27 @@ public final class ExtensionOffer {
         return offers;
     }
 
+    /**
+     * Parses every line of a {@code Sec-WebSocket-Extensions} header, in order, leaving out each
+     * list element that {@link #parse} would refuse (and only that element): what a server does
+     * with offers, where a malformed offer is declined rather than failing the handshake.
+     */
+    public static List<ExtensionOffer> parseEach(List<String> headerValues) {
+        List<ExtensionOffer> offers = new ArrayList<>();
+        for (String value : headerValues) {
+            for (String element : ExtensionListParser.elements(value)) {
+                List<ExtensionOffer> one = new ArrayList<>();
+                try {
+                    new ExtensionListParser(element).parseInto(one);
+                } catch (HttpError malformed) {
+                    continue;
+                }
+                offers.addAll(one);
+            }
+        }
+        return offers;
+    }
+
     /** The extension token, e.g. {@code permessage-deflate}. */
     public String name() {
         return name;

@@ -93,7 +93,8 @@ public final class ClientRuntime {
         }
         List<Header> extra = new ArrayList<>(headers.size());
         headers.forEach((name, value) -> extra.add(new Header(name, value)));
-        HandshakeRequest request = HandshakeRequest.client(host, address.getPort(), pathAndQuery, subprotocols, extra);
+        HandshakeRequest request = HandshakeRequest.client(host, address.getPort(), pathAndQuery, subprotocols, extra,
+                settings.engine().deflate());
         SelectorLoop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
         loop.execute(() -> ClientConnection.connect(loop, address, settings, request, bind, connected, this));
         return connected;

@@ -669,6 +669,11 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     }
 
     @Override
+    public String extensions() {
+        return engine.extensions();
+    }
+
+    @Override
     public String toString() {
         return "WebSocket[" + remote + "]";
     }

@@ -39,4 +39,7 @@ public interface Link extends Outbound.Port<Object> {
 
     /** The agreed subprotocol, or null. */
     String subprotocol();
+
+    /** The agreed extensions as the server's answer states them, or null. */
+    String extensions();
 }

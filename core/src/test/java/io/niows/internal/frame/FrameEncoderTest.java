@@ -60,8 +60,10 @@ class FrameEncoderTest {
     }
 
     @Test
-    void refusesAnOpcodeOutsideFourBits() {
-        assertThatThrownBy(() -> server.encode(0x10, true, ByteBuffer.allocate(0))).isInstanceOf(IllegalArgumentException.class);
+    void refusesAnOpcodeOutsideFourBitsAndTheReservedBits() {
+        assertThatThrownBy(() -> server.encode(0x80, true, ByteBuffer.allocate(0))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> server.encode(0x101, true, ByteBuffer.allocate(0))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(server.encode(0x41, true, ByteBuffer.allocate(0))).isEqualTo(ByteBuffer.wrap(hex("c1 00")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.niows.WebSocket;
 import io.niows.WebSocketClient;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
+import io.niows.protocol.PerMessageDeflate;
 import io.niows.protocol.SendResult;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,9 @@ class WritableWakeUpTest {
 
     @Test
     void onWritableFollowsEvenWhenTheLoopDrainsTheQueueBeforeTheSendReturns() throws Exception {
+        // Uncompressed, so that the text's size is the queued size.
         server = WebSocketServer.builder().host("127.0.0.1").port(0).loops(1).writeWaterMarks(LOW, HIGH)
+                .perMessageDeflate(PerMessageDeflate.disabled())
                 .defaultRoute(new WebSocketHandler() {
                     @Override
                     public void onOpen(WebSocket ws) {
