@@ -1,6 +1,7 @@
 package io.niows;
 
 import io.niows.protocol.SendResult;
+import io.niows.protocol.SharedMessage;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -90,6 +91,16 @@ public final class QueueingMember implements BroadcastMember {
 
     @Override
     public HttpRequestHead request() {
+        return null;
+    }
+
+    @Override
+    public ByteBuffer frameOf(SharedMessage message) {
+        return message.plainFrame();
+    }
+
+    @Override
+    public String extensions() {
         return null;
     }
 
