@@ -23,11 +23,13 @@ public final class Compare {
     static final int BAD_ARGUMENTS = 2;
 
     private final CompareOptions options;
+    private final RunLabel label;
     private final List<RoundResult> results = new ArrayList<>();
     private final Map<String, ServerProcess> running = new LinkedHashMap<>();
 
     private Compare(CompareOptions options) {
         this.options = options;
+        this.label = RunLabel.of(options);
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,6 +64,7 @@ public final class Compare {
 
     private void run() throws IOException, InterruptedException {
         System.out.println(Machine.describe());
+        System.out.println("run: " + label.text());
         System.out.println("servers: " + options.servers + ", JVM flags " + options.serverJvmFlags()
                 + ", " + options.serverThreads + " server threads on CPUs "
                 + (options.serverCpus.isEmpty() ? "any" : options.serverCpus) + ", " + options.clientThreads
@@ -85,7 +88,7 @@ public final class Compare {
         Summary summary = new Summary(results, options.reference);
         System.out.println();
         System.out.println(summary.markdown());
-        Reports.write(options, summary, results);
+        Reports.write(options, label, summary, results);
         System.out.println("wrote " + options.out.resolve("results.json") + " and " + options.out.resolve("comparison.svg"));
     }
 
