@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Entry point of {@code niows-spec-tests.jar}. Exit status: 0 when no case failed, 1 when a
- * case failed or differs from {@code --expected}, 2 for bad arguments or an unreachable target.
+ * Entry point of {@code niows-spec-tests.jar}. Exit status: 0 when no case failed (or after
+ * {@code --help}), 1 when a case failed or differs from {@code --expected}, 2 for bad arguments or
+ * an unreachable target.
  * Runs on the main thread; not meant to be called concurrently.
  */
 public final class Main {
@@ -35,6 +36,10 @@ public final class Main {
             System.err.println("error: " + e.getMessage());
             System.err.println(Options.USAGE);
             return 2;
+        }
+        if (o.help) {
+            System.out.println(HelpText.of(o.mode));
+            return 0;
         }
         try {
             return o.mode.equals("fuzzingclient") ? fuzzingClient(o) : FuzzingServerMode.run(o);

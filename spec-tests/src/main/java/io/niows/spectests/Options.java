@@ -22,6 +22,8 @@ final class Options {
     Path expected;
     Path writeExpected;
     double sizeScale = 1.0;
+    /** {@code --help} or {@code -h} was given: print {@link HelpText} and run nothing. */
+    boolean help;
 
     static final String USAGE = String.join("\n",
             "usage: java -jar niows-spec-tests.jar fuzzingclient --url ws://HOST:PORT/PATH --out DIR",
@@ -29,14 +31,21 @@ final class Options {
             "           [--size-scale F] [--expected FILE] [--write-expected FILE]",
             "       java -jar niows-spec-tests.jar fuzzingserver --port 9003 --out DIR [--cases ...] [--exclude ...]",
             "           [--size-scale F]",
-            "exit status: 0 no case failed, 1 a case failed or differs from --expected, 2 bad arguments or target");
+            "exit status: 0 no case failed, 1 a case failed or differs from --expected, 2 bad arguments or target",
+            "--help explains each option");
 
     /** Parses; throws IllegalArgumentException with a readable message. */
     static Options parse(String[] args) {
+        Options o = new Options();
+        List<String> words = List.of(args);
+        if (words.contains("--help") || words.contains("-h")) {
+            o.help = true;
+            o.mode = args[0].startsWith("-") ? null : args[0];
+            return o;
+        }
         if (args.length == 0) {
             throw new IllegalArgumentException("missing mode");
         }
-        Options o = new Options();
         o.mode = args[0];
         if (!o.mode.equals("fuzzingclient") && !o.mode.equals("fuzzingserver")) {
             throw new IllegalArgumentException("unknown mode: " + o.mode);

@@ -1,6 +1,7 @@
 package io.niows.bench.load;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,22 +12,47 @@ import java.util.Map;
  * Runs the side-by-side load comparison: every server in its own JVM, every throughput workload
  * in alternating short rounds (A B C D E A B C D E ...) so that a noisy neighbour hurts them all
  * alike, then the idle-memory workload in a fresh JVM per server; prints the medians and writes
- * {@code results.json} and {@code comparison.svg}.
+ * {@code results.json} and {@code comparison.svg}. A bad command line runs nothing: it prints what
+ * is wrong and the usage (every server and workload id) and exits with status 2.
  *
  * <p>Run from the command line; not for use by other threads.
  */
 public final class Compare {
 
+    /** The exit status of a bad command line or an output folder that cannot be made. */
+    static final int BAD_ARGUMENTS = 2;
+
     private final CompareOptions options;
+    private final RunLabel label;
     private final List<RoundResult> results = new ArrayList<>();
     private final Map<String, ServerProcess> running = new LinkedHashMap<>();
 
     private Compare(CompareOptions options) {
         this.options = options;
+        this.label = RunLabel.of(options);
     }
 
     public static void main(String[] args) throws Exception {
-        CompareOptions options = CompareOptions.parse(args);
+        CompareOptions options;
+        try {
+            options = CompareOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(CompareOptions.usage());
+            System.exit(BAD_ARGUMENTS);
+            return;
+        }
+        if (options.help) {
+            System.out.println(CompareOptions.usage());
+            return;
+        }
+        try {
+            Files.createDirectories(options.out);
+        } catch (IOException e) {
+            System.err.println("error: cannot make the --out folder " + options.out + ": " + e);
+            System.exit(BAD_ARGUMENTS);
+            return;
+        }
         Compare compare = new Compare(options);
         Runtime.getRuntime().addShutdownHook(new Thread(compare::stopServers));
         try {
@@ -38,6 +64,7 @@ public final class Compare {
 
     private void run() throws IOException, InterruptedException {
         System.out.println(Machine.describe());
+        System.out.println("run: " + label.text());
         System.out.println("servers: " + options.servers + ", JVM flags " + options.serverJvmFlags()
                 + ", " + options.serverThreads + " server threads on CPUs "
                 + (options.serverCpus.isEmpty() ? "any" : options.serverCpus) + ", " + options.clientThreads
@@ -61,7 +88,7 @@ public final class Compare {
         Summary summary = new Summary(results, options.reference);
         System.out.println();
         System.out.println(summary.markdown());
-        Reports.write(options, summary, results);
+        Reports.write(options, label, summary, results);
         System.out.println("wrote " + options.out.resolve("results.json") + " and " + options.out.resolve("comparison.svg"));
     }
 

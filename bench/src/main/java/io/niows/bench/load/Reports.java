@@ -18,16 +18,18 @@ final class Reports {
     private Reports() {
     }
 
-    static void write(CompareOptions o, Summary summary, List<RoundResult> rounds) throws IOException {
+    static void write(CompareOptions o, RunLabel label, Summary summary, List<RoundResult> rounds) throws IOException {
         Files.createDirectories(o.out);
-        Files.writeString(o.out.resolve("results.json"), json(o, summary, rounds), StandardCharsets.UTF_8);
-        Files.writeString(o.out.resolve("comparison.svg"), SvgChart.render(summary), StandardCharsets.UTF_8);
+        Files.writeString(o.out.resolve("results.json"), json(o, label, summary, rounds), StandardCharsets.UTF_8);
+        Files.writeString(o.out.resolve("comparison.svg"), SvgChart.render(summary, label), StandardCharsets.UTF_8);
         Files.writeString(o.out.resolve("summary.md"), summary.markdown(), StandardCharsets.UTF_8);
     }
 
-    private static String json(CompareOptions o, Summary summary, List<RoundResult> rounds) {
+    private static String json(CompareOptions o, RunLabel label, Summary summary, List<RoundResult> rounds) {
         StringBuilder sb = new StringBuilder("{\n");
         sb.append("  \"machine\": ").append(str(Machine.describe())).append(",\n");
+        sb.append("  \"run\": {\"placement\": ").append(str(label.placement())).append(", \"date\": ")
+                .append(str(label.date().toString())).append(", \"commit\": ").append(str(label.commit())).append("},\n");
         sb.append("  \"settings\": {\"rounds\": ").append(o.rounds).append(", \"seconds\": ").append(num(o.seconds))
                 .append(", \"warmup\": ").append(num(o.warmup)).append(", \"serverThreads\": ").append(o.serverThreads)
                 .append(", \"clientThreads\": ").append(o.clientThreads)

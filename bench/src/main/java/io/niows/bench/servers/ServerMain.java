@@ -1,5 +1,6 @@
 package io.niows.bench.servers;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,12 +12,16 @@ import java.util.Locale;
  */
 public final class ServerMain {
 
+    /** Every server this class can start, in the order the comparison runs them by default. */
+    public static final List<String> SERVERS = List.of("niows", "netty", "netty-example", "jetty", "java-websocket",
+            "floor");
+
     private ServerMain() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: ServerMain <floor|niows|netty|netty-example|jetty|java-websocket> <threads>");
+            System.err.println("usage: ServerMain <" + String.join("|", SERVERS) + "> <threads>");
             System.exit(2);
         }
         int threads = Integer.parseInt(args[1]);

@@ -3,13 +3,14 @@ package io.niows.bench.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.niows.bench.servers.ServerMain;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every server of the comparison, started as the comparison starts it (its own JVM on a loopback
@@ -23,8 +24,13 @@ class BenchServersTest {
     @TempDir
     Path logs;
 
+    /** Every id the comparison accepts in {@code --servers}. */
+    static List<String> servers() {
+        return ServerMain.SERVERS;
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"niows", "netty", "netty-example", "jetty", "java-websocket", "floor"})
+    @MethodSource("servers")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void echoesAndBroadcastsWithoutLoss(String name) throws Exception {
         try (ServerProcess server = ServerProcess.start(name, JVM_FLAGS, 1, "", logs.resolve(name + ".log"))) {

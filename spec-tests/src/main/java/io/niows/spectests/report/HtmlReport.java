@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Static HTML in the manner of Autobahn's report: a master table of cases by category with
- * each verdict linking to the case page, and per case its description, expectation,
- * outcome, closing behaviour, handshake and wire log. Stateless; safe from any thread.
+ * Static HTML in the manner of Autobahn's report: a summary row ({@link SummaryRow}), then a
+ * master table of cases by category, as wide as the page, with each verdict linking to the case
+ * page; and per case its description, expectation, outcome, closing behaviour, handshake and wire
+ * log (long lines wrap within the page). Stateless; safe from any thread.
  */
 public final class HtmlReport {
     private static final String CSS = "body{font-family:sans-serif;font-size:13px}"
-            + "table{border-collapse:collapse}td{padding:2px 8px;border:1px solid #ccc}"
+            + "table{border-collapse:collapse;width:100%}td,th{padding:2px 8px;border:1px solid #ccc}"
+            + ".summary{margin-bottom:12px}.summary th{background:#333;color:#fff;text-align:left}"
             + ".case_ok{background:#0a0;color:#fff}.case_non_strict{background:#9a0;color:#fff}"
             + ".case_failed{background:#900;color:#fff}.case_info{background:#44c;color:#fff}"
             + ".case_almost{background:#6a0;color:#fff}.cat{background:#333;color:#fff;font-weight:bold}"
-            + ".sub{background:#ddd}a{color:inherit}pre{margin:0}.tx{color:#005}.rx{color:#050}.ev{color:#777}";
+            + ".sub{background:#ddd}a{color:inherit}.tx{color:#005}.rx{color:#050}.ev{color:#777}"
+            + "pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}";
 
     private HtmlReport() {
     }
@@ -25,7 +28,9 @@ public final class HtmlReport {
     /** The master page. */
     public static String index(String agent, List<CaseResult> results) {
         StringBuilder sb = head("niows-spec-tests report");
-        sb.append("<h1>Fuzzing report for ").append(esc(agent)).append("</h1>\n<table>\n");
+        sb.append("<h1>Fuzzing report for ").append(esc(agent)).append("</h1>\n");
+        SummaryRow.append(sb, agent, results);
+        sb.append("<table>\n");
         String lastCat = null;
         String lastSub = null;
         for (CaseResult r : results) {
