@@ -139,11 +139,11 @@ class ChatBrowserTest {
         int port = server.port();
 
         server.close();
-        await(ann, "the page shows it is offline and marks the loss",
-                d -> status(d).startsWith("Offline") && notices(d).stream().anyMatch(n -> n.startsWith("Connection lost")));
+        await(ann, "the page shows it is offline and marks the loss", d -> status(d).startsWith("Offline")
+                && notices(d).stream().anyMatch(n -> n.startsWith("Connection lost")));
         assertThat(messages(ann)).as("the conversation stays on screen").containsExactly("ann: before the restart");
         assertThat(online(ann)).as("the list shows who was online").containsExactly("ann");
-        assertThat(ann.findElement(By.id("people")).getAttribute("class")).contains("offline");
+        assertThat(ann.findElement(By.id("people")).getDomAttribute("class")).contains("offline");
         assertThat(onlineListOpacity(ann)).as("the online list while offline is greyed").isLessThan(1.0);
         saveScreenshot(ann, "-offline.png");
         assertHeaderIsOneLine(ann, "Offline");
@@ -250,14 +250,17 @@ class ChatBrowserTest {
     private static void assertHeaderIsOneLine(WebDriver driver, String status) {
         String script = "const bar = document.querySelector('header.bar');"
                 + "const style = getComputedStyle(bar);"
-                + "const parts = Array.from(bar.querySelectorAll('h1, #status, #retry')).filter(e => e.offsetParent !== null);"
+                + "const parts = Array.from(bar.querySelectorAll('h1, #status, #retry'))"
+                + "  .filter(e => e.offsetParent !== null);"
                 + "const lines = (e) => { const r = document.createRange(); r.selectNodeContents(e);"
-                + "  return new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.top))).size; };"
+                + "  const tops = Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.top));"
+                + "  return new Set(tops).size; };"
                 + "return { status: document.getElementById('status').textContent, width: window.innerWidth,"
                 + "  parts: parts.map(e => e.id || e.tagName.toLowerCase()),"
                 + "  inner: bar.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom),"
                 + "  tallest: Math.max(...parts.map(e => e.getBoundingClientRect().height)),"
-                + "  lines: parts.map(lines), cut: parts.filter(e => e.scrollWidth > e.clientWidth).map(e => e.id || e.tagName) };";
+                + "  lines: parts.map(lines),"
+                + "  cut: parts.filter(e => e.scrollWidth > e.clientWidth).map(e => e.id || e.tagName) };";
         AtomicReference<Map<?, ?>> measured = new AtomicReference<>();
         await(driver, "a header measured while " + status, d -> {
             measured.set((Map<?, ?>) ((JavascriptExecutor) d).executeScript(script));

@@ -245,10 +245,10 @@ class ChatRoomTest {
             room.receive(ann, say(text));
         }
 
-        assertThat(out.take("ann")).extracting(m -> m.get("type") + " "
-                + (m.get("type").equals("error") ? m.get("code") : m.get("text"))).containsExactly("message one", "error bad-text", "message two",
-                "message three", "message four", "message five", "message six", "error slow-down",
-                "error slow-down");
+        assertThat(out.take("ann"))
+                .extracting(m -> m.get("type") + " " + (m.get("type").equals("error") ? m.get("code") : m.get("text")))
+                .containsExactly("message one", "error bad-text", "message two", "message three", "message four",
+                        "message five", "message six", "error slow-down", "error slow-down");
     }
 
     @Test
