@@ -1,6 +1,7 @@
 package io.niows.examples.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -32,19 +35,29 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The chat page in real headless Chromium: two people join, talk both ways, one leaves; and the
- * page reconnects by itself after a server restart.
+ * The chat page in real headless Chromium: two people join, talk both ways, one leaves; the page
+ * reconnects by itself after a server restart or a close from the server, keeping the
+ * conversation on screen with the loss and the return marked and the online list greyed while
+ * offline; a message the rate limit refused goes back into the box; on a 390 px wide phone the
+ * header stays one line.
  *
  * <p>Uses Debian's {@code chromium} and {@code chromium-driver} (paths overridable with the
  * environment variables {@code CHROMIUM} and {@code CHROMEDRIVER}); Selenium is told both paths,
  * so it never looks for or downloads a browser. Without them the test is skipped, except under
  * {@code CI}, where it fails. Set the system property {@code niows.screenshot} to a PNG file name to
- * keep screenshots of the conversation (the phone-sized window beside it, as {@code *-phone.png}).
+ * keep screenshots of the conversation (the phone-sized window beside it, as {@code *-phone.png}),
+ * of a phone offline and back ({@code *-offline.png}, {@code *-back.png}) and of messages the rate
+ * limit refused back in the box ({@code *-refused.png}).
+ *
+ * <p>A phone is Chromium's mobile emulation at 390 by 760 CSS pixels: a headless window is never
+ * narrower than 500 pixels, whatever its requested size.
  */
 @Timeout(180)
 class ChatBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int PHONE_WIDTH = 390;
+    private static final int PHONE_HEIGHT = 760;
 
     private Path chromium;
     private Path chromedriver;
@@ -88,7 +101,7 @@ class ChatBrowserTest {
     void twoPeopleJoinTalkBothWaysAndOneLeaves() throws IOException {
         WebDriver ann = open(1000, 680);
         join(ann, "ann");
-        WebDriver bob = open(390, 760);
+        WebDriver bob = openPhone();
         join(bob, "bob");
 
         await(ann, "ann sees bob join", d -> notices(d).stream().anyMatch(n -> n.startsWith("bob joined"))
@@ -117,26 +130,169 @@ class ChatBrowserTest {
     }
 
     @Test
-    void thePageReconnectsAndRejoinsAfterTheServerRestarts() throws IOException {
-        WebDriver ann = open(1000, 680);
+    void acrossAServerRestartThePageKeepsTheConversationAndMarksTheGap() throws IOException {
+        WebDriver ann = openPhone();
         join(ann, "ann");
+        say(ann, "ann", "before the restart");
+        assertThat(onlineListOpacity(ann)).as("the online list while connected").isEqualTo(1.0);
+        assertHeaderIsOneLine(ann, "Connected");
         int port = server.port();
 
         server.close();
-        await(ann, "the page shows it is offline",
-                d -> d.findElement(By.id("status")).getText().startsWith("Offline"));
+        await(ann, "the page shows it is offline and marks the loss", d -> status(d).startsWith("Offline")
+                && notices(d).stream().anyMatch(n -> n.startsWith("Connection lost")));
+        assertThat(messages(ann)).as("the conversation stays on screen").containsExactly("ann: before the restart");
+        assertThat(online(ann)).as("the list shows who was online").containsExactly("ann");
+        assertThat(ann.findElement(By.id("people")).getDomAttribute("class")).contains("offline");
+        assertThat(onlineListOpacity(ann)).as("the online list while offline is greyed").isLessThan(1.0);
+        saveScreenshot(ann, "-offline.png");
+        assertHeaderIsOneLine(ann, "Offline");
         server = ChatServer.start("127.0.0.1", port);
 
-        await(ann, "the page reconnects and rejoins", d -> d.findElement(By.id("status")).getText()
-                .equals("Connected") && notices(d).contains("Reconnected as ann"));
+        await(ann, "the page reconnects, rejoins and marks it", d -> status(d).equals("Connected")
+                && notices(d).stream().anyMatch(n -> n.startsWith("Reconnected as ann")));
+        assertThat(notices(ann)).as("the timeline").satisfiesExactly(
+                n -> assertThat(n).isEqualTo("You joined as ann"),
+                n -> assertThat(n).startsWith("Connection lost · "),
+                n -> assertThat(n).startsWith("Reconnected as ann · "));
+        assertThat(onlineListOpacity(ann)).as("the online list once back").isEqualTo(1.0);
         say(ann, "ann", "back again");
-        await(ann, "and can talk again", d -> messages(d).equals(List.of("ann: back again")));
+        assertThat(messages(ann)).containsExactly("ann: before the restart", "ann: back again");
+        saveScreenshot(ann, "-back.png");
+    }
+
+    @Test
+    void aMessageTheRateLimitRefusesGoesBackIntoTheBox() throws IOException {
+        WebDriver ann = open(1000, 680);
+        join(ann, "ann");
+        // More than the burst of 8 (the join took one token) at once: some are refused.
+        List<String> texts = numbered("burst", 12);
+
+        List<String> kept = sendAtOnceAndAccount(ann, texts);
+
+        assertThat(kept).as("what the rate limit refused is back in the box").isNotEmpty();
+        assertThat(texts).as("the box keeps the order they were sent in").containsSubsequence(kept);
+        assertThat(ann.findElement(By.id("say-error")).getText()).contains("too fast");
+        assertThat(status(ann)).isEqualTo("Connected");
+        saveScreenshot(ann, "-refused.png");
+    }
+
+    @Test
+    void afterTheServerClosesAFloodThePageRejoinsTheSameRoomWithoutRepeatingOrLosingMessages() throws IOException {
+        WebDriver ann = open(1000, 680);
+        join(ann, "ann");
+        // The burst, then ten refusals in a row: the server closes the connection with 1008.
+        List<String> texts = numbered("flood", 24);
+
+        List<String> kept = sendAtOnceAndAccount(ann, texts);
+        List<String> accepted = messages(ann);
+
+        await(ann, "the page marks the loss and rejoins the same room",
+                d -> notices(d).stream().anyMatch(n -> n.startsWith("Connection lost"))
+                        && notices(d).stream().anyMatch(n -> n.startsWith("Reconnected as ann"))
+                        && status(d).equals("Connected"));
+        assertThat(kept).as("the refused messages are back in the box").isNotEmpty();
+        assertThat(messages(ann)).as("the room's history adds nothing already on screen").isEqualTo(accepted);
+        ann.findElement(By.id("message")).clear();
+        say(ann, "ann", "still here");
+        assertThat(messages(ann)).doesNotHaveDuplicates().endsWith("ann: still here");
+    }
+
+    /**
+     * Submits every text from one script, so that they leave together, then waits until each is
+     * either on screen as sent, once, or back in the box. Returns the box's lines.
+     */
+    private static List<String> sendAtOnceAndAccount(WebDriver driver, List<String> texts) {
+        ((JavascriptExecutor) driver).executeScript("const box = document.getElementById('message');"
+                + "const form = document.getElementById('say-form');"
+                + "for (const text of arguments[0]) { box.value = text; form.requestSubmit(); }", texts);
+        await(driver, "every message is answered", d -> {
+            List<String> accounted = new ArrayList<>(boxLines(d));
+            messages(d).forEach(m -> accounted.add(m.substring(m.indexOf(": ") + 2)));
+            return accounted.containsAll(texts);
+        });
+        List<String> kept = boxLines(driver);
+        List<String> shown = messages(driver).stream().map(m -> m.substring(m.indexOf(": ") + 2)).toList();
+        assertThat(shown).as("on screen").doesNotHaveDuplicates().doesNotContainAnyElementsOf(kept);
+        assertThat(shown.size() + kept.size()).as("nothing lost, nothing twice").isEqualTo(texts.size());
+        return kept;
+    }
+
+    private static List<String> numbered(String prefix, int count) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            texts.add(prefix + " " + i);
+        }
+        return texts;
+    }
+
+    private static List<String> boxLines(WebDriver driver) {
+        String value = driver.findElement(By.id("message")).getDomProperty("value");
+        return value == null || value.isEmpty() ? List.of() : List.of(value.split("\n"));
+    }
+
+    private static String status(WebDriver driver) {
+        return driver.findElement(By.id("status")).getText();
+    }
+
+    private static double onlineListOpacity(WebDriver driver) {
+        return ((Number) ((JavascriptExecutor) driver).executeScript(
+                "return parseFloat(getComputedStyle(document.getElementById('online')).opacity)")).doubleValue();
+    }
+
+    /**
+     * On the phone, while the status starts with {@code status}: the header's visible parts each
+     * lie on one line, none cut short, and the header is as high as the tallest of them, so one
+     * line in all. Offline, the retry button is one of those parts. The page is measured in one
+     * script, and again until the status is the one asked for, since an offline page tries to
+     * reconnect now and then.
+     */
+    private static void assertHeaderIsOneLine(WebDriver driver, String status) {
+        String script = "const bar = document.querySelector('header.bar');"
+                + "const style = getComputedStyle(bar);"
+                + "const parts = Array.from(bar.querySelectorAll('h1, #status, #retry'))"
+                + "  .filter(e => e.offsetParent !== null);"
+                + "const lines = (e) => { const r = document.createRange(); r.selectNodeContents(e);"
+                + "  const tops = Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.top));"
+                + "  return new Set(tops).size; };"
+                + "return { status: document.getElementById('status').textContent, width: window.innerWidth,"
+                + "  parts: parts.map(e => e.id || e.tagName.toLowerCase()),"
+                + "  inner: bar.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom),"
+                + "  tallest: Math.max(...parts.map(e => e.getBoundingClientRect().height)),"
+                + "  lines: parts.map(lines),"
+                + "  cut: parts.filter(e => e.scrollWidth > e.clientWidth).map(e => e.id || e.tagName) };";
+        AtomicReference<Map<?, ?>> measured = new AtomicReference<>();
+        await(driver, "a header measured while " + status, d -> {
+            measured.set((Map<?, ?>) ((JavascriptExecutor) d).executeScript(script));
+            return String.valueOf(measured.get().get("status")).startsWith(status);
+        });
+        Map<?, ?> header = measured.get();
+        String when = "while \"" + header.get("status") + "\"";
+        assertThat(((Number) header.get("width")).intValue()).as("the phone's width").isEqualTo(PHONE_WIDTH);
+        List<String> parts = ((List<?>) header.get("parts")).stream().map(String::valueOf).toList();
+        assertThat(parts).as("the header's parts " + when).isEqualTo(status.equals("Offline")
+                ? List.of("h1", "status", "retry") : List.of("h1", "status"));
+        assertThat((List<?>) header.get("lines")).as("lines of each header part " + when)
+                .allMatch(n -> ((Number) n).intValue() == 1);
+        assertThat((List<?>) header.get("cut")).as("header parts cut short " + when).isEmpty();
+        assertThat(((Number) header.get("inner")).doubleValue()).as("the header's height " + when)
+                .isCloseTo(((Number) header.get("tallest")).doubleValue(), within(1.0));
+    }
+
+    private WebDriver openPhone() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "pixelRatio", 1.0)));
+        return open(options, 500, PHONE_HEIGHT);
     }
 
     private WebDriver open(int width, int height) throws IOException {
+        return open(new ChromeOptions(), width, height);
+    }
+
+    private WebDriver open(ChromeOptions options, int width, int height) throws IOException {
         Path profile = Files.createTempDirectory("niows-chromium-");
         profiles.add(profile);
-        ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -153,7 +309,7 @@ class ChatBrowserTest {
     }
 
     private static void join(WebDriver driver, String name) {
-        await(driver, "the page connects", d -> d.findElement(By.id("status")).getText().equals("Connected"));
+        await(driver, "the page connects", d -> status(d).equals("Connected"));
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("join-button")).click();
         await(driver, name + " is welcomed", d -> d.findElement(By.id("room")).isDisplayed()

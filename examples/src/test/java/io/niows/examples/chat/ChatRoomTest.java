@@ -233,6 +233,25 @@ class ChatRoomTest {
     }
 
     @Test
+    void everySayIsAnsweredToItsSenderOnceAndInOrderByItsMessageOrAnError() {
+        // The page counts on this to put a refused text back into its box.
+        ChatSession<String> ann = joined("ann");
+        joined("bob");
+        out.take("ann");
+        List<String> texts = List.of("one", " ", "two", "three", "four", "five", "six", "seven", "eight");
+
+        // The join took one token of the burst of 8: the last two says are refused.
+        for (String text : texts) {
+            room.receive(ann, say(text));
+        }
+
+        assertThat(out.take("ann"))
+                .extracting(m -> m.get("type") + " " + (m.get("type").equals("error") ? m.get("code") : m.get("text")))
+                .containsExactly("message one", "error bad-text", "message two", "message three", "message four",
+                        "message five", "message six", "error slow-down", "error slow-down");
+    }
+
+    @Test
     void theRateLimitRefillsWithTime() {
         ChatSession<String> ann = joined("ann");
         for (int i = 0; i < ChatLimits.DEFAULTS.burst() + 3; i++) {

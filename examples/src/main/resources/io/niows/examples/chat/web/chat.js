@@ -11,7 +11,7 @@
   const ui = {
     status: $('status'), retry: $('retry'),
     join: $('join'), joinForm: $('join-form'), name: $('name'), joinError: $('join-error'),
-    room: $('room'), online: $('online'), onlineCount: $('online-count'),
+    room: $('room'), people: $('people'), online: $('online'), onlineCount: $('online-count'),
     messages: $('messages'), sayForm: $('say-form'), message: $('message'),
     send: $('send'), sayError: $('say-error'),
   };
@@ -23,7 +23,12 @@
     online: [],       // names of the members, in the order they joined
     attempts: 0,      // failed connection attempts since the last success
     timer: null,      // the pending reconnect, or null
-    countdown: null,  // the interval that updates "reconnecting in N s"
+    countdown: null,  // the interval that updates "retry in N s"
+    // Texts sent on this connection that the server has not answered yet, oldest first. The
+    // server answers each say, to its sender and in order, with exactly one message: the
+    // say's own broadcast, or an error (a refusal, such as the rate limit's "slow-down").
+    unanswered: [],
+    shown: new Map(), // how many times each message (by its key) is on screen
   };
 
   // ---- connection ------------------------------------------------------------------------
@@ -48,7 +53,15 @@
         return;
       }
       state.ws = null;
+      if (state.joined) {
+        addNotice('Connection lost', Date.now(), 'lost');
+      }
       state.joined = false;
+      if (state.unanswered.length > 0) {
+        putBack(state.unanswered);
+        showSayError('The connection dropped before the server answered; what you sent is back in the box.');
+      }
+      state.unanswered = [];
       updateControls();
       scheduleReconnect();
     });
@@ -62,7 +75,7 @@
     const due = Date.now() + delay;
     const show = () => {
       const seconds = Math.max(1, Math.ceil((due - Date.now()) / 1000));
-      setStatus('offline', `Offline — reconnecting in ${seconds} s`);
+      setStatus('offline', `Offline · retry in ${seconds} s`);
     };
     show();
     state.countdown = setInterval(show, 1000);
@@ -107,20 +120,27 @@
       case 'welcome': onWelcome(message); break;
       case 'joined': onJoined(message); break;
       case 'left': onLeft(message); break;
-      case 'message': addMessage(message); break;
+      case 'message': onMessage(message); break;
       case 'error': onError(message); break;
       default: break;
     }
   }
 
+  // After a reconnect the conversation stays on screen, and of the history only the messages not
+  // on screen yet are added: those said while this page was offline (a restarted server has
+  // lost the older ones, so it sends only what it heard since).
   function onWelcome(message) {
     const rejoin = ui.messages.childElementCount > 0;
     state.joined = true;
+    state.unanswered = [];
     state.name = String(message.name);
     state.online = Array.isArray(message.online) ? message.online.map(String) : [state.name];
-    ui.messages.replaceChildren();
-    (Array.isArray(message.history) ? message.history : []).forEach(addMessage);
-    addNotice(rejoin ? `Reconnected as ${state.name}` : `You joined as ${state.name}`);
+    addMissed(Array.isArray(message.history) ? message.history : []);
+    if (rejoin) {
+      addNotice(`Reconnected as ${state.name}`, Date.now(), 'back');
+    } else {
+      addNotice(`You joined as ${state.name}`);
+    }
     ui.join.hidden = true;
     ui.room.hidden = false;
     ui.joinError.textContent = '';
@@ -145,6 +165,13 @@
     addNotice(`${name} left`, message.time);
   }
 
+  function onMessage(message) {
+    if (message.name === state.name && state.unanswered.length > 0) {
+      state.unanswered.shift();
+    }
+    addMessage(message);
+  }
+
   function onError(message) {
     const text = String(message.text || 'The server refused that.');
     if (!state.joined) {
@@ -155,15 +182,40 @@
       ui.name.focus();
       return;
     }
+    const refused = state.unanswered.shift();
+    if (refused !== undefined) {
+      putBack([refused]);
+    }
     showSayError(text);
   }
 
   // ---- rendering (textContent only) ------------------------------------------------------
 
+  function addMissed(history) {
+    const onScreen = new Map(state.shown);
+    for (const message of history) {
+      const key = keyOf(message);
+      const count = onScreen.get(key) || 0;
+      if (count > 0) {
+        onScreen.set(key, count - 1);
+      } else {
+        addMessage(message);
+      }
+    }
+  }
+
+  // Names are unique in the room and times are in milliseconds: two messages with the same key
+  // are the same message, unless one person said the same text twice within a millisecond.
+  function keyOf(message) {
+    return JSON.stringify([message.time, message.name, message.text]);
+  }
+
   function addMessage(message) {
     if (typeof message.name !== 'string' || typeof message.text !== 'string') {
       return;
     }
+    const key = keyOf(message);
+    state.shown.set(key, (state.shown.get(key) || 0) + 1);
     const item = element('li', message.name === state.name ? 'message mine' : 'message');
     const meta = item.appendChild(element('div', 'meta'));
     const who = meta.appendChild(element('span', 'who', message.name));
@@ -173,8 +225,8 @@
     append(item, message.name === state.name);
   }
 
-  function addNotice(text, time) {
-    const item = element('li', 'notice', text);
+  function addNotice(text, time, kind) {
+    const item = element('li', kind ? `notice ${kind}` : 'notice', text);
     if (typeof time === 'number') {
       item.append(' · ', timeElement(time));
     }
@@ -182,12 +234,16 @@
   }
 
   function append(item, forceScroll) {
-    const list = ui.messages;
-    const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
-    list.appendChild(item);
-    if (nearBottom || forceScroll) {
-      list.scrollTop = list.scrollHeight;
+    const follow = nearBottom() || forceScroll;
+    ui.messages.appendChild(item);
+    if (follow) {
+      ui.messages.scrollTop = ui.messages.scrollHeight;
     }
+  }
+
+  function nearBottom() {
+    const list = ui.messages;
+    return list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   }
 
   function renderOnline() {
@@ -234,6 +290,14 @@
   function updateControls() {
     const ready = state.joined && state.ws !== null && state.ws.readyState === WebSocket.OPEN;
     ui.send.disabled = !ready;
+    // Offline, the list shows who was online when the connection was lost: greyed, as stale.
+    ui.people.classList.toggle('offline', !ready);
+  }
+
+  // Texts the server did not take go back into the box, a line each, after what it holds.
+  function putBack(texts) {
+    ui.message.value = [ui.message.value, ...texts].filter((text) => text.trim() !== '').join('\n');
+    autosize();
   }
 
   // ---- user actions ----------------------------------------------------------------------
@@ -259,6 +323,7 @@
       return;
     }
     if (state.joined && send({ type: 'say', text })) {
+      state.unanswered.push(text);
       ui.message.value = '';
       autosize();
     } else {
@@ -273,9 +338,14 @@
     }
   });
 
+  // A box that grows takes height from the messages: keep the newest in view if it was.
   function autosize() {
+    const follow = nearBottom();
     ui.message.style.height = 'auto';
     ui.message.style.height = `${ui.message.scrollHeight + 2}px`;
+    if (follow) {
+      ui.messages.scrollTop = ui.messages.scrollHeight;
+    }
   }
   ui.message.addEventListener('input', autosize);
 
