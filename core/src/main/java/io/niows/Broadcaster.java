@@ -61,6 +61,8 @@ public final class Broadcaster {
     }
 
     /**
+     * A broadcaster with the given limit per member and policy past it.
+     *
      * @param maxQueuedBytes the bytes a member may have waiting before the policy applies
      * @param policy what to do with a member past that limit
      */
@@ -75,6 +77,7 @@ public final class Broadcaster {
     /**
      * Adds a connection of a niows server.
      *
+     * @param ws the connection to add; it leaves by itself when it closes
      * @return {@code false} if it was a member already or is closed
      * @throws IllegalArgumentException for a connection niows did not make, or a client connection
      */
@@ -88,8 +91,11 @@ public final class Broadcaster {
     }
 
     /**
-     * Removes a connection; returns whether it was a member. A connection that left keeps
-     * nothing of this broadcaster: its close listener is withdrawn with it.
+     * Removes a connection. A connection that left keeps nothing of this broadcaster: its close
+     * listener is withdrawn with it.
+     *
+     * @param ws the connection to remove
+     * @return whether it was a member
      */
     public boolean remove(WebSocket ws) {
         if (!(ws instanceof BroadcastMember) || !members.remove(ws)) {
@@ -103,17 +109,22 @@ public final class Broadcaster {
         members.remove(ws);
     }
 
-    /** Whether the connection is a member. */
+    /**
+     * Tells whether a connection is a member.
+     *
+     * @param ws the connection to look for
+     * @return whether it is a member
+     */
     public boolean contains(WebSocket ws) {
         return ws instanceof BroadcastMember && members.contains(ws);
     }
 
-    /** The number of members. */
+    /** {@return the number of members} */
     public int size() {
         return members.size();
     }
 
-    /** A snapshot of the members. */
+    /** {@return a snapshot of the members} */
     public Set<WebSocket> members() {
         return Set.copyOf(members);
     }
@@ -121,6 +132,7 @@ public final class Broadcaster {
     /**
      * Sends a text message to every member.
      *
+     * @param text the message
      * @return how many members it was queued for: none if its frame is larger than
      *     {@link #maxQueuedBytes()}
      */
@@ -132,6 +144,7 @@ public final class Broadcaster {
      * Sends a binary message (the bytes from position to limit; the buffer is untouched) to every
      * member.
      *
+     * @param data the message
      * @return how many members it was queued for: none if its frame is larger than
      *     {@link #maxQueuedBytes()}
      */
@@ -174,32 +187,33 @@ public final class Broadcaster {
     }
 
     /**
-     * Messages skipped for members over their limit under {@link OverflowPolicy#SKIP}, or in the
-     * middle of sending a fragmented message of their own.
+     * {@return the messages skipped for members over their limit under {@link OverflowPolicy#SKIP},
+     * or in the middle of sending a fragmented message of their own}
      */
     public long skipped() {
         return skipped.sum();
     }
 
-    /** Members closed for being over their limit, under {@link OverflowPolicy#CLOSE}. */
+    /** {@return the members closed for being over their limit, under {@link OverflowPolicy#CLOSE}} */
     public long evicted() {
         return evicted.sum();
     }
 
     /**
-     * Broadcasts refused because their frame alone is larger than {@link #maxQueuedBytes()}: they
-     * reached no member, and no member was closed or skipped for them.
+     * {@return the broadcasts refused because their frame alone is larger than
+     * {@link #maxQueuedBytes()}} They reached no member, and no member was closed or skipped for
+     * them.
      */
     public long oversized() {
         return oversized.sum();
     }
 
-    /** The bytes a member may have waiting before the policy applies. */
+    /** {@return the bytes a member may have waiting before the policy applies} */
     public long maxQueuedBytes() {
         return maxQueuedBytes;
     }
 
-    /** What happens to a member over its limit. */
+    /** {@return what happens to a member over its limit} */
     public OverflowPolicy policy() {
         return policy;
     }

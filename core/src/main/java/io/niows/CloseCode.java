@@ -90,10 +90,13 @@ public final class CloseCode {
     private CloseCode() {}
 
     /**
-     * Whether an endpoint may put {@code code} in a close frame: 1000-1003, 1007-1014 and
+     * Tells whether an endpoint may put {@code code} in a close frame: 1000-1003, 1007-1014 and
      * 3000-4999 (see the table above). {@link WebSocket#close(int, String)} refuses any other code
      * with {@link IllegalArgumentException}, and a close frame received with any other code fails
      * the connection with 1002.
+     *
+     * @param code a close code
+     * @return whether a close frame may carry it
      */
     public static boolean maySend(int code) {
         return CloseCodes.validInCloseFrame(code);
@@ -104,12 +107,21 @@ public final class CloseCode {
      * with: every code {@link #maySend} allows, plus 1005, 1006 and 1015, which an endpoint
      * reports but never sends. A close frame that carries 1005, 1006 or 1015 is itself a protocol
      * error; the connection fails with 1002.
+     *
+     * @param code a close code
+     * @return whether a connection may report having closed with it
      */
     public static boolean mayReceive(int code) {
         return maySend(code) || code == NO_STATUS_RECEIVED || code == ABNORMAL_CLOSURE || code == TLS_HANDSHAKE;
     }
 
-    /** The constant's name for a defined code ({@code "NORMAL_CLOSURE"}), else the number ({@code "3000"}). */
+    /**
+     * Names a close code, for logs and messages.
+     *
+     * @param code a close code
+     * @return the constant's name for a defined code ({@code "NORMAL_CLOSURE"}), else the number
+     *     ({@code "3000"})
+     */
     public static String name(int code) {
         if (code >= NORMAL_CLOSURE && code <= TLS_HANDSHAKE) {
             return NAMES[code - NORMAL_CLOSURE];

@@ -77,6 +77,9 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
      * The number of selector loops; a connection lives on one loop for its whole life. Default:
      * for a server, the number of processors; for a client, 1 (a client
      * {@linkplain WebSocketClient.Builder#sharing sharing} a server's loops has none of its own).
+     *
+     * @param loops the number of loops, at least 1
+     * @return this builder
      */
     public B loops(int loops) {
         this.loops = (int) Settings.positive(loops, "loops");
@@ -87,13 +90,22 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
      * The largest frame payload accepted, checked from the frame header before anything is
      * allocated (1009 past it); default {@link #DEFAULT_MAX_FRAME_SIZE 16 MiB}. A limit above
      * {@link #maxMessageSize} counts as that limit.
+     *
+     * @param bytes the largest payload of one frame, at least 1
+     * @return this builder
      */
     public B maxFrameSize(long bytes) {
         this.maxFrameSize = Settings.positive(bytes, "maxFrameSize");
         return self();
     }
 
-    /** The largest message accepted, all its fragments together (1009 past it); default {@link #DEFAULT_MAX_MESSAGE_SIZE 16 MiB}. */
+    /**
+     * The largest message accepted, all its fragments together (1009 past it); default
+     * {@link #DEFAULT_MAX_MESSAGE_SIZE 16 MiB}.
+     *
+     * @param bytes the largest message, at least 1
+     * @return this builder
+     */
     public B maxMessageSize(long bytes) {
         this.maxMessageSize = Settings.positive(bytes, "maxMessageSize");
         return self();
@@ -103,6 +115,9 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
      * The largest handshake head the peer may send, its first line at most 8 KiB of it: a
      * server answers a larger request with 431 (414 for the request line); a client fails the
      * connect on a larger answer. Default {@link #DEFAULT_MAX_HANDSHAKE_SIZE 16 KiB}.
+     *
+     * @param bytes the largest head, at least 1
+     * @return this builder
      */
     public B maxHandshakeSize(int bytes) {
         this.maxHandshakeSize = (int) Settings.positive(bytes, "maxHandshakeSize");
@@ -110,10 +125,15 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
     }
 
     /**
-     * Queued bytes over {@code high} make a send report {@link SendResult#QUEUED_ABOVE_HIGH_WATER}
+     * Queued bytes over {@code high} make a send report
+     * {@link io.niows.protocol.SendResult#QUEUED_ABOVE_HIGH_WATER}
      * and stop reading the connection; {@link WebSocketHandler#onWritable} follows once they fall
      * to {@code low}. Defaults {@link #DEFAULT_LOW_WATER_MARK 32} and
      * {@link #DEFAULT_HIGH_WATER_MARK 64 KiB}.
+     *
+     * @param low the queued bytes at which a paused producer and reading resume
+     * @param high the queued bytes above which they pause; above {@code low}
+     * @return this builder
      */
     public B writeWaterMarks(long low, long high) {
         Settings.waterMarks(low, high);
@@ -122,7 +142,13 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
         return self();
     }
 
-    /** Queued bytes past which a send closes the connection with 1008 instead; default {@link #DEFAULT_MAX_QUEUED_BYTES 64 MiB}. */
+    /**
+     * Queued bytes past which a send closes the connection with 1008 instead; default
+     * {@link #DEFAULT_MAX_QUEUED_BYTES 64 MiB}.
+     *
+     * @param bytes the most bytes one connection may have queued, at least 1
+     * @return this builder
+     */
     public B maxQueuedBytes(long bytes) {
         this.maxQueuedBytes = Settings.positive(bytes, "maxQueuedBytes");
         return self();
@@ -132,13 +158,21 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
      * How long the opening handshake may take: on a server, from the accept to the complete
      * request head (then TCP is dropped); on a client, the TCP connect and the handshake together
      * (then the connect fails). Default {@link #DEFAULT_HANDSHAKE_TIMEOUT 10 s}.
+     *
+     * @param timeout how long, above zero
+     * @return this builder
      */
     public B handshakeTimeout(Duration timeout) {
         this.handshakeTimeout = Settings.positive(timeout, "handshakeTimeout");
         return self();
     }
 
-    /** Silence after which a connection is closed with 1001; default zero: never. */
+    /**
+     * Silence after which a connection is closed with 1001; default zero: never.
+     *
+     * @param timeout how long without a frame from the peer; zero for never
+     * @return this builder
+     */
     public B idleTimeout(Duration timeout) {
         this.idleTimeout = Settings.notNegative(timeout, "idleTimeout");
         return self();
@@ -148,6 +182,10 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
      * Silence after which a keep-alive ping is sent, and how long it may then go without any
      * answer (a pong or any other frame) before the TCP connection is dropped. Default interval
      * zero: no keep-alive pings; default {@link #DEFAULT_PONG_TIMEOUT pong timeout 10 s}.
+     *
+     * @param pingInterval how long without a frame from the peer before a ping; zero for no pings
+     * @param pongTimeout how long a ping may then go without any frame in answer, above zero
+     * @return this builder
      */
     public B keepAlive(Duration pingInterval, Duration pongTimeout) {
         this.pingInterval = Settings.notNegative(pingInterval, "pingInterval");
@@ -159,6 +197,9 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
      * How long a close handshake may take, and how long a connection that has finished or failed
      * it waits for the peer to close TCP, before the TCP connection is dropped. Default
      * {@link #DEFAULT_CLOSE_TIMEOUT 5 s}.
+     *
+     * @param timeout how long, above zero
+     * @return this builder
      */
     public B closeTimeout(Duration timeout) {
         this.closeTimeout = Settings.positive(timeout, "closeTimeout");

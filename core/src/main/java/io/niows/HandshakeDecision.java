@@ -26,7 +26,7 @@ public final class HandshakeDecision {
         this.subprotocol = subprotocol;
     }
 
-    /** Accept, with the subprotocol the server would pick by its own preference list. */
+    /** {@return an acceptance, with the subprotocol the server picks by its own preference list} */
     public static HandshakeDecision accept() {
         return ACCEPT;
     }
@@ -35,6 +35,7 @@ public final class HandshakeDecision {
      * Accept with this subprotocol, which must be one the client offered.
      *
      * @param subprotocol the subprotocol to answer with
+     * @return the acceptance
      */
     public static HandshakeDecision acceptWith(String subprotocol) {
         return new HandshakeDecision(null, Objects.requireNonNull(subprotocol, "subprotocol"));
@@ -45,28 +46,29 @@ public final class HandshakeDecision {
      *
      * @param status a 4xx or 5xx status, such as 403
      * @param reason one line of plain text, no CR or LF
+     * @return the refusal
      * @throws IllegalArgumentException for another status or a reason with CR or LF
      */
     public static HandshakeDecision refuse(int status, String reason) {
         return new HandshakeDecision(HandshakeAnswer.refuse(status, Objects.requireNonNull(reason, "reason")));
     }
 
-    /** Whether the connection is accepted. */
+    /** {@return whether the connection is accepted} */
     public boolean accepted() {
         return refusal == null;
     }
 
-    /** The status of a refusal, or 101 for an acceptance. */
+    /** {@return the status of a refusal, or 101 for an acceptance} */
     public int status() {
         return refusal == null ? 101 : refusal.status();
     }
 
-    /** The subprotocol chosen by the hook, or {@code null} to use the server's preference list. */
+    /** {@return the subprotocol chosen by the hook, or {@code null} to use the server's preference list} */
     public String subprotocol() {
         return subprotocol;
     }
 
-    /** The reason of a refusal, or {@code null}. */
+    /** {@return the reason of a refusal, or {@code null}} */
     public String reason() {
         return refusal == null ? null : refusal.reason();
     }

@@ -14,6 +14,8 @@ public interface HandshakeHook {
     HandshakeHook ACCEPT_ALL = request -> HandshakeDecision.accept();
 
     /**
+     * Decides one opening handshake.
+     *
      * @param request the upgrade request
      * @return the decision; never {@code null}
      */

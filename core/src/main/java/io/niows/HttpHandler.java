@@ -11,6 +11,8 @@ package io.niows;
 public interface HttpHandler {
 
     /**
+     * Answers one request.
+     *
      * @param request the request head
      * @return the response; never {@code null}
      */

@@ -13,32 +13,40 @@ import java.util.Map;
  */
 public interface HttpRequestHead {
 
-    /** The method, such as {@code GET}. */
+    /** {@return the method, such as {@code GET}} */
     String method();
 
-    /** The path of the request-target, without the query, as received (not percent-decoded). */
+    /** {@return the path of the request-target, without the query, as received (not percent-decoded)} */
     String path();
 
-    /** The query of the request-target without the {@code ?}, as received; {@code null} if none. */
+    /** {@return the query of the request-target without the {@code ?}, as received; {@code null} if none} */
     String query();
 
-    /** The first value of a header (case-insensitive name), or {@code null}. */
+    /**
+     * {@return the first value of a header, or {@code null}}
+     *
+     * @param name the header's name, in any case
+     */
     String header(String name);
 
-    /** Every value of a header, in the order received; empty if none. */
+    /**
+     * {@return every value of a header, in the order received; empty if none}
+     *
+     * @param name the header's name, in any case
+     */
     List<String> headers(String name);
 
-    /** Every header, names as received, values in the order received. */
+    /** {@return every header, names as received, values in the order received} */
     Map<String, List<String>> headers();
 
-    /** The subprotocols the client offered in {@code Sec-WebSocket-Protocol}, in its order. */
+    /** {@return the subprotocols the client offered in {@code Sec-WebSocket-Protocol}, in its order} */
     List<String> subprotocols();
 
-    /** The {@code Origin} header, or {@code null} (non-browser clients usually send none). */
+    /** {@return the {@code Origin} header, or {@code null}} Non-browser clients usually send none. */
     default String origin() {
         return header("Origin");
     }
 
-    /** The address of the peer. */
+    /** {@return the address of the peer} */
     InetSocketAddress remoteAddress();
 }

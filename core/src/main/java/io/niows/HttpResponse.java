@@ -31,6 +31,7 @@ public final class HttpResponse {
      * @param status the HTTP status of a final response, 200 to 599
      * @param contentType the {@code Content-Type}, such as {@code text/html; charset=utf-8}
      * @param body the body bytes
+     * @return the response
      * @throws IllegalArgumentException for another status, or a content type that is not a valid
      *     header value
      */
@@ -38,7 +39,14 @@ public final class HttpResponse {
         return new HttpResponse(HandshakeAnswer.respond(status, contentType, body));
     }
 
-    /** A plain-text response whose body is {@code text} and a line feed; the status as in {@link #of}. */
+    /**
+     * A plain-text response whose body is {@code text} and a line feed.
+     *
+     * @param status the HTTP status, as in {@link #of}
+     * @param text the body, without its final line feed
+     * @return the response
+     * @throws IllegalArgumentException for a status {@link #of} refuses
+     */
     public static HttpResponse text(int status, String text) {
         return of(status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
     }
@@ -46,6 +54,9 @@ public final class HttpResponse {
     /**
      * This response with one more header.
      *
+     * @param name the header's name, a token
+     * @param value the header's value
+     * @return a new response; this one is unchanged
      * @throws IllegalArgumentException if the name is not a token, the value holds CR, LF, NUL,
      *     another control or a character outside ISO-8859-1, or the name is one the server writes
      *     itself ({@code Content-Type}, {@code Content-Length}, {@code Transfer-Encoding},
@@ -55,22 +66,22 @@ public final class HttpResponse {
         return new HttpResponse(answer.withHeader(name, value));
     }
 
-    /** The status. */
+    /** {@return the status} */
     public int status() {
         return answer.status();
     }
 
-    /** The {@code Content-Type}. */
+    /** {@return the {@code Content-Type}} */
     public String contentType() {
         return answer.contentType();
     }
 
-    /** The body; do not modify it. */
+    /** {@return the body; do not modify it} */
     public byte[] body() {
         return answer.body();
     }
 
-    /** The headers added with {@link #withHeader}, in the order added; an unmodifiable list. */
+    /** {@return the headers added with {@link #withHeader}, in the order added, as an unmodifiable list} */
     public List<Header> headers() {
         return answer.headers();
     }

@@ -9,6 +9,8 @@ package io.niows;
 public interface SendCallback {
 
     /**
+     * The frame's bytes reached the kernel, or never will.
+     *
      * @param ws the connection the frame was queued on
      * @param failure {@code null} when the bytes reached the kernel; otherwise why they never will
      *     (the connection closed first)

@@ -14,7 +14,13 @@ import java.nio.ByteBuffer;
  */
 public interface WebSocket {
 
-    /** Queues a text message. */
+    /**
+     * Queues a text message.
+     *
+     * @param text the message
+     * @return {@link SendResult#QUEUED}, {@link SendResult#QUEUED_ABOVE_HIGH_WATER} (stop producing
+     *     until {@link WebSocketHandler#onWritable}), or why nothing was queued
+     */
     default SendResult sendText(CharSequence text) {
         return sendText(text, null);
     }
@@ -22,11 +28,20 @@ public interface WebSocket {
     /**
      * Queues a text message.
      *
+     * @param text the message
      * @param callback told when the frame reached the kernel, or never will; may be {@code null}
+     * @return {@link SendResult#QUEUED}, {@link SendResult#QUEUED_ABOVE_HIGH_WATER} (stop producing
+     *     until {@link WebSocketHandler#onWritable}), or why nothing was queued
      */
     SendResult sendText(CharSequence text, SendCallback callback);
 
-    /** Queues a binary message: the bytes from position to limit, copied (the buffer is untouched). */
+    /**
+     * Queues a binary message: the bytes from position to limit, copied (the buffer is untouched).
+     *
+     * @param data the message
+     * @return {@link SendResult#QUEUED}, {@link SendResult#QUEUED_ABOVE_HIGH_WATER} (stop producing
+     *     until {@link WebSocketHandler#onWritable}), or why nothing was queued
+     */
     default SendResult sendBinary(ByteBuffer data) {
         return sendBinary(data, null);
     }
@@ -34,7 +49,10 @@ public interface WebSocket {
     /**
      * Queues a binary message: the bytes from position to limit, copied (the buffer is untouched).
      *
+     * @param data the message
      * @param callback told when the frame reached the kernel, or never will; may be {@code null}
+     * @return {@link SendResult#QUEUED}, {@link SendResult#QUEUED_ABOVE_HIGH_WATER} (stop producing
+     *     until {@link WebSocketHandler#onWritable}), or why nothing was queued
      */
     SendResult sendBinary(ByteBuffer data, SendCallback callback);
 
@@ -45,12 +63,22 @@ public interface WebSocket {
      * threads, are refused with {@link SendResult#REFUSED_BUSY}.
      *
      * @param text whether the message is text; the same for every fragment of one message
+     * @param part the fragment's bytes from position to limit, copied (the buffer is untouched)
+     * @param last whether this fragment ends the message
+     * @return {@link SendResult#QUEUED}, {@link SendResult#QUEUED_ABOVE_HIGH_WATER} (stop producing
+     *     until {@link WebSocketHandler#onWritable}), or why nothing was queued
      * @throws IllegalArgumentException if {@code text} is not the kind of the message this thread
      *     is continuing; nothing is sent, and the message may still be continued as it began
      */
     SendResult sendFragment(boolean text, ByteBuffer part, boolean last);
 
-    /** Queues a ping (at most 125 bytes of payload). Allowed while closing. */
+    /**
+     * Queues a ping. Allowed while closing.
+     *
+     * @param payload the ping's application data, at most 125 bytes, from position to limit
+     * @return {@link SendResult#QUEUED}, {@link SendResult#QUEUED_ABOVE_HIGH_WATER}, or
+     *     {@link SendResult#REFUSED_CLOSED} once the connection is closed
+     */
     SendResult ping(ByteBuffer payload);
 
     /**
@@ -72,35 +100,46 @@ public interface WebSocket {
     /** Drops the TCP connection without a close handshake; queued data is discarded. */
     void abort();
 
-    /** Whether the connection is open: the handshake is done and no close was sent or received. */
+    /** {@return whether the connection is open: the handshake is done and no close was sent or received} */
     boolean isOpen();
 
-    /** The bytes queued for this connection that the kernel has not taken yet. */
+    /** {@return the bytes queued for this connection that the kernel has not taken yet} */
     long queuedBytes();
 
-    /** The address of the peer. */
+    /** {@return the address of the peer} */
     InetSocketAddress remoteAddress();
 
     /**
-     * The opening handshake's request (method, path, query, headers): on a server's connection the
-     * one the client sent, on a client's connection the one this client sent. Its
+     * {@return the opening handshake's request (method, path, query, headers)} On a server's
+     * connection it is the one the client sent, on a client's connection the one this client sent. Its
      * {@linkplain HttpRequestHead#remoteAddress() remote address} is the peer's, as {@link #remoteAddress()}.
      */
     HttpRequestHead request();
 
-    /** The subprotocol agreed in the handshake, or {@code null}. */
+    /** {@return the subprotocol agreed in the handshake, or {@code null}} */
     String subprotocol();
 
     /**
      * The extensions agreed in the handshake as the server's {@code Sec-WebSocket-Extensions}
      * states them, such as {@code permessage-deflate; server_no_context_takeover;
      * client_no_context_takeover}, or {@code null} for none.
+     *
+     * @return the agreed extensions, or {@code null}
      */
     String extensions();
 
-    /** The object the application attached to this connection, or {@code null}. */
+    /**
+     * {@return the object the application attached to this connection, or {@code null}}
+     *
+     * @param <T> the type the caller expects; a wrong one fails with {@link ClassCastException}
+     *     where the result is used
+     */
     <T> T attachment();
 
-    /** Attaches an object of the application's to this connection. */
+    /**
+     * Attaches an object of the application's to this connection, replacing any before it.
+     *
+     * @param attachment the object, or {@code null} to drop the one attached
+     */
     void attach(Object attachment);
 }

@@ -40,12 +40,20 @@ public final class WebSocketClient implements AutoCloseable {
         this.runtime = runtime;
     }
 
-    /** A builder with the defaults. */
+    /** {@return a builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Connects with no subprotocol and no extra header. */
+    /**
+     * Connects with no subprotocol and no extra header, as
+     * {@link #connect(URI, WebSocketHandler, List, Map)}.
+     *
+     * @param uri the {@code ws://} URL
+     * @param handler the connection's handler
+     * @return completed with the open connection, or exceptionally with why it could not open
+     * @throws IllegalArgumentException for a URL that is not {@code ws://}
+     */
     public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler) {
         return connect(uri, handler, List.of(), Map.of());
     }
@@ -54,6 +62,8 @@ public final class WebSocketClient implements AutoCloseable {
      * Opens a connection to a {@code ws://} URL (host name, IPv4 or bracketed IPv6 literal, port,
      * path and query) and performs the opening handshake.
      *
+     * @param uri the {@code ws://} URL
+     * @param handler the connection's handler; its callbacks run on the connection's loop
      * @param subprotocols the subprotocols to offer, most preferred first
      * @param headers extra request headers (not the handshake's own)
      * @return completed with the open connection ({@link WebSocketHandler#onOpen} has run); or
@@ -113,6 +123,9 @@ public final class WebSocketClient implements AutoCloseable {
         /**
          * Runs the client's connections on this started server's loops instead of loops of its
          * own; closing the client closes only the client's connections.
+         *
+         * @param server a started server
+         * @return this builder
          */
         public Builder sharing(WebSocketServer server) {
             this.shared = Objects.requireNonNull(server, "server");
@@ -120,8 +133,9 @@ public final class WebSocketClient implements AutoCloseable {
         }
 
         /**
-         * The client, its loops started.
+         * Builds the client and starts its loops.
          *
+         * @return the client, ready to connect
          * @throws UncheckedIOException if a selector cannot be opened
          */
         public WebSocketClient build() {

@@ -16,23 +16,47 @@ import java.nio.ByteBuffer;
  */
 public interface WebSocketHandler {
 
-    /** The opening handshake is done; the connection can send. */
+    /**
+     * The opening handshake is done; the connection can send.
+     *
+     * @param ws the connection
+     */
     default void onOpen(WebSocket ws) {
     }
 
-    /** A complete text message. */
+    /**
+     * A complete text message arrived.
+     *
+     * @param ws the connection it came on
+     * @param text the message, its fragments joined and checked as UTF-8
+     */
     default void onText(WebSocket ws, String text) {
     }
 
-    /** A complete binary message; the buffer belongs to the handler. */
+    /**
+     * A complete binary message arrived.
+     *
+     * @param ws the connection it came on
+     * @param data the message, its fragments joined; the buffer belongs to the handler
+     */
     default void onBinary(WebSocket ws, ByteBuffer data) {
     }
 
-    /** A ping; the pong has already been queued. */
+    /**
+     * A ping arrived; its pong has already been queued.
+     *
+     * @param ws the connection it came on
+     * @param payload the ping's application data, at most 125 bytes
+     */
     default void onPing(WebSocket ws, ByteBuffer payload) {
     }
 
-    /** A pong. */
+    /**
+     * A pong arrived.
+     *
+     * @param ws the connection it came on
+     * @param payload the pong's application data, at most 125 bytes
+     */
     default void onPong(WebSocket ws, ByteBuffer payload) {
     }
 
@@ -41,6 +65,8 @@ public interface WebSocketHandler {
      * {@link SendResult#QUEUED_ABOVE_HIGH_WATER}: producing can resume. It is never lost, but it
      * may run before that send has returned to a sender on another thread (the loop can write the
      * whole queue at once), so such a sender must not pause after it has already been resumed.
+     *
+     * @param ws the connection that can take more
      */
     default void onWritable(WebSocket ws) {
     }
@@ -48,6 +74,7 @@ public interface WebSocketHandler {
     /**
      * The connection is closed and its TCP connection gone. Called once per opened connection.
      *
+     * @param ws the connection
      * @param code the peer's close code, 1005 if its close frame had none, the code this side
      *     failed the connection with, or 1006 if the TCP connection ended without a close frame:
      *     always one {@link CloseCode#mayReceive} allows
@@ -62,6 +89,9 @@ public interface WebSocketHandler {
      * violation by the peer (a {@link io.niows.protocol.WebSocketProtocolException} carrying the
      * close code the connection was failed with: 1002, 1007 or 1009), an I/O error (an
      * {@link java.io.IOException}), an exception from this handler. {@link #onClose} follows.
+     *
+     * @param ws the connection
+     * @param error what went wrong
      */
     default void onError(WebSocket ws, Throwable error) {
     }

@@ -46,7 +46,7 @@ public final class WebSocketServer implements AutoCloseable {
         this.config = config;
     }
 
-    /** A builder with the defaults: all interfaces, port 8080, no routes. */
+    /** {@return a builder with the defaults: all interfaces, port 8080, no routes} */
     public static Builder builder() {
         return new Builder();
     }
@@ -67,20 +67,28 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /**
-     * Whether the server is accepting and serving: started, not closed, and not failed (see
-     * {@link Builder#onServerError}).
+     * {@return whether the server is accepting and serving: started, not closed, and not failed}
+     * See {@link Builder#onServerError}.
      */
     public boolean isRunning() {
         ServerRuntime r = runtime;
         return r != null && r.isRunning();
     }
 
-    /** The bound address, with the real port when port 0 was asked for. */
+    /**
+     * {@return the bound address, with the real port when port 0 was asked for}
+     *
+     * @throws IllegalStateException if the server was not started
+     */
     public InetSocketAddress address() {
         return started().address();
     }
 
-    /** The bound port. */
+    /**
+     * {@return the bound port}
+     *
+     * @throws IllegalStateException if the server was not started
+     */
     public int port() {
         return address().getPort();
     }
@@ -91,7 +99,11 @@ public final class WebSocketServer implements AutoCloseable {
         close(DEFAULT_CLOSE_WAIT);
     }
 
-    /** Graceful close, waiting up to {@code timeout} for close handshakes. */
+    /**
+     * Graceful close, waiting up to {@code timeout} for close handshakes.
+     *
+     * @param timeout how long to wait for the close handshakes before dropping what is left
+     */
     public void close(Duration timeout) {
         ServerRuntime r = runtime;
         if (r == null) {
@@ -157,13 +169,23 @@ public final class WebSocketServer implements AutoCloseable {
             super(Runtime.getRuntime().availableProcessors());
         }
 
-        /** The interface to listen on, by name or literal; default {@code 0.0.0.0} (all). */
+        /**
+         * The interface to listen on, by name or literal; default {@code 0.0.0.0} (all).
+         *
+         * @param host a host name or an address literal
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** The port; 0 picks a free one ({@link #port()} tells which). Default 8080. */
+        /**
+         * The port; 0 picks a free one ({@link WebSocketServer#port()} tells which). Default 8080.
+         *
+         * @param port 0 to 65535
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port out of range: " + port);
@@ -172,7 +194,13 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
-        /** Serves WebSocket upgrades to exactly this path (the query is ignored) with {@code handler}. */
+        /**
+         * Serves WebSocket upgrades to exactly this path (the query is ignored) with {@code handler}.
+         *
+         * @param path the path, starting with {@code /}
+         * @param handler the handler of every connection upgraded on that path
+         * @return this builder
+         */
         public Builder route(String path, WebSocketHandler handler) {
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("a path starts with /: " + path);
@@ -181,25 +209,45 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
-        /** Serves upgrades to every path no route names; without it those get 404. */
+        /**
+         * Serves upgrades to every path no route names; without it those get 404.
+         *
+         * @param handler the handler of those connections
+         * @return this builder
+         */
         public Builder defaultRoute(WebSocketHandler handler) {
             this.defaultRoute = Objects.requireNonNull(handler, "handler");
             return this;
         }
 
-        /** Answers plain HTTP requests; default: 426 Upgrade Required. */
+        /**
+         * Answers plain HTTP requests; default: 426 Upgrade Required.
+         *
+         * @param fallback the handler of every request that is not a WebSocket upgrade
+         * @return this builder
+         */
         public Builder fallback(HttpHandler fallback) {
             this.fallback = Objects.requireNonNull(fallback, "fallback");
             return this;
         }
 
-        /** Decides on each upgrade that passed the RFC checks; default: accept all. */
+        /**
+         * Decides on each upgrade that passed the RFC checks; default: accept all.
+         *
+         * @param hook the decision, for every route
+         * @return this builder
+         */
         public Builder handshakeHook(HandshakeHook hook) {
             this.hook = Objects.requireNonNull(hook, "hook");
             return this;
         }
 
-        /** The subprotocols this server speaks, most preferred first. */
+        /**
+         * The subprotocols this server speaks, most preferred first; default none.
+         *
+         * @param names the subprotocols, replacing any set before
+         * @return this builder
+         */
         public Builder subprotocols(String... names) {
             subprotocols.clear();
             subprotocols.addAll(List.of(names));
@@ -214,6 +262,9 @@ public final class WebSocketServer implements AutoCloseable {
          * WebSockets would typically log and exit non-zero here. Errors from one connection's
          * work, a handler's included, never get here: they cost that connection alone. Default:
          * nothing beyond the ERROR the loop logs.
+         *
+         * @param onServerError told the failure
+         * @return this builder
          */
         public Builder onServerError(Consumer<Throwable> onServerError) {
             this.onServerError = Objects.requireNonNull(onServerError, "onServerError");
@@ -223,6 +274,9 @@ public final class WebSocketServer implements AutoCloseable {
         /**
          * Connections open at once, those still in their opening handshake included; past it a
          * new connection is answered 503 with {@code Retry-After: 1} and closed. Default 10,000.
+         *
+         * @param connections the most connections, at least 1
+         * @return this builder
          */
         public Builder maxConnections(int connections) {
             this.maxConnections = (int) Settings.positive(connections, "maxConnections");
@@ -233,6 +287,9 @@ public final class WebSocketServer implements AutoCloseable {
          * Connections open at once from one remote address (503 past it); default 0: no limit,
          * since every client behind a proxy or a NAT shares one address. Set it on a server
          * exposed to clients that connect directly.
+         *
+         * @param connections the most connections from one address; 0 for no limit
+         * @return this builder
          */
         public Builder maxConnectionsPerAddress(int connections) {
             if (connections < 0) {
@@ -248,6 +305,9 @@ public final class WebSocketServer implements AutoCloseable {
          * below {@link #maxConnections} to keep room for real clients while slow ones hold
          * handshakes open. Default: no bound of its own (as many as {@code maxConnections}), since
          * a client that opens thousands of connections at once is a normal load test.
+         *
+         * @param handshakes the most handshakes in progress, at least 1
+         * @return this builder
          */
         public Builder maxHandshakesInProgress(int handshakes) {
             this.maxHandshakes = (int) Settings.positive(handshakes, "maxHandshakesInProgress");
@@ -259,13 +319,16 @@ public final class WebSocketServer implements AutoCloseable {
          * write queues. Past it, a message that needs more room is refused with 1013 (Try Again
          * Later) and each loop closes its busiest connection (1013) until the total is back
          * under. Default: half the maximum heap.
+         *
+         * @param bytes the budget, at least 1
+         * @return this builder
          */
         public Builder memoryBudget(long bytes) {
             this.memoryBudget = Settings.positive(bytes, "memoryBudget");
             return this;
         }
 
-        /** The server, not started yet. */
+        /** {@return the server, not started yet: {@link WebSocketServer#start()} binds it} */
         public WebSocketServer build() {
             ServerConfig config = new ServerConfig(new InetSocketAddress(host, port),
                     new ServerUpgrade(routes, defaultRoute, fallback, hook, subprotocols),

@@ -58,73 +58,92 @@ public final class EngineConfig {
         return handshakeLimits;
     }
 
-    /** A server's defaults: 16 MiB limits, automatic pongs, permessage-deflate accepted ({@link PerMessageDeflate#serverDefaults()}). */
+    /**
+     * {@return a server's defaults: 16 MiB limits, automatic pongs, permessage-deflate accepted
+     * ({@link PerMessageDeflate#serverDefaults()})}
+     */
     public static EngineConfig server() {
         return new EngineConfig(Role.SERVER, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true, DEFAULT_MAX_HANDSHAKE_SIZE,
                 PerMessageDeflate.serverDefaults());
     }
 
-    /** A client's defaults: 16 MiB limits, automatic pongs, secure random masking keys. */
+    /** {@return a client's defaults: 16 MiB limits, automatic pongs, secure random masking keys} */
     public static EngineConfig client() {
         return new EngineConfig(Role.CLIENT, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true, DEFAULT_MAX_HANDSHAKE_SIZE,
                 PerMessageDeflate.disabled());
     }
 
-    /** Which end this engine plays. */
+    /** {@return which end this engine plays} */
     public Role role() {
         return role;
     }
 
-    /** The largest frame payload accepted, in bytes; a larger one fails the connection with 1009. */
+    /** {@return the largest frame payload accepted, in bytes} A larger one fails the connection with 1009. */
     public long maxFrameSize() {
         return maxFrameSize;
     }
 
-    /** The largest message accepted, in bytes, all fragments together; over it: 1009. */
+    /** {@return the largest message accepted, in bytes, all fragments together} Over it: 1009. */
     public long maxMessageSize() {
         return maxMessageSize;
     }
 
-    /** Where a client's masking keys come from. */
+    /** {@return where a client's masking keys come from} */
     public IntSupplier maskingKeys() {
         return maskingKeys;
     }
 
-    /** Whether a ping is answered with a pong by the engine itself. */
+    /** {@return whether a ping is answered with a pong by the engine itself} */
     public boolean autoPong() {
         return autoPong;
     }
 
-    /** A copy with another frame size limit (positive). */
+    /**
+     * {@return a copy with another frame size limit}
+     *
+     * @param maxFrameSize the largest frame payload accepted, in bytes, at least 1
+     */
     public EngineConfig withMaxFrameSize(long maxFrameSize) {
         return new EngineConfig(role, positive(maxFrameSize, "maxFrameSize"), maxMessageSize, maskingKeys, autoPong,
                 maxHandshakeSize, deflate);
     }
 
-    /** A copy with another message size limit (positive). */
+    /**
+     * {@return a copy with another message size limit}
+     *
+     * @param maxMessageSize the largest message accepted, in bytes, at least 1
+     */
     public EngineConfig withMaxMessageSize(long maxMessageSize) {
         return new EngineConfig(role, maxFrameSize, positive(maxMessageSize, "maxMessageSize"), maskingKeys, autoPong,
                 maxHandshakeSize, deflate);
     }
 
     /**
-     * A copy with another masking-key source: deterministic keys for tests. It must be
-     * thread-safe if frames are encoded on several threads. Servers do not mask.
+     * {@return a copy with another masking-key source} Tests use it for deterministic keys. Servers
+     * do not mask.
+     *
+     * @param keys each call gives one frame's 32-bit masking key; thread-safe if frames are encoded
+     *     on several threads
      */
     public EngineConfig withMaskingKeys(IntSupplier keys) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, Objects.requireNonNull(keys, "keys"), autoPong,
                 maxHandshakeSize, deflate);
     }
 
-    /** A copy that does, or does not, answer pings by itself. */
+    /**
+     * {@return a copy that does, or does not, answer pings by itself}
+     *
+     * @param autoPong whether the engine queues the pong for every ping it receives
+     */
     public EngineConfig withAutoPong(boolean autoPong) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize, deflate);
     }
 
     /**
-     * A copy with another limit of the opening handshake's head, in bytes (positive): a longer
-     * request head is answered 431 (a request line over it 414), a longer response fails the
-     * handshake.
+     * {@return a copy with another limit of the opening handshake's head} A longer request head is
+     * answered 431 (a request line over it 414), a longer response fails the handshake.
+     *
+     * @param bytes the largest head, in bytes, at least 1
      */
     public EngineConfig withMaxHandshakeSize(int bytes) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong,
@@ -146,7 +165,7 @@ public final class EngineConfig {
         return deflate;
     }
 
-    /** The largest opening-handshake head accepted, in bytes. */
+    /** {@return the largest opening-handshake head accepted, in bytes} */
     public int maxHandshakeSize() {
         return maxHandshakeSize;
     }

@@ -27,20 +27,40 @@ public interface EngineListener {
      * reason, or the {@link HandshakeResponder#http response to a plain HTTP request}, with its
      * status); on a client, the server's answer was not a valid 101. No event follows. Does nothing
      * unless overridden.
+     *
+     * @param failure the status and one-line reason of the answer, or what was wrong with the
+     *     server's
      */
     default void onHandshakeFailed(WebSocketHandshakeException failure) {
     }
 
-    /** A complete text message, its UTF-8 already validated. */
+    /**
+     * A complete text message arrived.
+     *
+     * @param text the message, its fragments joined and its UTF-8 already validated
+     */
     void onText(String text);
 
-    /** A complete binary message; the buffer belongs to the listener. */
+    /**
+     * A complete binary message arrived.
+     *
+     * @param data the message, its fragments joined; the buffer belongs to the listener
+     */
     void onBinary(ByteBuffer data);
 
-    /** A ping; the engine has already written the pong with the same payload to its sink. */
+    /**
+     * A ping arrived; unless {@link EngineConfig#autoPong()} is off, the engine has already written
+     * the pong with the same payload to its sink.
+     *
+     * @param payload the ping's application data, at most 125 bytes
+     */
     void onPing(ByteBuffer payload);
 
-    /** A pong, solicited or not. */
+    /**
+     * A pong arrived, solicited or not.
+     *
+     * @param payload the pong's application data, at most 125 bytes
+     */
     void onPong(ByteBuffer payload);
 
     /**
@@ -57,6 +77,8 @@ public interface EngineListener {
      * The peer broke RFC 6455 and the engine failed the connection: the close frame with
      * {@code violation.closeCode()} is already written to the sink, and no event follows. Does
      * nothing unless overridden.
+     *
+     * @param violation what the peer broke, with the close code sent for it
      */
     default void onProtocolViolation(WebSocketProtocolException violation) {
     }

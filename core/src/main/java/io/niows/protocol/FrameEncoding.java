@@ -24,19 +24,36 @@ public final class FrameEncoding {
 
     private FrameEncoding() {}
 
-    /** A final text frame carrying {@code text} in UTF-8 (an unpaired surrogate becomes '?'). */
+    /**
+     * Encodes a final text frame.
+     *
+     * @param text the message, carried in UTF-8 (an unpaired surrogate becomes '?')
+     * @param role the side that sends the frame: a client's is masked
+     * @return the frame
+     */
     public static ByteBuffer text(CharSequence text, Role role) {
         return encoder(role).text(text);
     }
 
-    /** A final binary frame. */
+    /**
+     * Encodes a final binary frame.
+     *
+     * @param payload the message, from position to limit
+     * @param role the side that sends the frame: a client's is masked
+     * @return the frame
+     */
     public static ByteBuffer binary(ByteBuffer payload, Role role) {
         return encoder(role).encode(WireFormat.OPCODE_BINARY, true, payload);
     }
 
     /**
-     * Any frame.
+     * Encodes any frame.
      *
+     * @param opcode the frame's opcode, 0 to 15 (RFC 6455 §5.2)
+     * @param fin whether the frame is the last of its message
+     * @param payload the frame's payload, from position to limit
+     * @param role the side that sends the frame: a client's is masked
+     * @return the frame
      * @throws IllegalArgumentException if {@code opcode} is not 0 to 15
      */
     public static ByteBuffer frame(int opcode, boolean fin, ByteBuffer payload, Role role) {
@@ -44,8 +61,12 @@ public final class FrameEncoding {
     }
 
     /**
-     * A close frame with {@code code} and {@code reason} (RFC 6455 §5.5.1).
+     * Encodes a close frame with {@code code} and {@code reason} (RFC 6455 §5.5.1).
      *
+     * @param code the close code
+     * @param reason the close reason
+     * @param role the side that sends the frame: a client's is masked
+     * @return the frame
      * @throws IllegalArgumentException if {@link io.niows.CloseCode#maySend} refuses the code or the reason
      *     is longer than 123 UTF-8 bytes
      */

@@ -46,6 +46,7 @@ public final class HandshakeAnswer {
      *
      * @param subprotocolOrNull a subprotocol the client offered, or {@code null} for none; one it
      *     did not offer makes the engine answer 500 instead
+     * @return the acceptance
      */
     public static HandshakeAnswer accept(String subprotocolOrNull) {
         return new HandshakeAnswer(101, subprotocolOrNull, null, null, null, List.of());
@@ -55,6 +56,8 @@ public final class HandshakeAnswer {
      * Refuses with an error status and a one-line reason, sent as the plain-text body.
      *
      * @param status 400 to 599
+     * @param reason one line of plain text, no CR or LF
+     * @return the refusal
      * @throws IllegalArgumentException for another status or a reason with CR or LF
      */
     public static HandshakeAnswer refuse(int status, String reason) {
@@ -73,6 +76,9 @@ public final class HandshakeAnswer {
      * Content-Length} and {@code Connection: close}, and leaves the body out for {@code HEAD}.
      *
      * @param status 200 to 599
+     * @param contentType the {@code Content-Type}, such as {@code text/html; charset=utf-8}
+     * @param body the body bytes, not copied
+     * @return the response
      * @throws IllegalArgumentException for another status, or a content type that is not a valid
      *     header value
      */
@@ -88,6 +94,9 @@ public final class HandshakeAnswer {
      * This answer with one more header, such as {@code Set-Cookie} on a 101 or {@code Retry-After}
      * on a 503.
      *
+     * @param name the header's name, a token
+     * @param value the header's value
+     * @return a new answer; this one is unchanged
      * @throws IllegalArgumentException as {@link Header}, or for a header the engine writes itself
      *     ({@code Content-Type}, {@code Content-Length}, {@code Transfer-Encoding}, {@code
      *     Connection}, {@code Upgrade} on a 101, the {@code Sec-WebSocket-*} answers)
@@ -103,37 +112,37 @@ public final class HandshakeAnswer {
         return new HandshakeAnswer(status, subprotocol, reason, contentType, body, List.copyOf(more));
     }
 
-    /** Whether this answer opens the connection (101). */
+    /** {@return whether this answer opens the connection (101)} */
     public boolean accepted() {
         return status == 101;
     }
 
-    /** 101, or the HTTP status of the response. */
+    /** {@return 101, or the HTTP status of the response} */
     public int status() {
         return status;
     }
 
-    /** The agreed subprotocol of an acceptance, or {@code null}. */
+    /** {@return the agreed subprotocol of an acceptance, or {@code null}} */
     public String subprotocol() {
         return subprotocol;
     }
 
-    /** The reason of a refusal, or {@code null}. */
+    /** {@return the reason of a refusal, or {@code null}} */
     public String reason() {
         return reason;
     }
 
-    /** The {@code Content-Type} of a response that is not a 101, else {@code null}. */
+    /** {@return the {@code Content-Type} of a response that is not a 101, else {@code null}} */
     public String contentType() {
         return contentType;
     }
 
-    /** The body of a response that is not a 101 (not copied: do not modify it), else {@code null}. */
+    /** {@return the body of a response that is not a 101 (not copied: do not modify it), else {@code null}} */
     public byte[] body() {
         return body;
     }
 
-    /** The extra headers, in the order added; unmodifiable. */
+    /** {@return the extra headers, in the order added; unmodifiable} */
     public List<Header> headers() {
         return headers;
     }

@@ -57,6 +57,7 @@ public final class HandshakeRequest {
      * @param subprotocols subprotocols to offer, in order of preference
      * @param headers more headers to send, such as {@code Origin}; not the ones the handshake
      *     writes itself
+     * @return the request, ready for {@link WebSocketEngine#client}
      * @throws IllegalArgumentException when an argument cannot be sent as given
      */
     public static HandshakeRequest client(String host, int port, String pathAndQuery, List<String> subprotocols,
@@ -87,7 +88,7 @@ public final class HandshakeRequest {
         return new HandshakeRequest(head, null, handshake, offer == null ? null : deflate);
     }
 
-    /** The same request, holding only the head's bytes until someone reads it. */
+    /** {@return the same request, holding only the head's bytes until someone reads it} */
     public HandshakeRequest compact() {
         if (head != null) {
             return this;
@@ -95,42 +96,50 @@ public final class HandshakeRequest {
         return new HandshakeRequest(parsed.toHead().getBytes(StandardCharsets.ISO_8859_1), null, sent, deflateOffer);
     }
 
-    /** The method, such as {@code GET}. */
+    /** {@return the method, such as {@code GET}} */
     public String method() {
         return parsed().method();
     }
 
-    /** The request-target as sent, such as {@code /chat?room=1}. */
+    /** {@return the request-target as sent, such as {@code /chat?room=1}} */
     public String target() {
         return parsed().target();
     }
 
-    /** The path of the target, not percent-decoded, without the query. */
+    /** {@return the path of the target, not percent-decoded, without the query} */
     public String path() {
         return parsed().path();
     }
 
-    /** The query of the target without {@code ?}, not decoded, or {@code null} when it has none. */
+    /** {@return the query of the target without {@code ?}, not decoded, or {@code null} when it has none} */
     public String query() {
         return parsed().query();
     }
 
-    /** The first value of a header, or {@code null}. */
+    /**
+     * {@return the first value of a header, or {@code null}}
+     *
+     * @param name the header's name, in any case
+     */
     public String header(String name) {
         return parsed().header(name);
     }
 
-    /** Every value of a header, in order; empty when absent. */
+    /**
+     * {@return every value of a header, in order; empty when absent}
+     *
+     * @param name the header's name, in any case
+     */
     public List<String> headers(String name) {
         return parsed().headerValues(name);
     }
 
-    /** All headers, names as first sent, values in order; unmodifiable. */
+    /** {@return all headers, names as first sent, values in order; unmodifiable} */
     public Map<String, List<String>> headers() {
         return parsed().headerMap();
     }
 
-    /** The subprotocols offered, over all {@code Sec-WebSocket-Protocol} lines, in order. */
+    /** {@return the subprotocols offered, over all {@code Sec-WebSocket-Protocol} lines, in order} */
     public List<String> subprotocols() {
         return ServerHandshake.offeredSubprotocols(parsed());
     }

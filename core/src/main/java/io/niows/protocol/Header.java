@@ -24,6 +24,10 @@ import java.util.Objects;
 public record Header(String name, String value) {
 
     /**
+     * Makes a header, checking that it cannot split a head.
+     *
+     * @param name the field name, a token such as {@code Cache-Control}
+     * @param value the field value, written as given
      * @throws IllegalArgumentException if the name is not a token, or the value holds CR, LF, NUL,
      *     another control or a character outside ISO-8859-1
      */

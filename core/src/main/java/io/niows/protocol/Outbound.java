@@ -83,12 +83,15 @@ public final class Outbound {
         this.phase = open ? OPEN : CONNECTING;
     }
 
-    /** Whether data may be sent: the opening handshake is done and no close was asked for, sent or received. */
+    /**
+     * {@return whether data may be sent: the opening handshake is done and no close was asked for,
+     * sent or received}
+     */
     public boolean isOpen() {
         return phase == OPEN;
     }
 
-    /** Whether frames sent through this front are masked (a client's are, RFC 6455 §5.3). */
+    /** {@return whether frames sent through this front are masked (a client's are, RFC 6455 §5.3)} */
     public boolean masksFrames() {
         return masks;
     }
@@ -96,6 +99,10 @@ public final class Outbound {
     /**
      * Sends a text message in one frame.
      *
+     * @param text the message
+     * @param context what the sender passes along to the port with the frame, possibly {@code null}
+     * @param port where the frame goes once admitted
+     * @param <C> the type of that context
      * @return the port's result; {@link SendResult#REFUSED_CLOSED} before the opening handshake is
      *     done and once a close was asked for, {@link SendResult#REFUSED_BUSY} while a fragmented
      *     message is unfinished
@@ -111,6 +118,10 @@ public final class Outbound {
     /**
      * Sends a binary message in one frame; {@code data}'s position does not move.
      *
+     * @param data the message, from position to limit
+     * @param context what the sender passes along to the port with the frame, possibly {@code null}
+     * @param port where the frame goes once admitted
+     * @param <C> the type of that context
      * @return as {@link #text}
      */
     public <C> SendResult binary(ByteBuffer data, C context, Port<C> port) {
@@ -137,6 +148,9 @@ public final class Outbound {
      * many connections: only the state and the fragment rule are checked.
      *
      * @param frame the frame's bytes, from position to limit, handed to the port as they are
+     * @param context what the sender passes along to the port with the frame, possibly {@code null}
+     * @param port where the frame goes once admitted
+     * @param <C> the type of that context
      * @return as {@link #text}
      */
     public <C> SendResult encoded(ByteBuffer frame, C context, Port<C> port) {
@@ -161,8 +175,13 @@ public final class Outbound {
      *
      * @param text whether the message is text (its fragments carry UTF-8) or binary; the same for
      *     every fragment of a message
+     * @param part the fragment's bytes, from position to limit; the position does not move
+     * @param last whether this fragment ends the message
      * @param sender who sends, compared by identity: the niows reactor passes the calling thread,
      *     so one thread's fragments are never interleaved with another's
+     * @param context what the sender passes along to the port with the frame, possibly {@code null}
+     * @param port where the frame goes once admitted
+     * @param <C> the type of that context
      * @return as {@link #text}; {@link SendResult#REFUSED_BUSY} when another sender owns an
      *     unfinished message
      * @throws IllegalArgumentException if {@code text} changes within the message
@@ -194,6 +213,11 @@ public final class Outbound {
      * Sends a ping (RFC 6455 §5.5.2); allowed while closing, refused before the opening handshake
      * is done and once closed.
      *
+     * @param payload the ping's application data, from position to limit
+     * @param context what the sender passes along to the port with the frame, possibly {@code null}
+     * @param port where the frame goes once admitted
+     * @param <C> the type of that context
+     * @return the port's result, or {@link SendResult#REFUSED_CLOSED} when no control frame may go
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
     public <C> SendResult ping(ByteBuffer payload, C context, Port<C> port) {
@@ -204,6 +228,11 @@ public final class Outbound {
      * Sends a pong (RFC 6455 §5.5.3), solicited or not; allowed while closing, refused before the
      * opening handshake is done and once closed.
      *
+     * @param payload the pong's application data, from position to limit
+     * @param context what the sender passes along to the port with the frame, possibly {@code null}
+     * @param port where the frame goes once admitted
+     * @param <C> the type of that context
+     * @return as {@link #ping}
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
     public <C> SendResult pong(ByteBuffer payload, C context, Port<C> port) {
@@ -215,6 +244,8 @@ public final class Outbound {
      * data. The close frame itself is written by the engine, on its thread ({@link
      * WebSocketEngine#close}), behind the frames already admitted.
      *
+     * @param code the close code, one {@link io.niows.CloseCode#maySend} allows
+     * @param reason the close reason, at most 123 bytes of UTF-8
      * @return {@code true} for the first request, {@code false} if the connection is not open:
      *     the opening handshake is not done, or a close was already asked for, sent or received
      * @throws IllegalArgumentException as {@link #checkClose}
@@ -235,6 +266,8 @@ public final class Outbound {
      * as a status code in a Close control frame by an endpoint", nor may codes outside the
      * defined ranges; §5.5, the reason fits in a control frame after the 2-byte code.
      *
+     * @param code the close code
+     * @param reason the close reason
      * @throws IllegalArgumentException if {@link io.niows.CloseCode#maySend} refuses {@code code} or the
      *     reason is longer than 123 bytes in UTF-8
      */

@@ -22,7 +22,7 @@ public enum SendResult {
      */
     REFUSED_BUSY;
 
-    /** Whether the frame was queued. */
+    /** {@return whether the frame was queued} */
     public boolean accepted() {
         return this == QUEUED || this == QUEUED_ABOVE_HIGH_WATER;
     }

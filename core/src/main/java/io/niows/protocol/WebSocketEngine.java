@@ -74,6 +74,10 @@ public final class WebSocketEngine {
     /**
      * An engine in state {@link ConnectionState#OPEN}: the opening handshake was done elsewhere
      * (by a test, a conformance tool, or a transport with its own handshake).
+     *
+     * @param config the role and limits; a {@code null} is refused
+     * @param listener told the events, on the thread that drives the engine
+     * @param sink given every byte this engine writes
      */
     public WebSocketEngine(EngineConfig config, EngineListener listener, FrameSink sink) {
         this(config, listener, sink, ConnectionState.OPEN);
@@ -95,6 +99,11 @@ public final class WebSocketEngine {
      * itself (400, 405, 414, 426, 431, 505 with a one-line reason), asks {@code responder} about
      * the rest, and writes the answer; on a 101 it is OPEN and reads frames.
      *
+     * @param config a server's configuration ({@link EngineConfig#server()})
+     * @param responder asked for the answer to a complete, valid request head
+     * @param listener told the events, on the thread that drives the engine
+     * @param sink given every byte this engine writes
+     * @return the engine, waiting for the request's first byte
      * @throws IllegalArgumentException if {@code config} is not a server's
      */
     public static WebSocketEngine server(EngineConfig config, HandshakeResponder responder, EngineListener listener,
@@ -113,7 +122,11 @@ public final class WebSocketEngine {
      * request}, then it reads and checks the server's answer (RFC 6455 §4.1); on a valid 101 it is
      * OPEN and reads frames.
      *
+     * @param config a client's configuration ({@link EngineConfig#client()})
      * @param request made by {@link HandshakeRequest#client}
+     * @param listener told the events, on the thread that drives the engine
+     * @param sink given every byte this engine writes, the request first
+     * @return the engine, to be {@link #start() started} once the transport is connected
      * @throws IllegalArgumentException if {@code config} is not a client's or the request is not
      *     one to send
      */
@@ -141,34 +154,35 @@ public final class WebSocketEngine {
         sink.write(request.bytes());
     }
 
-    /** The state of the connection (RFC 6455 §4.1, §7). */
+    /** {@return the state of the connection (RFC 6455 §4.1, §7)} */
     public ConnectionState state() {
         return state;
     }
 
     /**
-     * The opening request: the one received (server) or sent (client), in its compact form; {@code
-     * null} on a server before the request head is complete, and on an engine made open.
+     * {@return the opening request: the one received (server) or sent (client), in its compact
+     * form} {@code null} on a server before the request head is complete, and on an engine made
+     * open.
      */
     public HandshakeRequest request() {
         return request;
     }
 
     /**
-     * The extensions agreed in the opening handshake, as the server's {@code
+     * {@return the extensions agreed in the opening handshake, as the server's {@code
      * Sec-WebSocket-Extensions} header states them (such as {@code permessage-deflate;
-     * server_no_context_takeover}), or {@code null} for none.
+     * server_no_context_takeover}), or {@code null} for none}
      */
     public String extensions() {
         return extensions;
     }
 
-    /** The subprotocol agreed in the opening handshake, or {@code null} for none. */
+    /** {@return the subprotocol agreed in the opening handshake, or {@code null} for none} */
     public String subprotocol() {
         return subprotocol;
     }
 
-    /** The front through which everything this connection sends passes; thread-safe. */
+    /** {@return the front through which everything this connection sends passes; thread-safe} */
     public Outbound outbound() {
         return outbound;
     }
@@ -191,6 +205,8 @@ public final class WebSocketEngine {
      * If the listener, the responder or the sink throws, the connection is failed (1011 with no
      * details; 500 during a server's handshake) and the exception is rethrown for the caller to
      * log.
+     *
+     * @param in the bytes that arrived, from position to limit, after any kept from the last call
      */
     public void receive(ByteBuffer in) {
         if (state == ConnectionState.CONNECTING && !readOpening(in)) {
@@ -215,12 +231,24 @@ public final class WebSocketEngine {
         }
     }
 
-    /** Sends a text message in one frame through {@link #outbound()}; the sink gets it at once. */
+    /**
+     * Sends a text message in one frame through {@link #outbound()}; the sink gets it at once.
+     *
+     * @param text the message
+     * @return {@link SendResult#QUEUED} once the sink has the frame, or why it was refused (as
+     *     {@link Outbound#text})
+     */
     public SendResult sendText(CharSequence text) {
         return outbound.text(text, sink, TO_SINK);
     }
 
-    /** Sends a binary message in one frame, as {@link #sendText}; the payload's position does not move. */
+    /**
+     * Sends a binary message in one frame, as {@link #sendText}; the payload's position does not move.
+     *
+     * @param data the message, from position to limit
+     * @return {@link SendResult#QUEUED} once the sink has the frame, or why it was refused (as
+     *     {@link Outbound#text})
+     */
     public SendResult sendBinary(ByteBuffer data) {
         return outbound.binary(data, sink, TO_SINK);
     }
@@ -228,6 +256,11 @@ public final class WebSocketEngine {
     /**
      * Sends one fragment of a message (RFC 6455 §5.4), as {@link Outbound#fragment}.
      *
+     * @param text whether the message is text or binary; the same for every fragment of it
+     * @param part the fragment's bytes, from position to limit
+     * @param last whether this fragment ends the message
+     * @return {@link SendResult#QUEUED} once the sink has the frame, or why it was refused (as
+     *     {@link Outbound#text})
      * @throws IllegalArgumentException if {@code text} changes within a message
      */
     public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
@@ -237,6 +270,9 @@ public final class WebSocketEngine {
     /**
      * Sends a ping (RFC 6455 §5.5.2); allowed while closing.
      *
+     * @param payload the ping's application data, from position to limit
+     * @return {@link SendResult#QUEUED} once the sink has the frame, or why it was refused (as
+     *     {@link Outbound#text})
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
     public SendResult sendPing(ByteBuffer payload) {
@@ -246,6 +282,9 @@ public final class WebSocketEngine {
     /**
      * Sends a pong (RFC 6455 §5.5.3), solicited or not; allowed while closing.
      *
+     * @param payload the pong's application data, from position to limit
+     * @return {@link SendResult#QUEUED} once the sink has the frame, or why it was refused (as
+     *     {@link Outbound#text})
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
     public SendResult sendPong(ByteBuffer payload) {
@@ -257,6 +296,8 @@ public final class WebSocketEngine {
      * close frame was already sent or the connection is not open. Data frames may not be sent
      * afterwards; received ones are ignored.
      *
+     * @param code the close code, one {@link io.niows.CloseCode#maySend} allows
+     * @param reason the close reason, at most 123 bytes of UTF-8; {@code null} for none
      * @throws IllegalArgumentException as {@link Outbound#checkClose}
      */
     public void close(int code, String reason) {
@@ -277,6 +318,8 @@ public final class WebSocketEngine {
      * Does nothing once the connection is closed or already failed; while CONNECTING it only ends
      * the handshake (nothing is sent).
      *
+     * @param code the close code, one {@link io.niows.CloseCode#maySend} allows
+     * @param reason the close reason, at most 123 bytes of UTF-8; {@code null} for none
      * @throws IllegalArgumentException as {@link #close}
      */
     public void fail(int code, String reason) {
@@ -293,7 +336,7 @@ public final class WebSocketEngine {
     }
 
     /**
-     * Whether this side should close the TCP connection now. RFC 6455 §7.1.1: "the server MUST
+     * {@return whether this side should close the TCP connection now} RFC 6455 §7.1.1: "the server MUST
      * close the underlying TCP connection immediately" once the closing handshake is complete
      * (whichever side started it), and so does any side that failed the connection; a client
      * after a clean handshake "SHOULD wait for the server to close the connection", so this
@@ -321,28 +364,28 @@ public final class WebSocketEngine {
     }
 
     /**
-     * The bytes held for the unfinished incoming message and control frame; they grow only with
-     * payload that has arrived (at most about twice what arrived).
+     * {@return the bytes held for the unfinished incoming message and control frame} They grow only
+     * with payload that has arrived (at most about twice what arrived).
      */
     public long heldBytes() {
         return decoder == null ? 0 : decoder.heldBytes();
     }
 
     /**
-     * The close code to report to the application: the peer's (1005 when its close frame had
-     * none), else the code this side failed the connection with, else 1006 (what it will be if the
-     * TCP connection ends now).
+     * {@return the close code to report to the application} That is the peer's (1005 when its close
+     * frame had none), else the code this side failed the connection with, else 1006 (what it will
+     * be if the TCP connection ends now).
      */
     public int closeCode() {
         return closeCode;
     }
 
-    /** The reason going with {@link #closeCode()}; empty when none. */
+    /** {@return the reason going with {@link #closeCode()}; empty when none} */
     public String closeReason() {
         return closeReason;
     }
 
-    /** Whether the peer sent the first close frame. */
+    /** {@return whether the peer sent the first close frame} */
     public boolean closedByPeer() {
         return closedByPeer;
     }
@@ -394,6 +437,7 @@ public final class WebSocketEngine {
      * Refuses a server's connection before its request is read, such as past a connection limit:
      * writes {@code answer} (an error status) at once and ignores what the client sends.
      *
+     * @param answer the refusal to write
      * @throws IllegalStateException if this is not a server's engine still reading its request
      * @throws IllegalArgumentException if {@code answer} accepts
      */

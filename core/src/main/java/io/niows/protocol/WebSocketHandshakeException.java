@@ -14,11 +14,15 @@ public final class WebSocketHandshakeException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The answer's HTTP status, or -1. */
     private final int status;
     private final transient Map<String, List<String>> headers;
+    /** The start of the answer's body, at most 4 KiB. */
     private final byte[] body;
 
     /**
+     * A failed handshake.
+     *
      * @param status the HTTP status the server answered with, or -1 when the failure is not a status
      * @param message one line saying what was wrong
      * @param headers the response's headers (empty if none came)
@@ -31,17 +35,17 @@ public final class WebSocketHandshakeException extends IOException {
         this.body = body.clone();
     }
 
-    /** The HTTP status of the answer, or -1 when the failure was not an HTTP status. */
+    /** {@return the HTTP status of the answer, or -1 when the failure was not an HTTP status} */
     public int status() {
         return status;
     }
 
-    /** The answer's headers. */
+    /** {@return the answer's headers, unmodifiable; empty if none came} */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The start of the answer's body that arrived with its head (at most 4 KiB). */
+    /** {@return a copy of the start of the answer's body that arrived with its head (at most 4 KiB)} */
     public byte[] body() {
         return body.clone();
     }

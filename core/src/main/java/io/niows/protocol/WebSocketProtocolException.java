@@ -14,6 +14,7 @@ public final class WebSocketProtocolException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The close code sent for the violation. */
     private final int closeCode;
 
     WebSocketProtocolException(int closeCode, String reason) {
@@ -21,7 +22,7 @@ public final class WebSocketProtocolException extends IOException {
         this.closeCode = closeCode;
     }
 
-    /** The close code the connection was failed with. */
+    /** {@return the close code the connection was failed with: 1002, 1007 or 1009} */
     public int closeCode() {
         return closeCode;
     }
