@@ -212,6 +212,9 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
      * {@link PerMessageDeflate#serverDefaults()} on a server (accepted, as browsers expect),
      * {@link PerMessageDeflate#clientDefaults()} on a client (offered); {@link
      * PerMessageDeflate#disabled()} turns it off.
+     *
+     * @param settings the settings
+     * @return this builder
      */
     public B perMessageDeflate(PerMessageDeflate settings) {
         this.deflate = java.util.Objects.requireNonNull(settings, "settings");

@@ -154,13 +154,16 @@ public final class EngineConfig {
      * A copy with other permessage-deflate settings (RFC 7692): what a server's engine accepts. A
      * client's engine goes by what its {@link HandshakeRequest} offered; a transport that makes
      * the request (as niows' client does) takes the offer from here.
+     *
+     * @param deflate the settings
+     * @return the changed copy
      */
     public EngineConfig withDeflate(PerMessageDeflate deflate) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize,
                 Objects.requireNonNull(deflate, "deflate"));
     }
 
-    /** The permessage-deflate settings a server accepts with. */
+    /** {@return the permessage-deflate settings a server accepts with} */
     public PerMessageDeflate deflate() {
         return deflate;
     }

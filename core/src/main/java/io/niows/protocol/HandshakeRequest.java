@@ -70,6 +70,13 @@ public final class HandshakeRequest {
      * deflate} says, unless it is disabled; the engine then checks the server's answer against
      * the offer and compresses as agreed.
      *
+     * @param host as {@link #client(String, int, String, List, List)}
+     * @param port as there
+     * @param pathAndQuery as there
+     * @param subprotocols as there
+     * @param headers as there
+     * @param deflate what to offer; {@link PerMessageDeflate#disabled()} offers nothing
+     * @return the request
      * @throws IllegalArgumentException as {@link #client(String, int, String, List, List)}
      */
     public static HandshakeRequest client(String host, int port, String pathAndQuery, List<String> subprotocols,

@@ -136,6 +136,10 @@ public final class Outbound {
      * compression: the plain frame, or the one compressed once for every connection with the
      * same window.
      *
+     * @param <C> what the caller passes along with the frame
+     * @param message the message
+     * @param context passed to the port with the frame
+     * @param port where the frame goes
      * @return as {@link #text}
      * @throws IllegalArgumentException for a client's front, whose frames are masked each on its own
      */

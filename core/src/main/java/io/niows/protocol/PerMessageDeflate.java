@@ -73,8 +73,8 @@ public final class PerMessageDeflate {
     }
 
     /**
-     * A server's defaults: accepted, level 6, messages under 64 bytes uncompressed, the server
-     * compresses without context takeover and asks the same of clients, full windows.
+     * {@return a server's defaults: accepted, level 6, messages under 64 bytes uncompressed, the
+     * server compresses without context takeover and asks the same of clients, full windows}
      */
     public static PerMessageDeflate serverDefaults() {
         return new PerMessageDeflate(true, DEFAULT_LEVEL, DEFAULT_MIN_SIZE, true, true, MAX_WINDOW_BITS,
@@ -82,27 +82,31 @@ public final class PerMessageDeflate {
     }
 
     /**
-     * A client's defaults: offered as {@code permessage-deflate; client_max_window_bits}, level 6,
-     * messages under 64 bytes uncompressed; context takeover as the server allows.
+     * {@return a client's defaults: offered as {@code permessage-deflate; client_max_window_bits},
+     * level 6, messages under 64 bytes uncompressed; context takeover as the server allows}
      */
     public static PerMessageDeflate clientDefaults() {
         return new PerMessageDeflate(true, DEFAULT_LEVEL, DEFAULT_MIN_SIZE, false, false, MAX_WINDOW_BITS,
                 MAX_WINDOW_BITS);
     }
 
-    /** Neither offered nor accepted. */
+    /** {@return settings with the extension neither offered nor accepted} */
     public static PerMessageDeflate disabled() {
         return serverDefaults().enabled(false);
     }
 
-    /** A copy that is, or is not, offered (client) and accepted (server). */
+    /**
+     * {@return a copy that is, or is not, offered (client) and accepted (server)}
+     *
+     * @param on whether the extension is offered and accepted
+     */
     public PerMessageDeflate enabled(boolean on) {
         return new PerMessageDeflate(on, level, minSize, serverNoContextTakeover, clientNoContextTakeover,
                 serverMaxWindowBits, clientMaxWindowBits);
     }
 
     /**
-     * A copy with another compression level.
+     * {@return a copy with another compression level}
      *
      * @param level 0 (stored, no compression) to 9 (best), as {@link Deflater}
      */
@@ -114,7 +118,11 @@ public final class PerMessageDeflate {
                 serverMaxWindowBits, clientMaxWindowBits);
     }
 
-    /** A copy that sends messages shorter than {@code bytes} (0 or more) uncompressed. */
+    /**
+     * {@return a copy that sends messages shorter than {@code bytes} uncompressed}
+     *
+     * @param bytes the size from which messages are compressed, 0 or more
+     */
     public PerMessageDeflate withMinSize(int bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("minimum size must not be negative: " + bytes);
@@ -123,61 +131,77 @@ public final class PerMessageDeflate {
                 serverMaxWindowBits, clientMaxWindowBits);
     }
 
-    /** A copy with {@code server_no_context_takeover} set or not (see the class comment). */
+    /**
+     * {@return a copy with {@code server_no_context_takeover} set or not (see the class comment)}
+     *
+     * @param set whether the parameter is set
+     */
     public PerMessageDeflate withServerNoContextTakeover(boolean set) {
         return new PerMessageDeflate(enabled, level, minSize, set, clientNoContextTakeover, serverMaxWindowBits,
                 clientMaxWindowBits);
     }
 
-    /** A copy with {@code client_no_context_takeover} set or not (see the class comment). */
+    /**
+     * {@return a copy with {@code client_no_context_takeover} set or not (see the class comment)}
+     *
+     * @param set whether the parameter is set
+     */
     public PerMessageDeflate withClientNoContextTakeover(boolean set) {
         return new PerMessageDeflate(enabled, level, minSize, serverNoContextTakeover, set, serverMaxWindowBits,
                 clientMaxWindowBits);
     }
 
-    /** A copy with another {@code server_max_window_bits}, 8 to 15 (see the class comment). */
+    /**
+     * {@return a copy with another {@code server_max_window_bits} (see the class comment)}
+     *
+     * @param bits the window, 8 to 15
+     */
     public PerMessageDeflate withServerMaxWindowBits(int bits) {
         return new PerMessageDeflate(enabled, level, minSize, serverNoContextTakeover, clientNoContextTakeover,
                 windowBits(bits), clientMaxWindowBits);
     }
 
-    /** A copy with another {@code client_max_window_bits}, 8 to 15 (see the class comment). */
+    /**
+     * {@return a copy with another {@code client_max_window_bits} (see the class comment)}
+     *
+     * @param bits the window, 8 to 15
+     */
     public PerMessageDeflate withClientMaxWindowBits(int bits) {
         return new PerMessageDeflate(enabled, level, minSize, serverNoContextTakeover, clientNoContextTakeover,
                 serverMaxWindowBits, windowBits(bits));
     }
 
-    /** Whether the extension is offered (client) or accepted (server). */
+    /** {@return whether the extension is offered (client) or accepted (server)} */
     public boolean isEnabled() {
         return enabled;
     }
 
-    /** The compression level, 0 to 9. */
+    /** {@return the compression level, 0 to 9} */
     public int level() {
         return level;
     }
 
-    /** The size, in bytes, below which a message is sent uncompressed. */
+    /** {@return the size, in bytes, below which a message is sent uncompressed} */
     public int minSize() {
         return minSize;
     }
 
-    /** Whether {@code server_no_context_takeover} is set. */
+    /** {@return whether {@code server_no_context_takeover} is set} */
     public boolean serverNoContextTakeover() {
         return serverNoContextTakeover;
     }
 
-    /** Whether {@code client_no_context_takeover} is set. */
+    /** {@return whether {@code client_no_context_takeover} is set} */
     public boolean clientNoContextTakeover() {
         return clientNoContextTakeover;
     }
 
-    /** The {@code server_max_window_bits} value, 15 when not limited. */
+    /** {@return the {@code server_max_window_bits} value, 15 when not limited} */
     public int serverMaxWindowBits() {
         return serverMaxWindowBits;
     }
 
-    /** The {@code client_max_window_bits} value, 15 when not limited. */
+    /** {@return the {@code client_max_window_bits} value, 15 when not limited} */
     public int clientMaxWindowBits() {
         return clientMaxWindowBits;
     }

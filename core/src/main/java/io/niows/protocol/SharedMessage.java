@@ -43,8 +43,9 @@ public final class SharedMessage {
     }
 
     /**
-     * A text message, in UTF-8 (an unpaired surrogate becomes '?').
+     * {@return a text message, in UTF-8 (an unpaired surrogate becomes '?')}
      *
+     * @param text the text
      * @param direct whether its frames live in direct memory, which saves the JDK a copy per
      *     receiver on each socket write: worth it for more than a few receivers
      */
@@ -54,24 +55,26 @@ public final class SharedMessage {
     }
 
     /**
-     * A binary message: the bytes from position to limit, copied into its frame; the buffer is
-     * untouched.
+     * {@return a binary message: the bytes from position to limit, copied into its frame; the
+     * buffer is untouched}
      *
+     * @param data the bytes
      * @param direct as {@link #text}
      */
     public static SharedMessage binary(ByteBuffer data, boolean direct) {
         return new SharedMessage(OPCODE_BINARY, data, direct);
     }
 
-    /** The plain frame, the one every receiver without compression gets: a read-only view. */
+    /** {@return the plain frame, the one every receiver without compression gets: a read-only view} */
     public ByteBuffer plainFrame() {
         return plain.duplicate();
     }
 
     /**
-     * The frame for the receiver whose front is {@code outbound}: a read-only view only it
-     * consumes.
+     * {@return the frame for the receiver whose front is {@code outbound}: a read-only view only
+     * it consumes}
      *
+     * @param outbound the receiver's front
      * @throws IllegalArgumentException for a client's front, whose frames are masked each on its own
      */
     public ByteBuffer frameFor(Outbound outbound) {
