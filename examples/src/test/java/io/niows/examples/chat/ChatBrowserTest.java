@@ -111,11 +111,18 @@ class ChatBrowserTest {
         say(ann, "ann", "Hello bob! Welcome to the room.");
         say(bob, "bob", "Hi ann <b>not bold</b> & \"quoted\" \ud83d\udc4b");
         say(ann, "ann", "Markup stays text, as it should.");
+        String longLine = "A line long enough to be sent compressed, both ways.".repeat(3);
+        say(bob, "bob", longLine);
         for (WebDriver browser : List.of(ann, bob)) {
-            await(browser, "both see all three messages, in order", d -> messages(d).equals(List.of(
+            await(browser, "both see all four messages, in order", d -> messages(d).equals(List.of(
                     "ann: Hello bob! Welcome to the room.",
                     "bob: Hi ann <b>not bold</b> & \"quoted\" \ud83d\udc4b",
-                    "ann: Markup stays text, as it should.")));
+                    "ann: Markup stays text, as it should.",
+                    "bob: " + longLine)));
+            assertThat(((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.dataset.wsExtensions"))
+                    .as("Chromium and the chat server agreed on permessage-deflate")
+                    .isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
         }
         assertThat(ann.findElements(By.cssSelector("#messages b"))).as("no markup was rendered").isEmpty();
         assertThat(ann.findElement(By.id("status")).getText()).isEqualTo("Connected");

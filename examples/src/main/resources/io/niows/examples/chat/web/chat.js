@@ -40,6 +40,8 @@
     const ws = new WebSocket(`${scheme}//${location.host}/chat`);
     state.ws = ws;
     ws.addEventListener('open', () => {
+      // What the handshake agreed (permessage-deflate with niows): shown to curious readers and tests.
+      document.documentElement.dataset.wsExtensions = ws.extensions;
       state.attempts = 0;
       setStatus('online', 'Connected');
       if (state.name) {
