@@ -23,7 +23,9 @@ import java.nio.charset.StandardCharsets;
  * asked for or sent, §5.5.1; fragments of one message never interleaved with another message,
  * §5.4; control payloads of at most 125 bytes, §5.5; only sendable close codes with reasons of at
  * most 123 bytes, §7.4), encodes the frame for the connection's role (masked for a client, §5.3),
- * and hands it to a {@link Port}.
+ * and hands it to a {@link Port}. Once permessage-deflate is agreed it also compresses whole
+ * messages (RFC 7692 §7.2.1), except short ones and those compression would not shorten;
+ * fragments go uncompressed.
  *
  * <p>Thread-safe: any thread may send. The checks and the hand-off of one send happen under this
  * front's lock, so frames reach the port in the order their sends were admitted, and the frames of

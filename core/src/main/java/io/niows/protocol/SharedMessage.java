@@ -92,6 +92,11 @@ public final class SharedMessage {
         return made.frame().duplicate();
     }
 
+    /** How many compressed frames were made: one per window among the receivers so far. */
+    synchronized int compressedFramesMade() {
+        return compressed == null ? 0 : compressed.size();
+    }
+
     private synchronized Compressed compressedFor(Outbound outbound, MessageDeflater with) {
         if (compressed == null) {
             compressed = new IdentityHashMap<>();

@@ -503,7 +503,10 @@ public final class WebSocketEngine {
                 inflater);
         int window = agreed.windowBits(own);
         MessageDeflater shared = settings.independentDeflater(window);
-        MessageDeflater deflater = agreed.compressesIndependently(own) ? shared
+        // Context takeover is a permission, never a duty: settings that ask for none use none.
+        boolean ownNoContext = own == Role.SERVER ? settings.serverNoContextTakeover()
+                : settings.clientNoContextTakeover();
+        MessageDeflater deflater = agreed.compressesIndependently(own) || ownNoContext ? shared
                 : MessageDeflater.withContext(settings.level(), window);
         outbound.opened(deflater, shared, settings.minSize());
     }

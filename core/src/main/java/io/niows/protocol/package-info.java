@@ -19,8 +19,13 @@
  *       {@link io.niows.protocol.SendResult};
  *   <li>the failures: {@link io.niows.protocol.WebSocketHandshakeException} and
  *       {@link io.niows.protocol.WebSocketProtocolException};
- *   <li>{@link io.niows.protocol.FrameEncoding}, stateless frame encoding for frames sent to many
- *       connections at once.
+ *   <li>{@link io.niows.protocol.FrameEncoding}, stateless frame encoding, and
+ *       {@link io.niows.protocol.SharedMessage}, one message encoded (and compressed) once for
+ *       many connections;
+ *   <li>{@link io.niows.protocol.PerMessageDeflate}, the settings of permessage-deflate (RFC
+ *       7692), which the engine negotiates in the opening handshake and then applies to every
+ *       message: compressed as it is sent through the front, inflated as it arrives, before the
+ *       message limit and the UTF-8 check.
  * </ul>
  * Close codes are {@code int}s; their names and rules are {@link io.niows.CloseCode}'s.
  * Everything else in niows' protocol layers ({@code io.niows.internal.frame},

@@ -15,8 +15,12 @@ final class EnginePair {
     private int deliveredToClient;
 
     EnginePair(HandshakeRequest request, HandshakeResponder responder) {
+        this(request, EngineConfig.server(), responder);
+    }
+
+    EnginePair(HandshakeRequest request, EngineConfig serverConfig, HandshakeResponder responder) {
         client = EngineHarness.handshakingClient(request);
-        server = EngineHarness.handshakingServer(EngineConfig.server(), responder);
+        server = EngineHarness.handshakingServer(serverConfig, responder);
     }
 
     /** Starts the client and carries bytes both ways until neither side has anything more to say. */

@@ -147,7 +147,8 @@ public final class TestFrames {
                         + (p.length > 2 ? ":" + new String(p, 2, p.length - 2, StandardCharsets.UTF_8) : "");
                 default -> "opcode" + header.opcode() + ":" + HexFormat.of().formatHex(p);
             };
-            descriptions.add(d + (header.fin() ? "" : "+nofin") + (header.masked() ? "+masked" : ""));
+            descriptions.add(d + (header.fin() ? "" : "+nofin") + (header.rsv1() ? "+rsv1" : "")
+                    + (header.masked() ? "+masked" : ""));
         }
     }
 }

@@ -22,8 +22,15 @@ import java.nio.charset.StandardCharsets;
  * an unfinished control frame) are kept, and the message buffer grows with the bytes that arrive,
  * never on a declared length alone: a peer that declares 16 MiB and sends ten bytes costs ten
  * bytes' worth, so an attacker pays in bandwidth for every byte held. A single-frame message that
- * arrives in one read is buffered in an array of exactly its size. After a close frame, the decoder stops: it reports nothing more and consumes
- * and ignores all further input (RFC 6455 §5.5.1: the close frame is the last one the peer sends).
+ * arrives in one read is buffered in an array of exactly its size. After a close frame, the
+ * decoder stops: it reports nothing more and consumes and ignores all further input (RFC 6455
+ * §5.5.1: the close frame is the last one the peer sends).
+ *
+ * <p>With permessage-deflate agreed (a {@link MessageInflater} given), a message whose first
+ * frame has RSV1 set is inflated as its frames arrive (RFC 7692 §7.2.2): the size limit and the
+ * UTF-8 check apply to the inflated bytes as zlib produces them, so a compression bomb ends with
+ * 1009 having held no more than the limit. This transform sits here rather than above the
+ * decoder because those two checks must see the inflated bytes and must fail fast.
  *
  * <p>Not thread-safe: driven by one thread at a time.
  */
