@@ -12,8 +12,10 @@ import java.util.Map;
  * Runs the side-by-side load comparison: every server in its own JVM, every throughput workload
  * in alternating short rounds (A B C D E A B C D E ...) so that a noisy neighbour hurts them all
  * alike, then the idle-memory workload in a fresh JVM per server; prints the medians and writes
- * {@code results.json} and {@code comparison.svg}. A bad command line runs nothing: it prints what
- * is wrong and the usage (every server and workload id) and exits with status 2.
+ * {@code results.json} and {@code comparison.svg}. With {@code --deflate} every connection offers
+ * permessage-deflate and requires it, and messages are compressed chat-like JSON text (see
+ * {@link LoadRound}). A bad command line runs nothing: it prints what is wrong and the usage
+ * (every server and workload id) and exits with status 2.
  *
  * <p>Run from the command line; not for use by other threads.
  */
@@ -99,7 +101,7 @@ public final class Compare {
                 ServerProcess server = server(name, options.serverJvmFlags());
                 RoundResult r;
                 try {
-                    r = new LoadRound(w, server, options.clientThreads)
+                    r = new LoadRound(w, server, options.clientThreads, options.deflate)
                             .throughput(round, (long) (options.warmup * 1000), (long) (options.seconds * 1000));
                 } catch (IOException e) {
                     System.out.println("   " + name + " round " + round + " FAILED: " + e.getMessage());
@@ -129,9 +131,9 @@ public final class Compare {
             for (String name : options.servers) {
                 ServerProcess server = server(name, options.idleJvmFlags());
                 try {
-                    new LoadRound(warmUp, server, options.clientThreads).idle(0, 0);
+                    new LoadRound(warmUp, server, options.clientThreads, options.deflate).idle(0, 0);
                     Thread.sleep(1000);
-                    RoundResult r = new LoadRound(w, server, options.clientThreads).idle(round, hold);
+                    RoundResult r = new LoadRound(w, server, options.clientThreads, options.deflate).idle(round, hold);
                     results.add(r);
                     System.out.println("   " + Summary.line(r));
                 } catch (IOException e) {
