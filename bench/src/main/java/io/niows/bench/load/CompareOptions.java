@@ -31,6 +31,7 @@ final class CompareOptions {
     String heap = "512m";
     String serverCpus = "";
     boolean deflate;
+    boolean randomOrder;
     boolean help;
     private boolean serversGiven;
 
@@ -40,7 +41,8 @@ final class CompareOptions {
                 "usage: Compare [--rounds N] [--seconds S] [--warmup S] [--out DIR]",
                 "               [--servers ID,...] [--reference ID] [--only WORKLOAD,...]",
                 "               [--client-threads N] [--server-threads N] [--server-cpus LIST]",
-                "               [--idle-connections N] [--idle-hold S] [--heap SIZE] [--deflate] [--help]",
+                "               [--idle-connections N] [--idle-hold S] [--heap SIZE] [--deflate] [--random-order]",
+                "               [--help]",
                 "server ids:   " + String.join(", ", ServerMain.SERVERS) + " (default: all, in this order;",
                 "              with --deflate: " + String.join(", ", ServerMain.DEFLATE_SERVERS) + ")",
                 "workload ids: " + String.join(", ", workloadIds(10_000))
@@ -58,6 +60,10 @@ final class CompareOptions {
             }
             if (name.equals("--deflate")) {
                 o.deflate = true;
+                continue;
+            }
+            if (name.equals("--random-order")) {
+                o.randomOrder = true;
                 continue;
             }
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {

@@ -67,13 +67,14 @@ class CompareCommandLineTest {
     void aDeflateRunOfEchoBroadcastAndIdleCompletesWithoutLoss() throws Exception {
         Path out = dir.resolve("out");
         waitSeconds = 120;
-        Finished run = compare("--deflate", "--servers", "niows", "--only", "echo-100c-4-kib,broadcast-1000s-1-kib,idle-50c",
+        Finished run = compare("--deflate", "--random-order", "--servers", "niows", "--only", "echo-100c-4-kib,broadcast-1000s-1-kib,idle-50c",
                 "--idle-connections", "50", "--idle-hold", "0", "--rounds", "1", "--seconds", "0.5", "--warmup", "0",
                 "--heap", "128m", "--out", out.toString());
         assertThat(run.status).as(run.stdout + run.stderr).isZero();
         assertThat(run.stdout).doesNotContain("FAILED").doesNotContain("first failure");
         String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
-        assertThat(json).contains("\"deflate\": true").contains("permessage-deflate");
+        assertThat(json).contains("\"deflate\": true").contains("\"randomOrder\": true").contains("permessage-deflate");
+        assertThat(run.stdout).contains("   order: niows");
         // Every round: no failed connection, no error and nothing lost. (Not "stalled": in so short a
         // broadcast round many members get no message while it is measured.)
         assertThat(json).doesNotContainPattern("\"(failed|errors|lost)\": [1-9]");

@@ -103,6 +103,8 @@ class CompareOptionsTest {
         assertThatThrownBy(() -> CompareOptions.parse("--deflate", "--servers", "niows,floor"))
                 .hasMessage("--deflate: floor speaks no permessage-deflate; servers that do: niows, netty, netty-example, "
                         + "jetty, java-websocket");
-        assertThat(CompareOptions.usage()).contains("[--deflate]");
+        assertThat(CompareOptions.usage()).contains("[--deflate]").contains("[--random-order]");
+        assertThat(CompareOptions.parse("--random-order").randomOrder).isTrue();
+        assertThat(CompareOptions.parse().randomOrder).isFalse();
     }
 }
