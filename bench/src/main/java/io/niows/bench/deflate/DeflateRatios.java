@@ -18,7 +18,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code chat [MESSAGES]}: chat-like JSON ({@link ChatJson}) of 16 B to 4 KiB, MESSAGES
  *       different messages per size (default 1000), at levels 1, 6 and 9: mean payload before and
- *       after, and how many messages compression did not shorten (niows sends those plain).
+ *       after, how many messages compression did not shorten (niows sends those plain), and how many
+ *       start with a dynamic-Huffman block (whose code tables the inflater must first read).
  *   <li>{@code autobahn DIR [LEVEL]}: the data of Autobahn's cases 12.1-12.5 ({@link
  *       AutobahnLikeData}) cut into messages of Autobahn's sizes, compressed at windows of 8, 9, 10,
  *       12 and 15 bits (default level 6). Writes each data set to {@code DIR/<id>.bin} and every
@@ -55,23 +56,30 @@ public final class DeflateRatios {
 
     /** The chat table: one row per size and level. */
     static void chat(PrintStream out, int messages) {
-        out.println("| size B | level | mean compressed B | saved B | compressed ÷ size | not shortened |");
-        out.println("|--:|--:|--:|--:|--:|--:|");
+        out.println("| size B | level | mean compressed B | saved B | compressed ÷ size | not shortened |"
+                + " dynamic Huffman |");
+        out.println("|--:|--:|--:|--:|--:|--:|--:|");
         for (int size : CHAT_RATIO_SIZES) {
             for (int level : new int[] {1, 6, 9}) {
                 MessageDeflater deflater = MessageDeflater.independent(level, MessageDeflater.MAX_WINDOW_BITS);
                 long total = 0;
                 int notShorter = 0;
+                int dynamic = 0;
                 for (int seed = 0; seed < messages; seed++) {
-                    int n = deflater.compress(ByteBuffer.wrap(ChatJson.message(size, seed))).remaining();
+                    ByteBuffer compressed = deflater.compress(ByteBuffer.wrap(ChatJson.message(size, seed)));
+                    int n = compressed.remaining();
                     total += n;
                     if (n >= size) {
                         notShorter++;
                     }
+                    // RFC 1951 §3.2.3: bits 1-2 of the first byte are the first block's type; 2 is dynamic Huffman.
+                    if ((compressed.get(0) >> 1 & 3) == 2) {
+                        dynamic++;
+                    }
                 }
                 double mean = total / (double) messages;
-                out.printf(Locale.ROOT, "| %d | %d | %.1f | %.1f | %.3f | %d of %d |%n", size, level, mean, size - mean,
-                        mean / size, notShorter, messages);
+                out.printf(Locale.ROOT, "| %d | %d | %.1f | %.1f | %.3f | %d of %d | %d |%n", size, level, mean,
+                        size - mean, mean / size, notShorter, messages, dynamic);
             }
         }
     }
