@@ -112,7 +112,8 @@ public enum AutobahnLikeData {
         String text = "[" + grow(sb -> {
             String name = pick(r, NAMES);
             sb.append(id[0] == 0 ? "\n" : ",\n").append("  {\n    \"id\": ").append(id[0]++)
-                    .append(",\n    \"guid\": \"").append(Long.toHexString(r.nextLong())).append("\",\n    \"active\": ")
+                    .append(",\n    \"guid\": \"").append(Long.toHexString(r.nextLong()))
+                    .append("\",\n    \"active\": ")
                     .append(r.nextBoolean()).append(",\n    \"balance\": ").append(r.nextInt(100_000) / 100.0)
                     .append(",\n    \"name\": \"").append(name).append(' ').append(pick(r, NAMES))
                     .append("\",\n    \"email\": \"").append(name.toLowerCase()).append(r.nextInt(100))

@@ -13,7 +13,8 @@ import java.util.Random;
 /**
  * Runs the side-by-side load comparison: every server in its own JVM, every throughput workload
  * in alternating short rounds (A B C D E A B C D E ..., or an order drawn anew each round with
- * {@code --random-order}) so that a noisy neighbour hurts them all alike, then the idle-memory workload in a fresh JVM per server; prints the medians and writes
+ * {@code --random-order}) so that a noisy neighbour hurts them all alike, then the idle-memory
+ * workload in a fresh JVM per server; prints the medians and writes
  * {@code results.json} and {@code comparison.svg}. With {@code --deflate} every connection offers
  * permessage-deflate and requires it, and messages are compressed chat-like JSON text (see
  * {@link LoadRound}). A bad command line runs nothing: it prints what is wrong and the usage

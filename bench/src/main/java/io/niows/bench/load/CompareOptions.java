@@ -110,7 +110,8 @@ final class CompareOptions {
         List<String> plainOnly = unknown(servers, deflate ? ServerMain.DEFLATE_SERVERS : ServerMain.SERVERS);
         if (!plainOnly.isEmpty()) {
             throw new IllegalArgumentException("--deflate: " + String.join(", ", plainOnly)
-                    + " speaks no permessage-deflate; servers that do: " + String.join(", ", ServerMain.DEFLATE_SERVERS));
+                    + " speaks no permessage-deflate; servers that do: "
+                    + String.join(", ", ServerMain.DEFLATE_SERVERS));
         }
         if (!servers.contains(reference)) {
             throw new IllegalArgumentException("--reference " + reference + " is not among the servers run ("

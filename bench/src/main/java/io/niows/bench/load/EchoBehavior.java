@@ -41,7 +41,8 @@ final class EchoBehavior implements Behavior {
             try {
                 for (int i = 0; i < VARIANTS; i++) {
                     ByteBuffer payload = ByteBuffer.wrap(compressor.compress(ChatJson.message(size, i)));
-                    frames[i] = ClientFrameWriter.frame(ClientFrameWriter.RSV1 | opcode, payload, random.nextInt(), true);
+                    frames[i] = ClientFrameWriter.frame(ClientFrameWriter.RSV1 | opcode, payload, random.nextInt(),
+                            true);
                 }
             } finally {
                 compressor.end();
