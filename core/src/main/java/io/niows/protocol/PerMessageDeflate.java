@@ -41,8 +41,13 @@ public final class PerMessageDeflate {
     public static final String NAME = "permessage-deflate";
     /** The default compression level, zlib's own default. */
     public static final int DEFAULT_LEVEL = 6;
-    /** The default size, in bytes, below which a message is sent uncompressed. */
-    public static final int DEFAULT_MIN_SIZE = 64;
+    /**
+     * The default size, in bytes, below which a message is sent uncompressed. Measured on chat-like
+     * JSON (bench/README.md, "permessage-deflate"): each message compressed on its own costs a
+     * fixed 3-4 µs of CPU to compress, then more to inflate, and at 64 bytes it saves 3 bytes (5 %),
+     * at 128 bytes 19 (15 %), at 256 bytes 75 (29 %); below about 64 bytes it saves nothing.
+     */
+    public static final int DEFAULT_MIN_SIZE = 128;
     /** The largest window, and the default: 2^15 bytes. */
     public static final int MAX_WINDOW_BITS = MessageDeflater.MAX_WINDOW_BITS;
     /** The smallest window RFC 7692 allows: 2^8 bytes. */
@@ -73,7 +78,7 @@ public final class PerMessageDeflate {
     }
 
     /**
-     * {@return a server's defaults: accepted, level 6, messages under 64 bytes uncompressed, the
+     * {@return a server's defaults: accepted, level 6, messages under 128 bytes uncompressed, the
      * server compresses without context takeover and asks the same of clients, full windows}
      */
     public static PerMessageDeflate serverDefaults() {
@@ -83,7 +88,7 @@ public final class PerMessageDeflate {
 
     /**
      * {@return a client's defaults: offered as {@code permessage-deflate; client_max_window_bits},
-     * level 6, messages under 64 bytes uncompressed; context takeover as the server allows}
+     * level 6, messages under 128 bytes uncompressed; context takeover as the server allows}
      */
     public static PerMessageDeflate clientDefaults() {
         return new PerMessageDeflate(true, DEFAULT_LEVEL, DEFAULT_MIN_SIZE, false, false, MAX_WINDOW_BITS,

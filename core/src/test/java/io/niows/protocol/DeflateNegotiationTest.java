@@ -21,6 +21,15 @@ class DeflateNegotiationTest {
     private static final PerMessageDeflate PLAIN_SERVER = SERVER.withServerNoContextTakeover(false)
             .withClientNoContextTakeover(false);
 
+    @Test
+    void connectionsThatAgreeTheSameKeepOneAnswerBetweenThem() {
+        String offer = "permessage-deflate; client_max_window_bits";
+        DeflateAgreement first = DeflateNegotiation.answer(SERVER, List.of(offer));
+        DeflateAgreement second = DeflateNegotiation.answer(SERVER, List.of(new String(offer)));
+        assertThat(first.header()).isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover")
+                .isSameAs(second.header());
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', nullValues = "NONE", value = {
         "permessage-deflate | permessage-deflate",

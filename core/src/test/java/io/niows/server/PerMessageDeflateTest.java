@@ -54,12 +54,30 @@ class PerMessageDeflateTest {
         assertThat(client.lastText).isEqualTo(LONG);
 
         client.sendCompressed("short");
-        assertThat(client.readFrameByte0()).as("under 64 bytes: sent plain").isEqualTo(0x81);
+        assertThat(client.readFrameByte0()).as("under the minimum size: sent plain").isEqualTo(0x81);
         assertThat(client.lastText).isEqualTo("short");
 
         client.sendPlain(LONG);
         assertThat(client.readFrameByte0()).as("the server compresses what it sends, however it came").isEqualTo(0xC1);
         assertThat(client.lastText).isEqualTo(LONG);
+    }
+
+    @Test
+    void theDefaultMinimumSizeIsWhereCompressionStarts() throws Exception {
+        server = Servers.echo();
+        DeflatingClient client = connect("permessage-deflate; client_max_window_bits", false);
+        String under = "a".repeat(PerMessageDeflate.DEFAULT_MIN_SIZE - 1);
+        String at = "a".repeat(PerMessageDeflate.DEFAULT_MIN_SIZE);
+
+        client.sendCompressed(under);
+        assertThat(client.readFrameByte0()).as("one byte under the minimum: plain").isEqualTo(0x81);
+        assertThat(client.lastText).isEqualTo(under);
+
+        client.sendCompressed(at);
+        assertThat(client.readFrameByte0()).as("at the minimum: compressed").isEqualTo(0xC1);
+        assertThat(client.lastText).isEqualTo(at);
+        assertThat(PerMessageDeflate.serverDefaults().minSize()).isEqualTo(128);
+        assertThat(PerMessageDeflate.clientDefaults().minSize()).isEqualTo(128);
     }
 
     @Test

@@ -13,8 +13,8 @@ final class ClientConnection {
 
     final SocketChannel channel;
     SelectionKey key;
-    ClientHandshake handshake = new ClientHandshake();
-    final ServerFrameReader reader = new ServerFrameReader();
+    ClientHandshake handshake;
+    final ServerFrameReader reader;
     final OutQueue out = new OutQueue();
     boolean writeInterest;
     boolean publisher;
@@ -24,8 +24,11 @@ final class ClientConnection {
     private int first;
     private int inFlight;
 
-    ClientConnection(SocketChannel channel) {
+    /** @param deflate whether the connection offers permessage-deflate and must agree on it */
+    ClientConnection(SocketChannel channel, boolean deflate) {
         this.channel = channel;
+        this.handshake = new ClientHandshake(deflate);
+        this.reader = new ServerFrameReader(deflate);
     }
 
     boolean upgraded() {

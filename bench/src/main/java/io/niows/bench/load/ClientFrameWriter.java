@@ -3,8 +3,9 @@ package io.niows.bench.load;
 import java.nio.ByteBuffer;
 
 /**
- * Writes client-to-server frames: always masked (RFC 6455 §5.3), no extensions; final unless the
- * caller asks for a fragment (§5.4). Independent of niows on purpose, so the load tool measures
+ * Writes client-to-server frames: always masked (RFC 6455 §5.3); final unless the caller asks for a
+ * fragment (§5.4); RSV1 when the caller adds {@link #RSV1} to the opcode of a compressed message
+ * (RFC 7692 §6). Independent of niows on purpose, so the load tool measures
  * every server with the same bytes.
  *
  * <pre>
@@ -28,6 +29,8 @@ public final class ClientFrameWriter {
     public static final int OP_PING = 0x9;
     /** Opcode of a pong frame. */
     public static final int OP_PONG = 0xA;
+    /** The RSV1 bit, added to a data opcode: the message is compressed (permessage-deflate). */
+    public static final int RSV1 = 0x40;
 
     private static final int B0_FIN = 0x80;
     private static final int B1_MASK = 0x80;

@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Runs the side-by-side load comparison: every server in its own JVM, every throughput workload
- * in alternating short rounds (A B C D E A B C D E ...) so that a noisy neighbour hurts them all
- * alike, then the idle-memory workload in a fresh JVM per server; prints the medians and writes
- * {@code results.json} and {@code comparison.svg}. A bad command line runs nothing: it prints what
- * is wrong and the usage (every server and workload id) and exits with status 2.
+ * in alternating short rounds (A B C D E A B C D E ..., or an order drawn anew each round with
+ * {@code --random-order}) so that a noisy neighbour hurts them all alike, then the idle-memory
+ * workload in a fresh JVM per server; prints the medians and writes
+ * {@code results.json} and {@code comparison.svg}. With {@code --deflate} every connection offers
+ * permessage-deflate and requires it, and messages are compressed chat-like JSON text (see
+ * {@link LoadRound}). A bad command line runs nothing: it prints what is wrong and the usage
+ * (every server and workload id) and exits with status 2.
  *
  * <p>Run from the command line; not for use by other threads.
  */
@@ -26,6 +31,7 @@ public final class Compare {
     private final RunLabel label;
     private final List<RoundResult> results = new ArrayList<>();
     private final Map<String, ServerProcess> running = new LinkedHashMap<>();
+    private final Random random = new Random();
 
     private Compare(CompareOptions options) {
         this.options = options;
@@ -68,7 +74,9 @@ public final class Compare {
         System.out.println("servers: " + options.servers + ", JVM flags " + options.serverJvmFlags()
                 + ", " + options.serverThreads + " server threads on CPUs "
                 + (options.serverCpus.isEmpty() ? "any" : options.serverCpus) + ", " + options.clientThreads
-                + " load threads on CPUs " + Machine.allowedCpus());
+                + " load threads on CPUs " + Machine.allowedCpus()
+                + (options.deflate ? "; permessage-deflate offered and required" : "")
+                + (options.randomOrder ? "; servers in a random order each round" : ""));
         List<Workload> workloads = new ArrayList<>();
         for (Workload w : Workload.standard(options.idleConnections)) {
             if (options.selected(w)) {
@@ -92,14 +100,28 @@ public final class Compare {
         System.out.println("wrote " + options.out.resolve("results.json") + " and " + options.out.resolve("comparison.svg"));
     }
 
+    /**
+     * The order of the servers in one round: as given, or shuffled with {@code --random-order}
+     * (strict alternation can lock a host's periodic noise onto one server; see the seam's A/A runs).
+     */
+    private List<String> order() {
+        if (!options.randomOrder) {
+            return options.servers;
+        }
+        List<String> order = new ArrayList<>(options.servers);
+        Collections.shuffle(order, random);
+        System.out.println("   order: " + String.join(", ", order));
+        return order;
+    }
+
     private void throughput(Workload w) throws IOException, InterruptedException {
         System.out.println("== " + w.name());
         for (int round = 1; round <= options.rounds; round++) {
-            for (String name : options.servers) {
+            for (String name : order()) {
                 ServerProcess server = server(name, options.serverJvmFlags());
                 RoundResult r;
                 try {
-                    r = new LoadRound(w, server, options.clientThreads)
+                    r = new LoadRound(w, server, options.clientThreads, options.deflate)
                             .throughput(round, (long) (options.warmup * 1000), (long) (options.seconds * 1000));
                 } catch (IOException e) {
                     System.out.println("   " + name + " round " + round + " FAILED: " + e.getMessage());
@@ -126,12 +148,12 @@ public final class Compare {
         long hold = (long) (options.idleHold * 1000);
         Workload warmUp = new Workload("idle warm-up", Workload.Kind.IDLE, warm, 0, 0);
         for (int round = 1; round <= options.rounds; round++) {
-            for (String name : options.servers) {
+            for (String name : order()) {
                 ServerProcess server = server(name, options.idleJvmFlags());
                 try {
-                    new LoadRound(warmUp, server, options.clientThreads).idle(0, 0);
+                    new LoadRound(warmUp, server, options.clientThreads, options.deflate).idle(0, 0);
                     Thread.sleep(1000);
-                    RoundResult r = new LoadRound(w, server, options.clientThreads).idle(round, hold);
+                    RoundResult r = new LoadRound(w, server, options.clientThreads, options.deflate).idle(round, hold);
                     results.add(r);
                     System.out.println("   " + Summary.line(r));
                 } catch (IOException e) {

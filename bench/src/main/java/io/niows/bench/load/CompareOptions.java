@@ -30,7 +30,10 @@ final class CompareOptions {
     double idleHold = 2;
     String heap = "512m";
     String serverCpus = "";
+    boolean deflate;
+    boolean randomOrder;
     boolean help;
+    private boolean serversGiven;
 
     /** The command line, with every server id and every workload id (at the default idle count). */
     static String usage() {
@@ -38,8 +41,10 @@ final class CompareOptions {
                 "usage: Compare [--rounds N] [--seconds S] [--warmup S] [--out DIR]",
                 "               [--servers ID,...] [--reference ID] [--only WORKLOAD,...]",
                 "               [--client-threads N] [--server-threads N] [--server-cpus LIST]",
-                "               [--idle-connections N] [--idle-hold S] [--heap SIZE] [--help]",
-                "server ids:   " + String.join(", ", ServerMain.SERVERS) + " (default: all, in this order)",
+                "               [--idle-connections N] [--idle-hold S] [--heap SIZE] [--deflate] [--random-order]",
+                "               [--help]",
+                "server ids:   " + String.join(", ", ServerMain.SERVERS) + " (default: all, in this order;",
+                "              with --deflate: " + String.join(", ", ServerMain.DEFLATE_SERVERS) + ")",
                 "workload ids: " + String.join(", ", workloadIds(10_000))
                         + " (default: all; the idle id follows --idle-connections)",
                 "See bench/README.md for what each option sets; exit status 2 for a bad argument.");
@@ -51,6 +56,14 @@ final class CompareOptions {
             String name = args[i];
             if (name.equals("--help") || name.equals("-h")) {
                 o.help = true;
+                continue;
+            }
+            if (name.equals("--deflate")) {
+                o.deflate = true;
+                continue;
+            }
+            if (name.equals("--random-order")) {
+                o.randomOrder = true;
                 continue;
             }
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -70,7 +83,7 @@ final class CompareOptions {
             case "--seconds": seconds = decimal(name, v, false); break;
             case "--warmup": warmup = decimal(name, v, true); break;
             case "--out": out = path(name, v); break;
-            case "--servers": servers = ids(name, v); break;
+            case "--servers": servers = ids(name, v); serversGiven = true; break;
             case "--reference": reference = v; break;
             case "--only": only = ids(name, v); break;
             case "--client-threads": clientThreads = whole(name, v, 1); break;
@@ -90,6 +103,15 @@ final class CompareOptions {
         if (!unknownServers.isEmpty()) {
             throw new IllegalArgumentException("unknown server id(s) " + String.join(", ", unknownServers)
                     + " in --servers; valid ids: " + String.join(", ", ServerMain.SERVERS));
+        }
+        if (deflate && !serversGiven) {
+            servers = ServerMain.DEFLATE_SERVERS;
+        }
+        List<String> plainOnly = unknown(servers, deflate ? ServerMain.DEFLATE_SERVERS : ServerMain.SERVERS);
+        if (!plainOnly.isEmpty()) {
+            throw new IllegalArgumentException("--deflate: " + String.join(", ", plainOnly)
+                    + " speaks no permessage-deflate; servers that do: "
+                    + String.join(", ", ServerMain.DEFLATE_SERVERS));
         }
         if (!servers.contains(reference)) {
             throw new IllegalArgumentException("--reference " + reference + " is not among the servers run ("

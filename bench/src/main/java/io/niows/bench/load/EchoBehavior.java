@@ -1,5 +1,6 @@
 package io.niows.bench.load;
 
+import io.niows.bench.deflate.ChatJson;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -9,6 +10,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * trip from the moment the frame was queued. Frames are built once (a few masking keys) and queued
  * as duplicates, so the tool spends its time on I/O, not on masking.
  *
+ * <p>With deflate the messages are text: chat-like JSON ({@link ChatJson}, a different message per
+ * variant), each compressed on its own by a {@link ClientCompressor} and sent with RSV1 set. Built
+ * once too: compressed on its own, a message is the same bytes every time it is sent. Echoes are
+ * inflated by the connection's reader and must come back as text of {@code size} bytes.
+ *
  * <p>Thread-safe: the prebuilt frames are never modified; everything else is per connection.
  */
 final class EchoBehavior implements Behavior {
@@ -17,18 +23,38 @@ final class EchoBehavior implements Behavior {
 
     private final int size;
     private final int depth;
+    private final int opcode;
     private final ByteBuffer[] frames = new ByteBuffer[VARIANTS];
 
     EchoBehavior(int size, int depth) {
+        this(size, depth, false);
+    }
+
+    /** @param deflate whether to send compressed chat-like JSON text instead of plain binary */
+    EchoBehavior(int size, int depth, boolean deflate) {
         this.size = size;
         this.depth = depth;
-        ByteBuffer payload = ByteBuffer.allocate(size);
+        this.opcode = deflate ? ClientFrameWriter.OP_TEXT : ClientFrameWriter.OP_BINARY;
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (deflate) {
+            ClientCompressor compressor = new ClientCompressor();
+            try {
+                for (int i = 0; i < VARIANTS; i++) {
+                    ByteBuffer payload = ByteBuffer.wrap(compressor.compress(ChatJson.message(size, i)));
+                    frames[i] = ClientFrameWriter.frame(ClientFrameWriter.RSV1 | opcode, payload, random.nextInt(),
+                            true);
+                }
+            } finally {
+                compressor.end();
+            }
+            return;
+        }
+        ByteBuffer payload = ByteBuffer.allocate(size);
         for (int i = 0; i < size; i++) {
             payload.put(i, (byte) ('a' + i % 26));
         }
         for (int i = 0; i < VARIANTS; i++) {
-            frames[i] = ClientFrameWriter.frame(ClientFrameWriter.OP_BINARY, payload, random.nextInt(), true);
+            frames[i] = ClientFrameWriter.frame(opcode, payload, random.nextInt(), true);
         }
     }
 
@@ -51,7 +77,7 @@ final class EchoBehavior implements Behavior {
 
     @Override
     public void onFrame(LoadLoop loop, ClientConnection c, int opcode, long length, long word0, long word1) {
-        if (opcode != ClientFrameWriter.OP_BINARY || length != size) {
+        if (opcode != this.opcode || length != size) {
             if (opcode != 0x9 && opcode != 0xA) {
                 loop.fail(c, new IllegalStateException("unexpected frame: opcode " + opcode + ", " + length + " bytes"));
             }

@@ -14,6 +14,8 @@ import java.util.List;
  * One load thread: a selector over its share of the round's connections. It opens them (a bounded
  * number of handshakes at a time, so no server's accept backlog overflows), runs the
  * {@link Behavior} on them, records what arrives while the round is measured, and closes them.
+ * With deflate, its connections offer permessage-deflate, fail unless the server agrees, and
+ * inflate what they receive; the loop lends its behaviour a compressor for what it sends.
  *
  * <p>Thread-safe only as far as the runner needs: the runner sets the phase through
  * {@link RunControl}, may call {@link #wakeup()} from any thread, and reads the figures after
@@ -32,6 +34,8 @@ final class LoadLoop extends Thread {
     private final int share;
     private final int publishers;
     private final Behavior behavior;
+    private final boolean deflate;
+    private ClientCompressor compressor;
     private final Selector selector;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER);
     private final List<ClientConnection> connections = new ArrayList<>();
@@ -46,7 +50,7 @@ final class LoadLoop extends Thread {
     int stalled;
 
     LoadLoop(int index, RunControl control, InetSocketAddress target, int share, int publishers,
-            Behavior behavior) throws IOException {
+            Behavior behavior, boolean deflate) throws IOException {
         super("load-" + index);
         setDaemon(true);
         this.control = control;
@@ -54,7 +58,16 @@ final class LoadLoop extends Thread {
         this.share = share;
         this.publishers = publishers;
         this.behavior = behavior;
+        this.deflate = deflate;
         this.selector = Selector.open();
+    }
+
+    /** This thread's compressor, made on first use; ended when the loop ends. */
+    ClientCompressor compressor() {
+        if (compressor == null) {
+            compressor = new ClientCompressor();
+        }
+        return compressor;
     }
 
     int phase() {
@@ -125,7 +138,7 @@ final class LoadLoop extends Thread {
             SocketChannel ch = SocketChannel.open();
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            ClientConnection c = new ClientConnection(ch);
+            ClientConnection c = new ClientConnection(ch, deflate);
             c.publisher = connections.size() < publishers;
             connections.add(c);
             pending++;
@@ -158,7 +171,7 @@ final class LoadLoop extends Thread {
     }
 
     private void connected(ClientConnection c) throws IOException {
-        c.out.add(ClientHandshake.request(target.getHostString(), target.getPort(), behavior.path()));
+        c.out.add(ClientHandshake.request(target.getHostString(), target.getPort(), behavior.path(), deflate));
         c.key.interestOps(SelectionKey.OP_READ);
         flush(c);
     }
@@ -227,6 +240,9 @@ final class LoadLoop extends Thread {
             }
             closeQuietly(c);
         }
+        if (compressor != null) {
+            compressor.end();
+        }
         try {
             selector.close();
         } catch (IOException ignored) {
@@ -244,5 +260,6 @@ final class LoadLoop extends Thread {
             // already closed
         }
         c.out.clear();
+        c.reader.release();
     }
 }

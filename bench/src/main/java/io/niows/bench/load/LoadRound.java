@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Runs one round of one workload against one server process: open the connections, warm up,
  * measure, drain, close; and, for the idle workload, hold the connections and measure the
- * server's memory against a baseline taken just before they were opened.
+ * server's memory against a baseline taken just before they were opened. With deflate, every
+ * connection offers permessage-deflate, fails unless the server agrees, and the messages are
+ * compressed chat-like JSON text.
  *
  * <p>Not thread-safe: one round at a time, driven by the runner's thread.
  */
@@ -24,14 +26,21 @@ final class LoadRound {
     private final Workload workload;
     private final ServerProcess server;
     private final int threads;
+    private final boolean deflate;
     private final RunControl control = new RunControl();
     private final List<LoadLoop> loops = new ArrayList<>();
     private BroadcastTally tally;
 
     LoadRound(Workload workload, ServerProcess server, int clientThreads) {
+        this(workload, server, clientThreads, false);
+    }
+
+    /** @param deflate whether the connections offer (and require) permessage-deflate */
+    LoadRound(Workload workload, ServerProcess server, int clientThreads, boolean deflate) {
         this.workload = workload;
         this.server = server;
         this.threads = Math.max(1, Math.min(clientThreads, workload.connections()));
+        this.deflate = deflate;
     }
 
     /** A throughput round: warm up for {@code warmupMillis}, then measure for {@code measureMillis}. */
@@ -86,10 +95,10 @@ final class LoadRound {
     private Behavior behavior() {
         switch (workload.kind()) {
             case ECHO:
-                return new EchoBehavior(workload.size(), workload.depth());
+                return new EchoBehavior(workload.size(), workload.depth(), deflate);
             case BROADCAST:
                 tally = new BroadcastTally(workload.connections() + workload.depth());
-                return new BroadcastBehavior(workload.size(), BROADCAST_WINDOW, tally);
+                return new BroadcastBehavior(workload.size(), BROADCAST_WINDOW, tally, deflate);
             default:
                 return new IdleBehavior();
         }
@@ -102,7 +111,7 @@ final class LoadRound {
         for (int i = 0; i < threads; i++) {
             int share = total / threads + (i < total % threads ? 1 : 0);
             int pubs = publishers / threads + (i < publishers % threads ? 1 : 0);
-            loops.add(new LoadLoop(i, control, target, share, pubs, behavior));
+            loops.add(new LoadLoop(i, control, target, share, pubs, behavior, deflate));
         }
         if (behavior instanceof BroadcastBehavior) {
             ((BroadcastBehavior) behavior).publisherLoops(loops.toArray(new LoadLoop[0]));

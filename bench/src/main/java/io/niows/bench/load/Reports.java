@@ -33,6 +33,8 @@ final class Reports {
         sb.append("  \"settings\": {\"rounds\": ").append(o.rounds).append(", \"seconds\": ").append(num(o.seconds))
                 .append(", \"warmup\": ").append(num(o.warmup)).append(", \"serverThreads\": ").append(o.serverThreads)
                 .append(", \"clientThreads\": ").append(o.clientThreads)
+                .append(", \"deflate\": ").append(o.deflate)
+                .append(", \"randomOrder\": ").append(o.randomOrder)
                 .append(", \"toolCpus\": ").append(str(Machine.allowedCpus()))
                 .append(", \"serverCpus\": ").append(str(o.serverCpus.isEmpty() ? "any" : o.serverCpus))
                 .append(", \"serverJvmFlags\": ")

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What names a comparison run on its chart and in {@code results.json}: where the servers ran
- * (pinned to CPUs of their own, or sharing every CPU with the tool), the date (UTC) and the commit
+ * (pinned to CPUs of their own, or sharing every CPU with the tool) and whether permessage-deflate
+ * was on, the date (UTC) and the commit
  * of the working directory, so that a chart copied out of its folder still says which run it shows.
  *
  * <p>Immutable and thread-safe.
@@ -25,6 +26,9 @@ record RunLabel(String placement, LocalDate date, String commit) {
         String placement = o.pinned()
                 ? "pinned (servers on CPU " + o.serverCpus + ", tool on CPU " + Machine.allowedCpus() + ")"
                 : "shared (servers and tool on CPU " + Machine.allowedCpus() + ")";
+        if (o.deflate) {
+            placement += ", permessage-deflate";
+        }
         return new RunLabel(placement, LocalDate.now(ZoneOffset.UTC), gitCommit(Path.of("")));
     }
 

@@ -2,10 +2,13 @@ package io.niows.bench.servers;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
@@ -14,7 +17,8 @@ import org.java_websocket.server.WebSocketServer;
  * as its README shows. Echo sends each message back; broadcast uses the library's own
  * {@code broadcast(message, clients)}, which frames the message once. TCP_NODELAY is set because
  * every other server here sets it by default; the lost-connection pinger is off because niows'
- * keep-alive ping is off by default too.
+ * keep-alive ping is off by default too. Its permessage-deflate extension is on, as the other
+ * servers' are by default: a client that offers it gets it (the library's own defaults).
  *
  * <p>Thread-safe to start once; afterwards the library's threads run it.
  */
@@ -37,7 +41,7 @@ public final class JavaWebSocketBenchServer implements BenchServer {
         private final CountDownLatch started = new CountDownLatch(1);
 
         Server(InetSocketAddress address, int threads) {
-            super(address, threads);
+            super(address, threads, List.of(new Draft_6455(new PerMessageDeflateExtension())));
         }
 
         @Override

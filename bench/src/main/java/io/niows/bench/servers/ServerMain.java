@@ -16,6 +16,15 @@ public final class ServerMain {
     public static final List<String> SERVERS = List.of("niows", "netty", "netty-example", "jetty", "java-websocket",
             "floor");
 
+    /**
+     * The servers that agree to permessage-deflate when a client offers it: every one but the
+     * floor, which speaks no extension. Each has its library's extension on: niows' default, Netty's
+     * {@code WebSocketServerCompressionHandler}, Jetty's built-in {@code permessage-deflate},
+     * Java-WebSocket's {@code PerMessageDeflateExtension}.
+     */
+    public static final List<String> DEFLATE_SERVERS = List.of("niows", "netty", "netty-example", "jetty",
+            "java-websocket");
+
     private ServerMain() {
     }
 

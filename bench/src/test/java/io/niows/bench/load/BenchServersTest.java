@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every server of the comparison, started as the comparison starts it (its own JVM on a loopback
  * port), answers the load tool's echo on {@code /} and broadcast on {@code /broadcast} without an
  * error or a lost message: a misconfigured peer would make every figure of the comparison wrong.
+ * Those that speak permessage-deflate do the same with it agreed (a server that declined it would
+ * fail every connection of the round).
  */
 class BenchServersTest {
 
@@ -27,6 +29,11 @@ class BenchServersTest {
     /** Every id the comparison accepts in {@code --servers}. */
     static List<String> servers() {
         return ServerMain.SERVERS;
+    }
+
+    /** Every id the comparison accepts in {@code --servers} with {@code --deflate}. */
+    static List<String> deflateServers() {
+        return ServerMain.DEFLATE_SERVERS;
     }
 
     @ParameterizedTest
@@ -43,6 +50,27 @@ class BenchServersTest {
 
             RoundResult broadcast = new LoadRound(new Workload("broadcast", Workload.Kind.BROADCAST, 20, 16, 1), server, 1)
                     .throughput(1, 200, 400);
+            assertThat(broadcast.connections()).isEqualTo(21);
+            assertThat(broadcast.failed() + broadcast.errors()).isZero();
+            assertThat(broadcast.messagesPerSecond()).isPositive();
+            assertThat(broadcast.lost()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("deflateServers")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void echoesAndBroadcastsCompressedTextWithoutLoss(String name) throws Exception {
+        try (ServerProcess server = ServerProcess.start(name, JVM_FLAGS, 1, "", logs.resolve(name + ".log"))) {
+            RoundResult echo = new LoadRound(new Workload("echo", Workload.Kind.ECHO, 8, 300, 2), server, 1, true)
+                    .throughput(1, 200, 400);
+            assertThat(echo.connections()).isEqualTo(8);
+            assertThat(echo.failed() + echo.errors() + echo.stalled()).isZero();
+            assertThat(echo.messagesPerSecond()).isPositive();
+            assertThat(echo.bytesPerSecond()).isEqualTo(echo.messagesPerSecond() * 300, within(1.0));
+
+            RoundResult broadcast = new LoadRound(new Workload("broadcast", Workload.Kind.BROADCAST, 20, 200, 1), server, 1,
+                    true).throughput(1, 200, 400);
             assertThat(broadcast.connections()).isEqualTo(21);
             assertThat(broadcast.failed() + broadcast.errors()).isZero();
             assertThat(broadcast.messagesPerSecond()).isPositive();

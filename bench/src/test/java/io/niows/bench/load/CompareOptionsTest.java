@@ -91,4 +91,20 @@ class CompareOptionsTest {
                 .contains("server ids:   niows, netty, netty-example, jetty, java-websocket, floor")
                 .contains("workload ids: " + VALID_WORKLOADS.substring("valid ids: ".length()));
     }
+
+    @Test
+    void deflateRunsTheServersThatSpeakItAndRefusesTheFloor() {
+        CompareOptions o = CompareOptions.parse("--deflate", "--rounds", "2");
+        assertThat(o.deflate).isTrue();
+        assertThat(o.rounds).isEqualTo(2);
+        assertThat(o.servers).containsExactly("niows", "netty", "netty-example", "jetty", "java-websocket");
+        assertThat(CompareOptions.parse("--servers", "jetty,niows", "--deflate").servers).containsExactly("jetty", "niows");
+        assertThat(CompareOptions.parse().deflate).isFalse();
+        assertThatThrownBy(() -> CompareOptions.parse("--deflate", "--servers", "niows,floor"))
+                .hasMessage("--deflate: floor speaks no permessage-deflate; servers that do: niows, netty, netty-example, "
+                        + "jetty, java-websocket");
+        assertThat(CompareOptions.usage()).contains("[--deflate]").contains("[--random-order]");
+        assertThat(CompareOptions.parse("--random-order").randomOrder).isTrue();
+        assertThat(CompareOptions.parse().randomOrder).isFalse();
+    }
 }
