@@ -7,6 +7,9 @@
 #   (cd spec-tests/third-party && npm install)
 #   mvn -B -DskipTests package
 # Usage: spec-tests/run-third-party.sh [extra fuzzingclient options, e.g. --cases 1.*,6.4.*]
+#   groups 1-10 only:      --exclude '12.*,13.*'
+#   permessage-deflate:    --cases '12.*,13.*' --deflate-messages 100   (1000, Autobahn's count, takes far longer)
+# Every peer has permessage-deflate on with its library's defaults.
 # Reports go to spec-tests/target/third-party/<agent>/; the exit status is non-zero if any run failed.
 set -u
 extra=("$@")

@@ -17,7 +17,7 @@ final class FuzzingServerMode {
     }
 
     static int run(Options o) throws IOException, InterruptedException {
-        List<FuzzCase> cases = CaseCatalog.all(o.sizeScale).select(o.cases, o.exclude);
+        List<FuzzCase> cases = CaseCatalog.all(o.sizeScale, o.deflateMessages).select(o.cases, o.exclude);
         if (cases.isEmpty()) {
             System.err.println("error: no case matches --cases " + o.cases + " minus --exclude " + o.exclude);
             return 2;

@@ -21,6 +21,7 @@ final class HelpText {
             "  --parallel N           cases run at once, 1-64 (default: 4); group 9 and the timing-",
             "                         sensitive cases always run alone, after the others",
             "  --size-scale F         multiplies every group 9 message size, 0 < F <= 1 (default: 1)",
+            "  --deflate-messages N   messages each case of groups 12-13 sends, 1-1000 (default: 1000)",
             "  --expected FILE        compares the verdicts with FILE; a difference is printed as DIFF",
             "  --write-expected FILE  writes this run's verdicts to FILE in the --expected format");
 
@@ -33,7 +34,8 @@ final class HelpText {
             "  --out DIR              report folder, one sub-folder per agent (default: reports)",
             "  --cases LIST           case ids or patterns, comma-separated; * matches any text (default: *)",
             "  --exclude LIST         cases left out (default: none)",
-            "  --size-scale F         multiplies every group 9 message size, 0 < F <= 1 (default: 1)");
+            "  --size-scale F         multiplies every group 9 message size, 0 < F <= 1 (default: 1)",
+            "  --deflate-messages N   messages each case of groups 12-13 sends, 1-1000 (default: 1000)");
 
     private static final String END = String.join("\n",
             "--help, -h prints this text (after a mode, that mode's part only).",

@@ -54,7 +54,7 @@ public final class Main {
     }
 
     private static int fuzzingClient(Options o) throws IOException, InterruptedException {
-        List<FuzzCase> cases = CaseCatalog.all(o.sizeScale).select(o.cases, o.exclude);
+        List<FuzzCase> cases = CaseCatalog.all(o.sizeScale, o.deflateMessages).select(o.cases, o.exclude);
         if (cases.isEmpty()) {
             System.err.println("error: no case matches --cases " + o.cases + " minus --exclude " + o.exclude);
             return 2;

@@ -1,5 +1,6 @@
 package io.niows.spectests;
 
+import io.niows.spectests.cases.CaseCatalog;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,15 +23,16 @@ final class Options {
     Path expected;
     Path writeExpected;
     double sizeScale = 1.0;
+    int deflateMessages = CaseCatalog.DEFLATE_MESSAGES;
     /** {@code --help} or {@code -h} was given: print {@link HelpText} and run nothing. */
     boolean help;
 
     static final String USAGE = String.join("\n",
             "usage: java -jar niows-spec-tests.jar fuzzingclient --url ws://HOST:PORT/PATH --out DIR",
             "           [--cases 1.*,6.4.*] [--exclude 9.*] [--agent NAME] [--parallel N]",
-            "           [--size-scale F] [--expected FILE] [--write-expected FILE]",
+            "           [--size-scale F] [--deflate-messages N] [--expected FILE] [--write-expected FILE]",
             "       java -jar niows-spec-tests.jar fuzzingserver --port 9003 --out DIR [--cases ...] [--exclude ...]",
-            "           [--size-scale F]",
+            "           [--size-scale F] [--deflate-messages N]",
             "exit status: 0 no case failed, 1 a case failed or differs from --expected, 2 bad arguments or target",
             "--help explains each option");
 
@@ -75,6 +77,7 @@ final class Options {
             case "--expected" -> expected = Path.of(value);
             case "--write-expected" -> writeExpected = Path.of(value);
             case "--size-scale" -> sizeScale = parseScale(value);
+            case "--deflate-messages" -> deflateMessages = parseInt(key, value, 1, 1000);
             default -> throw new IllegalArgumentException("unknown option: " + key);
         }
     }

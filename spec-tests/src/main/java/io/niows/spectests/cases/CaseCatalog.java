@@ -13,9 +13,21 @@ import java.util.regex.Pattern;
  */
 public final class CaseCatalog {
     /** Autobahn's CaseCategories. */
-    public static final Map<String, String> CATEGORIES = Map.of("1", "Framing", "2", "Pings/Pongs",
-            "3", "Reserved Bits", "4", "Opcodes", "5", "Fragmentation", "6", "UTF-8 Handling",
-            "7", "Close Handling", "9", "Limits/Performance", "10", "Misc");
+    public static final Map<String, String> CATEGORIES = Map.ofEntries(Map.entry("1", "Framing"),
+            Map.entry("2", "Pings/Pongs"), Map.entry("3", "Reserved Bits"), Map.entry("4", "Opcodes"),
+            Map.entry("5", "Fragmentation"), Map.entry("6", "UTF-8 Handling"), Map.entry("7", "Close Handling"),
+            Map.entry("9", "Limits/Performance"), Map.entry("10", "Misc"),
+            Map.entry("12", "WebSocket Compression (different payloads)"),
+            Map.entry("13", "WebSocket Compression (different parameters)"));
+
+    /** Autobahn's CaseSubCategories of groups 12 and 13 (the data set, and for 13 the offers and answers). */
+    public static final Map<String, String> SUBCATEGORIES = subcategories();
+
+    /** The patterns of the permessage-deflate groups, 12 and 13 (for runs that leave them out). */
+    public static final List<String> DEFLATE_GROUPS = List.of("12.*", "13.*");
+
+    /** The messages each case of groups 12 and 13 sends in Autobahn's catalogue. */
+    public static final int DEFLATE_MESSAGES = 1000;
 
     private final List<FuzzCase> cases;
 
@@ -25,6 +37,14 @@ public final class CaseCatalog {
 
     /** Every case, with group 9 message sizes multiplied by {@code sizeScale} (1.0 = Autobahn's). */
     public static CaseCatalog all(double sizeScale) {
+        return all(sizeScale, DEFLATE_MESSAGES);
+    }
+
+    /**
+     * Every case, with group 9 message sizes multiplied by {@code sizeScale} and at most
+     * {@code deflateMessages} messages per case of groups 12 and 13 (Autobahn: 1000).
+     */
+    public static CaseCatalog all(double sizeScale, int deflateMessages) {
         List<FuzzCase> all = new ArrayList<>();
         all.addAll(Group1Framing.cases());
         all.addAll(Group2PingPong.cases());
@@ -35,6 +55,8 @@ public final class CaseCatalog {
         all.addAll(Group7Close.cases());
         all.addAll(Group9Limits.cases(sizeScale));
         all.addAll(Group10AutoFragmentation.cases());
+        all.addAll(Group12Compression.cases(deflateMessages));
+        all.addAll(Group13CompressionParameters.cases(deflateMessages));
         all.sort(Comparator.comparing(FuzzCase::id, FuzzCase::compareIds));
         return new CaseCatalog(all);
     }
@@ -61,6 +83,12 @@ public final class CaseCatalog {
             m.put(c.id(), c);
         }
         return m;
+    }
+
+    private static Map<String, String> subcategories() {
+        Map<String, String> m = new LinkedHashMap<>(Group12Compression.subcategories());
+        m.putAll(Group13CompressionParameters.subcategories());
+        return Map.copyOf(m);
     }
 
     /** Autobahn's pattern rule: '*' is any text, '.' is literal, the id must match whole. */

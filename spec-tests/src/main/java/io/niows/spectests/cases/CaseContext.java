@@ -33,6 +33,7 @@ public final class CaseContext implements SessionListener {
     private String result = "Actual events differ from any expected.";
     private boolean suppressClose;
     private MessageHandler messageHandler;
+    private Map<String, Object> trafficStats;
 
     public CaseContext(FuzzSession session) {
         this.session = session;
@@ -122,6 +123,16 @@ public final class CaseContext implements SessionListener {
         received.add(event);
     }
 
+    /** Whether permessage-deflate is in force on this connection (every message sent is compressed). */
+    public boolean deflateAgreed() {
+        return session.deflate() != null;
+    }
+
+    /** Keeps the traffic statistics as they are now for the report (Autobahn copies them when a case passes). */
+    public void captureTrafficStats() {
+        trafficStats = session.trafficStats();
+    }
+
     /** Switches the wire log off for bulk traffic and back on. */
     public void wireLog(boolean on) {
         session.log().enable(on);
@@ -147,6 +158,11 @@ public final class CaseContext implements SessionListener {
 
     public String result() {
         return result;
+    }
+
+    /** The traffic statistics captured by {@link #captureTrafficStats}, or null. */
+    public Map<String, Object> trafficStats() {
+        return trafficStats;
     }
 
     // ---- SessionListener ----

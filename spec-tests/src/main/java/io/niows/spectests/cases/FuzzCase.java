@@ -1,5 +1,7 @@
 package io.niows.spectests.cases;
 
+import io.niows.spectests.deflate.DeflateOffer;
+import io.niows.spectests.deflate.ServerAccept;
 import io.niows.spectests.engine.SessionFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +9,8 @@ import java.util.List;
 /**
  * One case of the catalogue: its Autobahn id, description and expectation, the script
  * that starts it on an open connection, its time limit, and any adjustment of the verdict
- * the Autobahn case makes after the standard judgement. Immutable once built; one instance
+ * the Autobahn case makes after the standard judgement; for groups 12 and 13 also its
+ * permessage-deflate offers and answers. Immutable once built; one instance
  * may run on many connections at once (the script keeps its state in locals).
  */
 public final class FuzzCase {
@@ -22,6 +25,16 @@ public final class FuzzCase {
     @FunctionalInterface
     public interface Adjustment {
         void adjust(CaseContext c, SessionFacts facts, Judgement j);
+    }
+
+    /**
+     * The permessage-deflate negotiation of a case (groups 12 and 13): the offers the fuzzing
+     * client makes, and how the fuzzing server answers a client's offers.
+     */
+    public record Deflate(List<DeflateOffer> clientOffers, ServerAccept serverAccept) {
+        public Deflate {
+            clientOffers = List.copyOf(clientOffers);
+        }
     }
 
     /** A wrong close code fails the case, not only its close column (groups 7.x). */
@@ -45,6 +58,8 @@ public final class FuzzCase {
     private final long timeoutMillis;
     private final boolean reportTime;
     private final boolean serial;
+    private final boolean reportCompressionRatio;
+    private final Deflate deflate;
     private final List<Adjustment> adjustments;
 
     private FuzzCase(Builder b) {
@@ -55,6 +70,8 @@ public final class FuzzCase {
         this.timeoutMillis = b.timeoutMillis;
         this.reportTime = b.reportTime;
         this.serial = b.serial;
+        this.reportCompressionRatio = b.reportCompressionRatio;
+        this.deflate = b.deflate;
         this.adjustments = List.copyOf(b.adjustments);
     }
 
@@ -100,6 +117,16 @@ public final class FuzzCase {
         return adjustments;
     }
 
+    /** Whether the compression ratios are a result worth showing (groups 12 and 13). */
+    public boolean reportCompressionRatio() {
+        return reportCompressionRatio;
+    }
+
+    /** The case's permessage-deflate negotiation, or null: the fuzzer then offers and accepts none. */
+    public Deflate deflate() {
+        return deflate;
+    }
+
     /** The id as numbers, for ordering ("9.10" after "9.9"). */
     public int[] idTuple() {
         String[] parts = id.split("\\.");
@@ -132,6 +159,8 @@ public final class FuzzCase {
         private long timeoutMillis = 15_000;
         private boolean reportTime;
         private boolean serial;
+        private boolean reportCompressionRatio;
+        private Deflate deflate;
         private final List<Adjustment> adjustments = new ArrayList<>();
 
         private Builder(String id) {
@@ -165,6 +194,16 @@ public final class FuzzCase {
 
         public Builder serial() {
             this.serial = true;
+            return this;
+        }
+
+        public Builder reportCompressionRatio() {
+            this.reportCompressionRatio = true;
+            return this;
+        }
+
+        public Builder deflate(Deflate d) {
+            this.deflate = d;
             return this;
         }
 

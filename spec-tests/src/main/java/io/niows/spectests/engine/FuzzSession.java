@@ -1,5 +1,9 @@
 package io.niows.spectests.engine;
 
+import io.niows.spectests.deflate.DeflateParams;
+import io.niows.spectests.deflate.MessageDeflater;
+import io.niows.spectests.deflate.MessageInflater;
+import io.niows.spectests.deflate.MessageTooBigException;
 import io.niows.spectests.peer.PeerConnection;
 import io.niows.spectests.peer.PeerEvent;
 import io.niows.spectests.peer.Role;
@@ -12,17 +16,21 @@ import io.niows.spectests.wire.Utf8Validator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.DataFormatException;
 
 /**
  * One fuzzing connection as Autobahn's protocol object plays it (RFC 6455 sections 5-7):
  * sends what the case asks, checks what the peer sends (fails the connection by dropping
  * TCP on a violation, as Autobahn's {@code failByDrop}), answers pings and close frames,
- * runs the case's timers, and records how the connection ended.
+ * runs the case's timers, and records how the connection ended. When permessage-deflate was
+ * agreed (RFC 7692), it compresses every message it sends as Autobahn's {@code sendMessage} does
+ * and inflates the peer's compressed messages, holding them to the agreed parameters.
  *
  * <p>Not thread-safe: everything runs on the thread that calls {@link #run}; the case's
- * callbacks and timers run there too.
+ * callbacks and timers run there too. {@link #close} releases the compressor's native memory.
  */
 public final class FuzzSession {
     /** Autobahn's closeHandshakeTimeout and serverConnectionDropTimeout. */
@@ -32,6 +40,8 @@ public final class FuzzSession {
      * ({@code _QUEUED_WRITE_DELAY}, 10 µs; a Python reactor turn takes longer than that).
      */
     private static final long QUEUED_WRITE_PAUSE_NANOS = Long.getLong("niows.spectests.queuedWritePauseNanos", 10_000);
+    /** The largest message a compressed message may inflate to (as the frame limit of the reader). */
+    private static final long MAX_INFLATED = 256L << 20;
 
     /** Where the connection is in its life (section 4 and 7). */
     public enum State { OPEN, CLOSING, CLOSED }
@@ -43,6 +53,10 @@ public final class FuzzSession {
     private final SplittableRandom random = new SplittableRandom();
     private final CloseTracker close;
     private final MessageAssembler assembler = new MessageAssembler();
+    private final TrafficStats stats = new TrafficStats();
+    private final DeflateParams deflate;
+    private final MessageDeflater deflater;
+    private final MessageInflater inflater;
     private SessionListener listener;
     private State state = State.OPEN;
     private boolean closeReceived;
@@ -50,10 +64,38 @@ public final class FuzzSession {
     private Timers.Timer closeTimer;
 
     public FuzzSession(PeerConnection peer) {
+        this(peer, null);
+    }
+
+    /** A session with permessage-deflate in force when {@code deflate} is not null. */
+    public FuzzSession(PeerConnection peer, DeflateParams deflate) {
         this.peer = peer;
         this.out = new SendQueue(peer);
         this.log = peer.log();
         this.close = new CloseTracker(peer.role());
+        this.deflate = deflate;
+        this.deflater = deflate == null ? null
+                : new MessageDeflater(deflate.localNoContextTakeover(), deflate.localMaxWindowBits());
+        this.inflater = deflate == null ? null
+                : new MessageInflater(deflate.peerNoContextTakeover(), deflate.peerMaxWindowBits(), MAX_INFLATED);
+    }
+
+    /** The permessage-deflate parameters in force, or null when the extension was not agreed. */
+    public DeflateParams deflate() {
+        return deflate;
+    }
+
+    /** A snapshot of the data traffic so far (Autobahn's {@code trafficStats}). */
+    public Map<String, Object> trafficStats() {
+        return stats.toMap();
+    }
+
+    /** Releases the compressor's and decompressor's native memory. Idempotent. */
+    public void close() {
+        if (deflater != null) {
+            deflater.close();
+            inflater.close();
+        }
     }
 
     /** Sets who hears messages, pings and pongs. */
@@ -147,11 +189,16 @@ public final class FuzzSession {
             }
         }
         log.countTxFrame(f.opcode);
+        byte[] bytes = FrameWriter.encode(f.fin, f.rsv, f.opcode, f.payload, key);
+        if (!Opcode.isControl(f.opcode)) {
+            stats.outgoingFrames++;
+            stats.outgoingWire += bytes.length;
+        }
         if (log.enabled()) {
             log.add("TF", preview(f.payload), f.opcode, f.fin, f.rsv, key == null ? null : Hex.of(key),
                     null, f.chop > 0 ? f.chop : null, f.sync);
         }
-        return FrameWriter.encode(f.fin, f.rsv, f.opcode, f.payload, key);
+        return bytes;
     }
 
     /** Sends bytes plainly, as Autobahn's {@code sendData}: they leave with whatever else this turn sends. */
@@ -159,17 +206,32 @@ public final class FuzzSession {
         out.write(bytes);
     }
 
-    /** Sends a message, split into frames of {@code fragmentSize} octets when positive. */
+    /**
+     * Sends a message as Autobahn's {@code sendMessage}: compressed when permessage-deflate is in
+     * force (RSV1 on the first frame only, RFC 7692 section 6), then split into frames of
+     * {@code fragmentSize} octets when positive and the payload is longer. Autobahn's loop is kept
+     * as it is: a payload of an exact multiple of the size ends with an empty final frame.
+     */
     public void sendMessage(byte[] payload, boolean binary, int fragmentSize) {
         int opcode = binary ? Opcode.BINARY : Opcode.TEXT;
-        if (fragmentSize <= 0 || fragmentSize >= payload.length) {
-            send(OutFrame.of(opcode).payload(payload));
+        byte[] wire = deflater == null ? payload : deflater.compress(payload);
+        int rsv = deflater == null ? 0 : FrameRules.RSV1;
+        stats.outgoingMessages++;
+        stats.outgoingApp += payload.length;
+        stats.outgoingWebSocket += wire.length;
+        if (fragmentSize <= 0 || wire.length <= fragmentSize) {
+            send(OutFrame.of(opcode).rsv(rsv).payload(wire));
             return;
         }
-        for (int off = 0; off < payload.length; off += fragmentSize) {
-            int end = Math.min(payload.length, off + fragmentSize);
-            send(OutFrame.of(off == 0 ? opcode : Opcode.CONTINUATION)
-                    .payload(Arrays.copyOfRange(payload, off, end)).fin(end == payload.length));
+        boolean done = false;
+        for (int i = 0; !done; i += fragmentSize) {
+            int j = i + fragmentSize;
+            if (j > wire.length) {
+                done = true;
+                j = wire.length;
+            }
+            send(OutFrame.of(i == 0 ? opcode : Opcode.CONTINUATION).rsv(i == 0 ? rsv : 0)
+                    .payload(Arrays.copyOfRange(wire, i, j)).fin(done));
         }
     }
 
@@ -243,7 +305,7 @@ public final class FuzzSession {
         if (state == State.CLOSED || closeReceived || (failing && f.opcode() != Opcode.CLOSE)) {
             return;
         }
-        String violation = FrameRules.violation(f, peer.role(), assembler.inMessage());
+        String violation = FrameRules.violation(f, peer.role(), assembler.inMessage(), deflate != null);
         if (violation != null) {
             protocolViolation(violation);
             return;
@@ -262,13 +324,48 @@ public final class FuzzSession {
     }
 
     private void onData(Frame f) {
-        if (!assembler.add(f)) {
+        if (f.opcode() != Opcode.CONTINUATION) {
+            boolean compressed = f.rsv() == FrameRules.RSV1;
+            assembler.start(f.opcode(), compressed);
+            if (compressed) {
+                inflater.startMessage();
+            }
+        }
+        byte[] data = f.payload();
+        if (assembler.compressed()) {
+            try {
+                data = inflater.inflate(f.payload(), f.fin());
+            } catch (DataFormatException e) {
+                invalidPayload("invalid compressed data: " + e.getMessage());
+                return;
+            } catch (MessageTooBigException e) {
+                log.add("MESSAGE_TOO_BIG", e.getMessage());
+                fail(1009, "I failed the connection: " + e.getMessage());
+                return;
+            }
+        }
+        countIncoming(f, data);
+        if (!assembler.add(data, f.fin())) {
             invalidPayload("invalid UTF-8 in text message from peer");
             return;
         }
         if (f.fin()) {
             boolean binary = assembler.binary();
             listener.onMessage(assembler.take(), binary);
+        }
+    }
+
+    private void countIncoming(Frame f, byte[] inflated) {
+        if (state != State.OPEN) {
+            return;
+        }
+        int len = f.payload().length;
+        stats.incomingFrames++;
+        stats.incomingWire += 2 + (len < 126 ? 0 : len <= 0xFFFF ? 2 : 8) + (f.masked() ? 4 : 0) + len;
+        stats.incomingWebSocket += len;
+        stats.incomingApp += inflated.length;
+        if (f.fin()) {
+            stats.incomingMessages++;
         }
     }
 

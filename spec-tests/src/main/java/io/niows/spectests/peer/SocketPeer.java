@@ -63,7 +63,9 @@ public final class SocketPeer implements PeerConnection {
     @Override
     public void write(byte[] bytes, boolean sync) {
         log.countTx(bytes.length);
-        log.add("TO", Hex.of(bytes, 0, bytes.length, WireLog.MAX_DATA), sync);
+        if (log.enabled()) {
+            log.add("TO", Hex.of(bytes, 0, bytes.length, WireLog.MAX_DATA), sync);
+        }
         try {
             out.write(bytes);
         } catch (IOException e) {
@@ -112,7 +114,9 @@ public final class SocketPeer implements PeerConnection {
             int n;
             while ((n = in.read(buf)) >= 0) {
                 log.countRx(n);
-                log.add("RO", Hex.of(buf, 0, n, WireLog.MAX_DATA));
+                if (log.enabled()) {
+                    log.add("RO", Hex.of(buf, 0, n, WireLog.MAX_DATA));
+                }
                 for (Frame f : frames.feed(buf, 0, n)) {
                     logFrame(f);
                     events.add(new PeerEvent.FrameReceived(f));

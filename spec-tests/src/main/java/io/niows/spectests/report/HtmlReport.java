@@ -18,7 +18,8 @@ public final class HtmlReport {
             + ".summary{margin-bottom:12px}.summary th{background:#333;color:#fff;text-align:left}"
             + ".case_ok{background:#0a0;color:#fff}.case_non_strict{background:#9a0;color:#fff}"
             + ".case_failed{background:#900;color:#fff}.case_info{background:#44c;color:#fff}"
-            + ".case_almost{background:#6a0;color:#fff}.cat{background:#333;color:#fff;font-weight:bold}"
+            + ".case_almost{background:#6a0;color:#fff}.case_unimplemented{background:#808;color:#fff}"
+            + ".case_duration{font-size:0.8em}.cat{background:#333;color:#fff;font-weight:bold}"
             + ".sub{background:#ddd}a{color:inherit}.tx{color:#005}.rx{color:#050}.ev{color:#777}"
             + "pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}";
 
@@ -44,18 +45,44 @@ public final class HtmlReport {
                 lastCat = cat;
             }
             if (!sub.equals(lastSub) && parts.length > 2) {
-                sb.append("<tr class=sub><td colspan=3>").append(sub).append("</td></tr>\n");
+                sb.append("<tr class=sub><td colspan=3>").append(sub)
+                        .append(subcategory(sub)).append("</td></tr>\n");
             }
             lastSub = sub;
             String file = ReportNames.caseBase(agent, r.id()) + ".html";
             sb.append("<tr><td>Case ").append(r.id()).append("</td><td class=").append(css(r.behavior()))
                     .append("><a href=\"").append(file).append("\">").append(r.behavior().label()).append("</a>")
-                    .append(r.reportTime() ? "<br>" + r.durationMillis() + " ms" : "")
+                    .append(detail(r))
                     .append("</td><td class=").append(css(r.behaviorClose())).append('>')
                     .append(r.behaviorClose() == Verdict.OK ? String.valueOf(r.remoteCloseCode()) : r.behaviorClose().label())
                     .append("</td></tr>\n");
         }
         return sb.append("</table>\n</body></html>\n").toString();
+    }
+
+    private static String subcategory(String sub) {
+        String title = CaseCatalog.SUBCATEGORIES.get(sub);
+        return title == null ? "" : " " + esc(title);
+    }
+
+    /**
+     * Autobahn's line under a timed verdict: the duration and, for groups 12 and 13, the
+     * compression ratios {@code [incoming/outgoing]} (compressed over uncompressed octets).
+     */
+    static String detail(CaseResult r) {
+        StringBuilder d = new StringBuilder();
+        if (r.reportTime()) {
+            d.append(r.durationMillis()).append(" ms");
+        }
+        if (r.reportCompressionRatio() && r.trafficStats() != null) {
+            d.append(" [").append(ratio(r.trafficStats().get("incomingCompressionRatio"))).append('/')
+                    .append(ratio(r.trafficStats().get("outgoingCompressionRatio"))).append(']');
+        }
+        return d.length() == 0 ? "" : "<br><span class=case_duration>" + d + "</span>";
+    }
+
+    private static String ratio(Object value) {
+        return value instanceof Double v ? String.format(java.util.Locale.ROOT, "%.3f", v) : "-";
     }
 
     /** One case's page. */
@@ -78,7 +105,14 @@ public final class HtmlReport {
             sb.append("<tr><td>").append(key).append("</td><td>").append(esc(String.valueOf(json.get(key))))
                     .append("</td></tr>\n");
         }
-        sb.append("</table>\n<h2>Wire Log</h2>\n");
+        sb.append("</table>\n");
+        if (r.trafficStats() != null) {
+            sb.append("<h2>Traffic Statistics</h2><table>\n");
+            r.trafficStats().forEach((k, v) -> sb.append("<tr><td>").append(k).append("</td><td>")
+                    .append(esc(String.valueOf(v))).append("</td></tr>\n"));
+            sb.append("</table>\n");
+        }
+        sb.append("<h2>Wire Log</h2>\n");
         int i = 0;
         for (List<Object> row : r.wirelog()) {
             String kind = String.valueOf(row.get(0));
@@ -107,6 +141,7 @@ public final class HtmlReport {
             case NON_STRICT, WRONG_CODE -> "case_non_strict";
             case INFORMATIONAL -> "case_info";
             case FAILED_BY_CLIENT -> "case_almost";
+            case UNIMPLEMENTED -> "case_unimplemented";
             default -> "case_failed";
         };
     }

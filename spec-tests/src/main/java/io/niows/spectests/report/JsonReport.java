@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Turns results into Autobahn's JSON shapes: {@code index.json} (agent -> case id ->
  * behavior, behaviorClose, duration, remoteCloseCode, reportfile) and one object per case
- * with the fields of Autobahn's case report. Stateless; safe from any thread.
+ * with the fields of Autobahn's case report (for groups 12 and 13 with {@code trafficStats},
+ * where the compression ratios are, as Autobahn keeps them). Stateless; safe from any thread.
  */
 public final class JsonReport {
     private JsonReport() {
@@ -45,6 +46,7 @@ public final class JsonReport {
         m.put("started", r.started());
         m.put("duration", r.durationMillis());
         m.put("reportTime", r.reportTime());
+        m.put("reportCompressionRatio", r.reportCompressionRatio());
         m.put("behavior", r.behavior().label());
         m.put("behaviorClose", r.behaviorClose().label());
         m.put("result", r.result());
@@ -55,6 +57,7 @@ public final class JsonReport {
         facts(m, r.facts());
         m.put("rxFrameStats", r.rxFrameStats());
         m.put("txFrameStats", r.txFrameStats());
+        m.put("trafficStats", r.trafficStats());
         m.put("httpRequest", r.httpRequest());
         m.put("httpResponse", r.httpResponse());
         m.put("wirelog", r.wirelog());

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Everything known about one finished case, as Autobahn's per-case report holds it.
- * Immutable (the collections are copies); safe to share between threads.
+ * {@code trafficStats} holds Autobahn's traffic statistics when the case kept them (groups 12 and
+ * 13, once passed), else null. Immutable (the collections are copies); safe to share between threads.
  */
 public record CaseResult(
         String id,
@@ -31,7 +32,9 @@ public record CaseResult(
         Map<Integer, Integer> rxFrameStats,
         Map<Integer, Integer> txFrameStats,
         String httpRequest,
-        String httpResponse) {
+        String httpResponse,
+        boolean reportCompressionRatio,
+        Map<String, Object> trafficStats) {
 
     /** The peer's close code, or null. */
     public Integer remoteCloseCode() {

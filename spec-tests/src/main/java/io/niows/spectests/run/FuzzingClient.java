@@ -1,6 +1,7 @@
 package io.niows.spectests.run;
 
 import io.niows.spectests.cases.FuzzCase;
+import io.niows.spectests.deflate.DeflateParams;
 import io.niows.spectests.peer.Role;
 import io.niows.spectests.peer.SocketPeer;
 import io.niows.spectests.peer.WireLog;
@@ -91,23 +92,28 @@ public final class FuzzingClient {
         }
     }
 
-    /** Connects, shakes hands and plays one case. */
+    /** Connects, shakes hands (with the case's permessage-deflate offers, if any) and plays one case. */
     public CaseResult runOne(FuzzCase c) throws InterruptedException {
         ClientHandshake hs = new ClientHandshake();
-        Socket socket;
+        Socket socket = null;
         InputStream in;
+        DeflateParams deflate;
         try {
             socket = connect();
             in = new BufferedInputStream(socket.getInputStream(), 65536);
-            hs.perform(url, "niows-spec-tests/" + c.id(), in, socket.getOutputStream());
+            deflate = hs.perform(url, "niows-spec-tests/" + c.id(), in, socket.getOutputStream(),
+                    c.deflate() == null ? List.of() : c.deflate().clientOffers());
             socket.setSoTimeout(0);
         } catch (IOException e) {
+            if (socket != null) {
+                closeQuietly(socket);
+            }
             return CaseRunner.notOpened(c, agent, e.getMessage(), hs.request(), hs.response());
         }
         try {
             BufferedOutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65536);
             SocketPeer peer = new SocketPeer(socket, in, out, Role.CLIENT, new WireLog(), "fuzz-read-" + c.id());
-            return CaseRunner.run(c, agent, peer, hs.request(), hs.response());
+            return CaseRunner.run(c, agent, peer, hs.request(), hs.response(), deflate);
         } catch (IOException e) {
             closeQuietly(socket);
             return CaseRunner.notOpened(c, agent, e.getMessage(), hs.request(), hs.response());

@@ -1,6 +1,8 @@
 package io.niows.spectests.run;
 
 import io.niows.spectests.cases.FuzzCase;
+import io.niows.spectests.deflate.DeflateParams;
+import io.niows.spectests.deflate.ServerAccept;
 import io.niows.spectests.engine.FuzzSession;
 import io.niows.spectests.engine.SessionListener;
 import io.niows.spectests.peer.Role;
@@ -33,7 +35,9 @@ import java.util.function.Consumer;
  * with the number of selected cases as a text message), to {@code /runCase?case=N&agent=A}
  * once per case (N from 1; the fuzzer plays case N with the roles reversed), and to
  * {@code /updateReports?agent=A} to have the reports written. The same case catalogue and
- * judge as the fuzzing client run here.
+ * judge as the fuzzing client run here. For a case of groups 12 and 13 the client's
+ * permessage-deflate offers are answered by the case's rule ({@link ServerAccept}); a malformed
+ * offer is refused with 400, as Autobahn does, and the case is recorded as never opened.
  *
  * <p>A case's result is judged after its connection is closed, so the client under test may ask
  * for {@code /updateReports} before the result of its last case exists; the report waits for the
@@ -43,6 +47,7 @@ import java.util.function.Consumer;
  * concurrent maps, and the count of running cases per agent under a private lock.
  */
 public final class FuzzingServer implements AutoCloseable {
+    private static final String SERVER_NAME = "niows-spec-tests";
     private final List<FuzzCase> cases;
     private final Path outDir;
     private final Consumer<CaseResult> onResult;
@@ -150,12 +155,17 @@ public final class FuzzingServer implements AutoCloseable {
             socket.setSoTimeout(10_000);
             InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
             BufferedOutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65536);
-            hs.perform(in, out, "niows-spec-tests");
-            socket.setSoTimeout(0);
+            hs.read(in, out);
             Map<String, String> q = query(hs.target().getRawQuery());
+            FuzzCase theCase = hs.target().getPath().equals("/runCase") ? caseOf(q) : null;
+            if (theCase != null) {
+                runCase(socket, in, out, hs, agentOf(q), theCase);
+                return;
+            }
+            hs.accept(out, SERVER_NAME, null);
+            socket.setSoTimeout(0);
             SocketPeer peer = new SocketPeer(socket, in, out, Role.SERVER, new WireLog(), "fuzz-server-read");
             switch (hs.target().getPath()) {
-                case "/runCase" -> runCase(peer, q, hs);
                 case "/getCaseCount" -> control(peer, String.valueOf(cases.size()));
                 case "/updateReports" -> {
                     // the handshake answer must not wait for the agent's running case: the
@@ -174,31 +184,49 @@ public final class FuzzingServer implements AutoCloseable {
         }
     }
 
-    private void runCase(SocketPeer peer, Map<String, String> q, ServerHandshake hs) throws InterruptedException {
-        String agent = agentOf(q);
-        int n;
+    private FuzzCase caseOf(Map<String, String> q) {
         try {
-            n = Integer.parseInt(q.getOrDefault("case", "0"));
+            int n = Integer.parseInt(q.getOrDefault("case", "0"));
+            return n >= 1 && n <= cases.size() ? cases.get(n - 1) : null;
         } catch (NumberFormatException e) {
-            n = 0;
+            return null;
         }
-        if (n < 1 || n > cases.size()) {
-            control(peer, null);
-            return;
-        }
+    }
+
+    /** Answers the opening handshake as the case negotiates, then plays it (or records why it never opened). */
+    private void runCase(Socket socket, InputStream in, BufferedOutputStream out, ServerHandshake hs, String agent,
+            FuzzCase theCase) throws IOException, InterruptedException {
         synchronized (lock) {
             running.merge(agent, 1, Integer::sum);
         }
         try {
-            CaseResult r = CaseRunner.run(cases.get(n - 1), agent, peer, hs.request(), hs.response());
-            results.computeIfAbsent(agent, a -> new ConcurrentHashMap<>()).put(r.id(), r);
-            onResult.accept(r);
+            ServerAccept.Accepted accepted;
+            try {
+                ServerAccept rule = theCase.deflate() == null ? ServerAccept.of() : theCase.deflate().serverAccept();
+                accepted = rule.negotiate(hs.extensions());
+            } catch (IllegalArgumentException e) {
+                hs.refuse(out, "bad permessage-deflate offer: " + e.getMessage());
+                closeQuietly(socket);
+                record(CaseRunner.notOpened(theCase, agent, "the client's permessage-deflate offer is malformed: "
+                        + e.getMessage(), hs.request(), hs.response()));
+                return;
+            }
+            hs.accept(out, SERVER_NAME, accepted == null ? null : accepted.responseHeader());
+            DeflateParams deflate = accepted == null ? null : accepted.params();
+            socket.setSoTimeout(0);
+            SocketPeer peer = new SocketPeer(socket, in, out, Role.SERVER, new WireLog(), "fuzz-server-read");
+            record(CaseRunner.run(theCase, agent, peer, hs.request(), hs.response(), deflate));
         } finally {
             synchronized (lock) {
                 running.merge(agent, -1, Integer::sum);
                 lock.notifyAll();
             }
         }
+    }
+
+    private void record(CaseResult r) {
+        results.computeIfAbsent(r.agent(), a -> new ConcurrentHashMap<>()).put(r.id(), r);
+        onResult.accept(r);
     }
 
     private static String agentOf(Map<String, String> query) {

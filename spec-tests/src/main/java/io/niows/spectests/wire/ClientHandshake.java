@@ -1,5 +1,8 @@
 package io.niows.spectests.wire;
 
+import io.niows.spectests.deflate.ClientAcceptance;
+import io.niows.spectests.deflate.DeflateOffer;
+import io.niows.spectests.deflate.DeflateParams;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,13 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The client side of the opening handshake (RFC 6455 section 4.1), done on blocking streams:
- * sends the upgrade request and checks the 101 answer and its {@code Sec-WebSocket-Accept}.
- * Reads the response byte by byte so that no frame byte after it is consumed. One instance
+ * sends the upgrade request, with permessage-deflate offers when a case makes them, and checks
+ * the 101 answer, its {@code Sec-WebSocket-Accept} and its {@code Sec-WebSocket-Extensions}
+ * (an extension that was not offered fails the handshake, section 4.1). Reads the response byte by byte so that no frame byte after it is consumed. One instance
  * per connection; not thread-safe.
  */
 public final class ClientHandshake {
@@ -36,8 +42,18 @@ public final class ClientHandshake {
         return response;
     }
 
-    /** Performs the handshake; throws with a readable reason when the server refuses. */
+    /** Performs the handshake without offering extensions; throws with a readable reason when the server refuses. */
     public void perform(URI uri, String userAgent, InputStream in, OutputStream out) throws IOException {
+        perform(uri, userAgent, in, out, List.of());
+    }
+
+    /**
+     * Performs the handshake with these permessage-deflate offers (none when empty); returns the
+     * parameters the server accepted, or null when it declined. Throws with a readable reason
+     * when the server refuses or its answer is not acceptable.
+     */
+    public DeflateParams perform(URI uri, String userAgent, InputStream in, OutputStream out, List<DeflateOffer> offers)
+            throws IOException {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
         String key = Base64.getEncoder().encodeToString(nonce);
@@ -52,11 +68,41 @@ public final class ClientHandshake {
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + key + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
+                + extensions(offers)
                 + "User-Agent: " + userAgent + "\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         response = readHead(in);
         check(response, key);
+        try {
+            return ClientAcceptance.accept(offers, header(response, "sec-websocket-extensions"));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("bad Sec-WebSocket-Extensions in the response: " + e.getMessage(), e);
+        }
+    }
+
+    private static String extensions(List<DeflateOffer> offers) {
+        if (offers.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        offers.forEach(o -> parts.add(o.extensionString()));
+        return "Sec-WebSocket-Extensions: " + String.join(", ", parts) + "\r\n";
+    }
+
+    /**
+     * The values of a header in an HTTP head, joined with ", " when it appears more than once
+     * (RFC 7230 section 3.2.2), or null when absent.
+     */
+    public static String header(String head, String lowerCaseName) {
+        List<String> values = new ArrayList<>();
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(lowerCaseName)) {
+                values.add(line.substring(colon + 1).trim());
+            }
+        }
+        return values.isEmpty() ? null : String.join(", ", values);
     }
 
     /** The accept value for a key (section 4.2.2, step 5.4). */
@@ -94,13 +140,7 @@ public final class ClientHandshake {
         if (lines.length == 0 || !lines[0].matches("HTTP/1\\.1 101( .*)?")) {
             throw new IOException("server refused the upgrade: " + (lines.length == 0 ? "" : lines[0]));
         }
-        String accept = null;
-        for (String line : lines) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("sec-websocket-accept")) {
-                accept = line.substring(colon + 1).trim();
-            }
-        }
+        String accept = header(head, "sec-websocket-accept");
         if (!acceptFor(key).equals(accept)) {
             throw new IOException("wrong Sec-WebSocket-Accept: " + accept);
         }

@@ -5,19 +5,20 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The server side of the opening handshake (RFC 6455 section 4.2) on blocking streams: reads
- * the upgrade request, answers 101 with the accept key, or 400 when the request is not an
- * upgrade. The 101 answer is written but not flushed: Autobahn's fuzzing server starts the
- * case in the callback that wrote it, so the answer leaves in one TCP write with the case's
- * first frames, and the caller does the same. One instance per connection; not thread-safe.
+ * the upgrade request ({@link #read}), then answers 101 with the accept key and any agreed
+ * extension ({@link #accept}), or 400 ({@link #refuse}). The 101 answer is written but not
+ * flushed: Autobahn's fuzzing server starts the case in the callback that wrote it, so the
+ * answer leaves in one TCP write with the case's first frames, and the caller does the same.
+ * One instance per connection; not thread-safe.
  */
 public final class ServerHandshake {
     private String request = "";
     private String response = "";
     private URI target;
+    private String key;
 
     /** The request head as received. */
     public String request() {
@@ -34,30 +35,42 @@ public final class ServerHandshake {
         return target;
     }
 
-    /**
-     * Reads the request and writes the 101 answer, unflushed; throws (after answering 400,
-     * flushed) when it is not an upgrade.
-     */
+    /** The request's {@code Sec-WebSocket-Extensions} value, or null. */
+    public String extensions() {
+        return ClientHandshake.header(request, "sec-websocket-extensions");
+    }
+
+    /** Reads the request and writes the 101 answer without extensions, unflushed (see {@link #read}). */
     public void perform(InputStream in, OutputStream out, String serverName) throws IOException {
+        read(in, out);
+        accept(out, serverName, null);
+    }
+
+    /** Reads the request; throws (after answering 400, flushed) when it is not an upgrade. */
+    public void read(InputStream in, OutputStream out) throws IOException {
         request = ClientHandshake.readHead(in);
-        String[] lines = request.split("\r\n");
-        String[] first = lines[0].split(" ");
-        String key = null;
-        for (String line : lines) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("sec-websocket-key")) {
-                key = line.substring(colon + 1).trim();
-            }
-        }
+        String[] first = request.split("\r\n")[0].split(" ");
+        key = ClientHandshake.header(request, "sec-websocket-key");
         if (first.length != 3 || !first[0].equals("GET") || key == null) {
-            response = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-            out.write(response.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            throw new IOException("not a WebSocket upgrade: " + lines[0]);
+            refuse(out, "Bad Request");
+            throw new IOException("not a WebSocket upgrade: " + request.split("\r\n")[0]);
         }
         target = URI.create(first[1]);
+    }
+
+    /** Writes the 101 answer, unflushed, naming the agreed extension when {@code extensions} is not null. */
+    public void accept(OutputStream out, String serverName, String extensions) throws IOException {
         response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Accept: " + ClientHandshake.acceptFor(key) + "\r\nServer: " + serverName + "\r\n\r\n";
+                + "Sec-WebSocket-Accept: " + ClientHandshake.acceptFor(key) + "\r\n"
+                + (extensions == null ? "" : "Sec-WebSocket-Extensions: " + extensions + "\r\n")
+                + "Server: " + serverName + "\r\n\r\n";
         out.write(response.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Answers 400 with the reason in the status line (Autobahn's {@code failHandshake}), flushed. */
+    public void refuse(OutputStream out, String reason) throws IOException {
+        response = "HTTP/1.1 400 " + reason.replaceAll("[\\r\\n]", " ") + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+        out.write(response.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
     }
 }

@@ -47,6 +47,13 @@ public final class FakeServerPeer implements PeerConnection {
         }
     }
 
+    /** Sends a frame to the fuzzer exactly as given (reserved bits, fragments). */
+    public void reply(Frame frame) {
+        if (!closed) {
+            events.add(new PeerEvent.FrameReceived(frame));
+        }
+    }
+
     /** Fails the connection the way a server should: close frame with a code, then TCP close. */
     public void fail(int code) {
         reply(Opcode.CLOSE, new byte[] {(byte) (code >>> 8), (byte) code});

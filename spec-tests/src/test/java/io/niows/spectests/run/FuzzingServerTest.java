@@ -154,4 +154,42 @@ class FuzzingServerTest {
             assertThat(opcodes).endsWith(Opcode.CLOSE);
         }
     }
+    /** A case of group 13 answers the client's offers with its own rule (13.3: client_max_window_bits=8). */
+    @Test
+    void answersTheOffersAsTheCaseRuleSays(@TempDir Path out) throws Exception {
+        List<FuzzCase> cases = CaseCatalog.all(1.0, 1).select(List.of("13.3.1"), List.of());
+        String head;
+        try (FuzzingServer server = new FuzzingServer(0, true, cases, out, r -> { })) {
+            head = rawHandshake(server.port(), "permessage-deflate; client_max_window_bits");
+        }
+        assertThat(head).startsWith("HTTP/1.1 101")
+                .contains("\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits=8\r\n");
+    }
+
+    /** As Autobahn's fuzzing server, a malformed offer fails the opening handshake, and the case is recorded. */
+    @Test
+    void refusesAMalformedOfferWith400AndRecordsTheCase(@TempDir Path out) throws Exception {
+        List<FuzzCase> cases = CaseCatalog.all(1.0, 1).select(List.of("12.1.1"), List.of());
+        List<CaseResult> results = new ArrayList<>();
+        try (FuzzingServer server = new FuzzingServer(0, true, cases, out, results::add)) {
+            String head = rawHandshake(server.port(), "permessage-deflate; server_max_window_bits=16");
+            assertThat(head).startsWith("HTTP/1.1 400");
+        }
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.behavior()).isEqualTo(Verdict.FAILED);
+            assertThat(r.result()).contains("malformed");
+        });
+    }
+
+    /** Sends an upgrade for case 1 with this offer and returns the response head. */
+    private static String rawHandshake(int port, String offer) throws Exception {
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.setSoTimeout(10_000);
+            String request = "GET /runCase?case=1&agent=raw HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Extensions: " + offer + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+            client.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return ClientHandshake.readHead(new BufferedInputStream(client.getInputStream()));
+        }
+    }
 }
