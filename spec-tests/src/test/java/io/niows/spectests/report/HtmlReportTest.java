@@ -49,6 +49,7 @@ class HtmlReportTest {
 
     private static CaseResult result(String id, String started, Verdict behavior, Verdict close) {
         return new CaseResult(id, "a", "description", "expectation", started, 10, false, behavior, close, "result",
-                "resultClose", Map.of(), null, List.of(), null, List.of(), Map.of(), Map.of(), "GET /", "HTTP/1.1 101");
+                "resultClose", Map.of(), null, List.of(), null, List.of(), Map.of(), Map.of(), "GET /", "HTTP/1.1 101",
+                false, null);
     }
 }
