@@ -49,6 +49,8 @@
  * not exported and may change in any release.
  */
 module io.niows {
+    requires jdk.jfr;
+
     exports io.niows;
     exports io.niows.protocol;
 }

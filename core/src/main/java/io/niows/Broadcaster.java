@@ -173,6 +173,7 @@ public final class Broadcaster {
         SendResult result = m.sendEncoded(frame);
         if (result == SendResult.REFUSED_BUSY) {
             skipped.increment();
+            m.countBroadcastOverflow(false);
         }
         return result.accepted();
     }
@@ -180,8 +181,10 @@ public final class Broadcaster {
     private void overflow(BroadcastMember m) {
         if (policy == OverflowPolicy.SKIP) {
             skipped.increment();
+            m.countBroadcastOverflow(false);
         } else if (members.remove(m)) {
             evicted.increment();
+            m.countBroadcastOverflow(true);
             m.close(CloseCode.POLICY_VIOLATION, "too slow: broadcast queue full");
         }
     }

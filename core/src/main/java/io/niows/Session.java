@@ -148,6 +148,11 @@ final class Session implements BroadcastMember, ConnectionEvents {
     }
 
     @Override
+    public void countBroadcastOverflow(boolean evicted) {
+        link.countBroadcastOverflow(evicted);
+    }
+
+    @Override
     public boolean masksFrames() {
         return outbound.masksFrames();
     }

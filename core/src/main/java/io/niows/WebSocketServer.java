@@ -129,6 +129,16 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
+    /**
+     * {@return what this server has done so far: connections, refusals, close codes, messages,
+     * bytes, frames, broadcast evictions, loop stalls, ping round trips} All zero before {@link
+     * #start()}; counting goes on until the server stops. Cheap enough to call every second: it
+     * sums a few counters per loop. Any thread.
+     */
+    public Metrics metrics() {
+        return Metrics.of(config.connection().metrics());
+    }
+
     /** The running server's machinery, for a client that shares its loops. */
     ServerRuntime runtime() {
         return started();

@@ -99,6 +99,7 @@ final class ClientConnection extends Connection {
 
     @Override
     public void onHandshakeFailed(WebSocketHandshakeException failure) {
+        countRefused(failure.status(), failure.getMessage());
         failConnect(failure);
     }
 
