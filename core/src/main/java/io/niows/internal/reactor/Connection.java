@@ -354,6 +354,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         pendingPong = null;
         if (queuedBytes() > config.maxQueuedBytes()) {
             QUEUED.getAndAdd(this, (long) -pong.remaining());
+            LOG.log(Level.DEBUG, "send queue limit exceeded by pongs on " + this + ": closing with 1008");
             slowConsumer(queuedBytes());
             loop.execute(() -> doClose(CloseCodes.POLICY_VIOLATION, "send queue limit exceeded"));
             return;
@@ -545,6 +546,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
         long silent = now - (lastReadNanos == 0 ? now : lastReadNanos);
         if (config.idleTimeoutNanos() > 0 && silent > config.idleTimeoutNanos()) {
+            LOG.log(Level.DEBUG, "idle timeout on " + this + ": closing with 1001");
             doClose(CloseCodes.GOING_AWAY, "idle timeout");
         } else if (config.pingIntervalNanos() > 0 && pingSentNanos == 0 && silent > config.pingIntervalNanos()) {
             pingSentNanos = now;
@@ -751,6 +753,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     @Override
     public void countBroadcastOverflow(boolean evicted) {
         if (evicted) {
+            LOG.log(Level.DEBUG, "a broadcaster evicts " + this + ", which has " + queuedBytes() + " bytes queued");
             config.metrics().countEviction();
             slowConsumer(queuedBytes());
         } else {
