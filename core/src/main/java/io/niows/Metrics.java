@@ -39,6 +39,7 @@ public final class Metrics {
     private final long skips;
     private final long loopStalls;
     private final long lastRttNanos;
+    private final long rttSumNanos;
     private final long[] rttBuckets;
 
     private Metrics(RuntimeMetrics m) {
@@ -54,6 +55,7 @@ public final class Metrics {
         this.skips = m.skips();
         this.loopStalls = m.loopStalls();
         this.lastRttNanos = m.lastRttNanos();
+        this.rttSumNanos = m.rttSumNanos();
         this.rttBuckets = m.rttBuckets();
         this.queuedBytes = m.queuedBytes();
         this.framesIn = m.framesIn();
@@ -186,6 +188,11 @@ public final class Metrics {
     /** {@return ping round trips per bucket of {@link #pingRoundTripBounds()}: 1 ms, 10 ms, 100 ms, 1 s, longer} */
     public List<Long> pingRoundTrips() {
         return Arrays.stream(rttBuckets).boxed().toList();
+    }
+
+    /** {@return the sum of every ping round trip counted in {@link #pingRoundTrips()}} */
+    public Duration pingRoundTripTotal() {
+        return Duration.ofNanos(rttSumNanos);
     }
 
     @Override

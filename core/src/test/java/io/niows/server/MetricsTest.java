@@ -182,6 +182,7 @@ class MetricsTest {
         assertThat(c.lastPingRoundTrip()).isPositive().isLessThan(Duration.ofSeconds(10));
         assertThat(c.pingRoundTrips().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
         assertThat(c.pingRoundTrips()).hasSize(Metrics.pingRoundTripBounds().size() + 1);
+        assertThat(c.pingRoundTripTotal()).isEqualTo(c.lastPingRoundTrip());
         // the idle client is pinged by the server's keep-alive; its automatic pong closes the round trip
         Metrics s = await(server::metrics, m -> m.lastPingRoundTrip() != null);
         assertThat(s.pingRoundTrips().stream().mapToLong(Long::longValue).sum()).isPositive();

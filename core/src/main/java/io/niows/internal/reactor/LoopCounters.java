@@ -26,10 +26,12 @@ final class LoopCounters {
     long queued;
     long loopStalls;
     long lastRttNanos = -1;
+    long rttSumNanos;
     final long[] rttBuckets = new long[RTT_BOUNDS_NANOS.length + 1];
 
     void recordRtt(long nanos) {
         lastRttNanos = nanos;
+        rttSumNanos += nanos;
         int i = 0;
         while (i < RTT_BOUNDS_NANOS.length && nanos > RTT_BOUNDS_NANOS[i]) {
             i++;

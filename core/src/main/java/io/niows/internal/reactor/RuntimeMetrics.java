@@ -139,6 +139,11 @@ public final class RuntimeMetrics {
         return last;
     }
 
+    /** {@return the sum of every ping round trip measured, in nanoseconds} */
+    public long rttSumNanos() {
+        return sum(c -> c.rttSumNanos);
+    }
+
     /** {@return ping round trips per bucket; the bounds are {@link #rttBoundsNanos()}} */
     public long[] rttBuckets() {
         long[] total = new long[LoopCounters.RTT_BOUNDS_NANOS.length + 1];
