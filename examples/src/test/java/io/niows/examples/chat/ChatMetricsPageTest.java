@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The chat serves its server's metrics at /metrics in the Prometheus text format, and they count the room's traffic. */
+/** The chat serves its metrics at /metrics in the Prometheus text format, counting the room's traffic. */
 @Timeout(60)
 class ChatMetricsPageTest {
 
