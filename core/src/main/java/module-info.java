@@ -50,6 +50,7 @@
  */
 module io.niows {
     requires jdk.jfr;
+    requires static java.management;
 
     exports io.niows;
     exports io.niows.protocol;
