@@ -42,7 +42,7 @@ public final class QueueingMember implements BroadcastMember {
     }
 
     @Override
-    public void countBroadcastOverflow(boolean evicted) {
+    public void countBroadcastOverflow(boolean evicted, long queuedBytes) {
         // no server's metrics to count it in
     }
 

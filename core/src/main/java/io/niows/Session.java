@@ -148,8 +148,8 @@ final class Session implements BroadcastMember, ConnectionEvents {
     }
 
     @Override
-    public void countBroadcastOverflow(boolean evicted) {
-        link.countBroadcastOverflow(evicted);
+    public void countBroadcastOverflow(boolean evicted, long queuedBytes) {
+        link.countBroadcastOverflow(evicted, queuedBytes);
     }
 
     @Override

@@ -64,7 +64,7 @@ final class FakeMember implements BroadcastMember {
     }
 
     @Override
-    public void countBroadcastOverflow(boolean evicted) {
+    public void countBroadcastOverflow(boolean evicted, long queuedBytes) {
         // a fake has no server whose metrics would count it
     }
 

@@ -751,11 +751,11 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     }
 
     @Override
-    public void countBroadcastOverflow(boolean evicted) {
+    public void countBroadcastOverflow(boolean evicted, long queuedBytes) {
         if (evicted) {
-            LOG.log(Level.DEBUG, "a broadcaster evicts " + this + ", which has " + queuedBytes() + " bytes queued");
+            LOG.log(Level.DEBUG, "a broadcaster evicts " + this + ", which has " + queuedBytes + " bytes queued");
             config.metrics().countEviction();
-            slowConsumer(queuedBytes());
+            slowConsumer(queuedBytes);
         } else {
             config.metrics().countSkip();
         }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * none of its own: {@link Builder#build()} refuses a settings object with a value left out,
  * other than the idle timeout and the keep-alive, which are off unless set.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe; immutable but for the {@link #metrics()} it carries (one server's or one
+ * client's counts, themselves thread-safe), made anew by each {@link Builder#build()}.
  */
 public final class ConnectionSettings {
 

@@ -30,9 +30,9 @@ public interface Link extends Outbound.Port<Object> {
 
     /**
      * A broadcaster closed this connection for being over its limit ({@code evicted}) or skipped
-     * a message for it: counted in the owner's metrics.
+     * a message for it, when it had {@code queuedBytes} queued: counted in the owner's metrics.
      */
-    void countBroadcastOverflow(boolean evicted);
+    void countBroadcastOverflow(boolean evicted, long queuedBytes);
 
     /** Bytes queued and not yet written. */
     long queuedBytes();
