@@ -226,12 +226,12 @@ class MetricsTest {
 
     @Test
     void aHandlerThatHoldsTheLoopPastTheThresholdCountsAsAStall() throws Exception {
-        WebSocketServer server = start(Servers.loopback().loopStallThreshold(Duration.ofMillis(50))
+        WebSocketServer server = start(Servers.loopback().loopStallThreshold(Duration.ofMillis(200))
                 .defaultRoute(new WebSocketHandler() {
                     @Override
                     public void onText(WebSocket ws, String text) {
                         if (text.equals("block")) {
-                            sleep(200);
+                            sleep(400);
                         }
                         ws.sendText(text);
                     }
@@ -243,7 +243,8 @@ class MetricsTest {
             raw.send(RawClient.text("block"));
             assertThat(raw.readFrame().text()).isEqualTo("block");
         }
-        assertThat(await(server::metrics, m -> m.loopStalls() > 0).loopStalls()).isEqualTo(1);
+        // at least: a busy machine may hold a loop past the threshold once more on its own
+        assertThat(await(server::metrics, m -> m.loopStalls() > 0).loopStalls()).isPositive();
     }
 
     static void sleep(long millis) {
