@@ -44,11 +44,23 @@
  *         .start();
  * }</pre>
  *
+ * <h2>Watching it run</h2>
+ * {@link io.niows.WebSocketServer#metrics()} and {@link io.niows.WebSocketClient#metrics()} count
+ * connections, refusals, close codes, messages, bytes and ping round trips ({@link
+ * io.niows.Metrics}); JDK Flight Recorder events of category {@code niows} record opens, closes,
+ * refusals, protocol failures, evictions and loop stalls; a server built with {@code jmx(true)}
+ * registers a {@link io.niows.WebSocketServerMXBean}. Logging goes through {@code System.Logger}
+ * under the name {@code io.niows}. Besides {@code java.base} the module reads {@code jdk.jfr}, and
+ * {@code java.management} only for JMX.
+ *
  * <p>The module exports two packages: {@link io.niows}, the API an application uses, and
  * {@link io.niows.protocol}, the sans-I/O protocol. Everything under {@code io.niows.internal} is
  * not exported and may change in any release.
  */
 module io.niows {
+    requires jdk.jfr;
+    requires static java.management;
+
     exports io.niows;
     exports io.niows.protocol;
 }

@@ -42,6 +42,11 @@ public final class QueueingMember implements BroadcastMember {
     }
 
     @Override
+    public void countBroadcastOverflow(boolean evicted, long queuedBytes) {
+        // no server's metrics to count it in
+    }
+
+    @Override
     public boolean masksFrames() {
         return false;
     }

@@ -32,6 +32,15 @@ interface BroadcastMember extends WebSocket {
     /** Withdraws one registration of {@code listener} made with {@link #onClosed}, if any is left. */
     void removeOnClosed(Consumer<WebSocket> listener);
 
+    /**
+     * Counts, in the metrics of this member's server or client, that a broadcaster closed it for
+     * being over its limit ({@code evicted}) or skipped a message for it.
+     *
+     * @param evicted whether it was closed (else skipped)
+     * @param queuedBytes the bytes it had queued when the broadcaster looked
+     */
+    void countBroadcastOverflow(boolean evicted, long queuedBytes);
+
     /** Whether frames this member sends are masked (then shared server frames do not fit it). */
     boolean masksFrames();
 }

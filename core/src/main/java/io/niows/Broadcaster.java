@@ -160,8 +160,9 @@ public final class Broadcaster {
         int queued = 0;
         for (BroadcastMember m : members) {
             ByteBuffer frame = m.frameOf(message);
-            if (m.queuedBytes() + frame.remaining() > maxQueuedBytes) {
-                overflow(m);
+            long queuedNow = m.queuedBytes();
+            if (queuedNow + frame.remaining() > maxQueuedBytes) {
+                overflow(m, queuedNow);
             } else if (sendTo(m, frame)) {
                 queued++;
             }
@@ -173,15 +174,18 @@ public final class Broadcaster {
         SendResult result = m.sendEncoded(frame);
         if (result == SendResult.REFUSED_BUSY) {
             skipped.increment();
+            m.countBroadcastOverflow(false, m.queuedBytes());
         }
         return result.accepted();
     }
 
-    private void overflow(BroadcastMember m) {
+    private void overflow(BroadcastMember m, long queuedNow) {
         if (policy == OverflowPolicy.SKIP) {
             skipped.increment();
+            m.countBroadcastOverflow(false, queuedNow);
         } else if (members.remove(m)) {
             evicted.increment();
+            m.countBroadcastOverflow(true, queuedNow);
             m.close(CloseCode.POLICY_VIOLATION, "too slow: broadcast queue full");
         }
     }

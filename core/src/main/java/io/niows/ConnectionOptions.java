@@ -52,6 +52,8 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
     public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(10);
     /** The default close timeout: 5 s. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** The default time one connection's work may hold a loop before it counts as a stall: 100 ms. */
+    public static final Duration DEFAULT_LOOP_STALL_THRESHOLD = Duration.ofMillis(100);
 
     private int loops;
     /** Null for the role's defaults. */
@@ -67,6 +69,7 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
     private Duration pingInterval = DEFAULT_PING_INTERVAL;
     private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
     private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+    private Duration loopStallThreshold = DEFAULT_LOOP_STALL_THRESHOLD;
 
     /** @param defaultLoops the number of loops unless {@link #loops} is called: the one default the two ends do not share */
     ConnectionOptions(int defaultLoops) {
@@ -207,6 +210,21 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
     }
 
     /**
+     * How long one connection's work (its handler's callbacks included) or one batch of tasks may
+     * hold a selector loop before the loop reports a stall: counted in {@link Metrics#loopStalls()},
+     * logged at DEBUG and recorded as the JFR event {@code io.niows.LoopStalled}. Every other
+     * connection of the loop waits that long. Default {@link #DEFAULT_LOOP_STALL_THRESHOLD 100 ms}.
+     * A client sharing a server's loops is watched with the server's threshold.
+     *
+     * @param threshold how long, above zero
+     * @return this builder
+     */
+    public B loopStallThreshold(Duration threshold) {
+        this.loopStallThreshold = Settings.positive(threshold, "loopStallThreshold");
+        return self();
+    }
+
+    /**
      * The permessage-deflate settings (RFC 7692): on or off, the compression level, the size
      * below which a message goes uncompressed, and the parameters asked of the peer. Default
      * {@link PerMessageDeflate#serverDefaults()} on a server (accepted, as browsers expect),
@@ -242,6 +260,7 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
                 .idleTimeout(idleTimeout)
                 .keepAlive(pingInterval, pongTimeout)
                 .closeTimeout(closeTimeout)
+                .loopStallThreshold(loopStallThreshold)
                 .build();
     }
 

@@ -148,6 +148,11 @@ final class Session implements BroadcastMember, ConnectionEvents {
     }
 
     @Override
+    public void countBroadcastOverflow(boolean evicted, long queuedBytes) {
+        link.countBroadcastOverflow(evicted, queuedBytes);
+    }
+
+    @Override
     public boolean masksFrames() {
         return outbound.masksFrames();
     }

@@ -98,6 +98,14 @@ public final class WebSocketClient implements AutoCloseable {
      * loops and the server's connections running. Connecting afterwards fails. Called from a
      * handler (on a loop thread), it starts the closes and returns without waiting for them.
      */
+    /**
+     * {@return what this client's connections have done so far: connections, refusals, close
+     * codes, messages, bytes, frames, ping round trips} Any thread.
+     */
+    public Metrics metrics() {
+        return Metrics.of(runtime.metrics());
+    }
+
     @Override
     public void close() {
         try {

@@ -85,10 +85,23 @@ public interface WebSocketHandler {
     }
 
     /**
-     * Something went wrong on this connection that the application may want to know: a protocol
-     * violation by the peer (a {@link io.niows.protocol.WebSocketProtocolException} carrying the
-     * close code the connection was failed with: 1002, 1007 or 1009), an I/O error (an
-     * {@link java.io.IOException}), an exception from this handler. {@link #onClose} follows.
+     * Something went wrong on an opened connection. Called on the connection's loop thread, before
+     * its {@link #onClose} (which always follows), in these three cases and no other:
+     * <ol>
+     *   <li>the peer broke the protocol: a {@link io.niows.protocol.WebSocketProtocolException}
+     *       carrying the close code the connection was failed with (1002, 1007, 1009);
+     *   <li>reading or writing its socket failed (a reset, a broken pipe): the
+     *       {@link java.io.IOException}; the connection is dropped and {@code onClose} gets 1006;
+     *   <li>one of this handler's callbacks threw ({@code onOpen}, {@code onText},
+     *       {@code onBinary}, {@code onPing}, {@code onPong}, {@code onWritable}): that exception
+     *       or {@link Error}; the connection is closed with 1011, the exception's text is not sent.
+     * </ol>
+     * It is not called for a close either side starts, for a timeout (handshake, idle, keep-alive,
+     * close), for the send-queue limit (1008), a {@link Broadcaster} eviction (1008), the server's
+     * memory budget (1013), a shutdown (1001), a refused or failed opening handshake (the
+     * connection never opened), nor for an exception thrown by {@code onClose}, by {@code onError}
+     * itself or by a send callback: those are logged at WARNING. A connection may see more than
+     * one case (a handler exception, then an I/O error while it closes); each is told once.
      *
      * @param ws the connection
      * @param error what went wrong

@@ -41,9 +41,16 @@ public final class WebSocketServer implements AutoCloseable {
 
     private final ServerConfig config;
     private volatile ServerRuntime runtime;
+    private final boolean jmx;
+    /**
+     * The MBean's {@code ObjectName} while it is registered, typed {@code Object} so that a server
+     * without JMX never loads {@code java.management}; guarded by this.
+     */
+    private Object registered;
 
-    private WebSocketServer(ServerConfig config) {
+    private WebSocketServer(ServerConfig config, boolean jmx) {
         this.config = config;
+        this.jmx = jmx;
     }
 
     /** {@return a builder with the defaults: all interfaces, port 8080, no routes} */
@@ -63,6 +70,14 @@ public final class WebSocketServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         runtime = ServerRuntime.start(config);
+        if (jmx) {
+            try {
+                registered = ServerJmx.register(port(), this::metrics);
+            } catch (RuntimeException e) {
+                stop();
+                throw e;
+            }
+        }
         return this;
     }
 
@@ -109,6 +124,7 @@ public final class WebSocketServer implements AutoCloseable {
         if (r == null) {
             return;
         }
+        unregister();
         try {
             r.close(timeout);
         } catch (InterruptedException e) {
@@ -122,10 +138,28 @@ public final class WebSocketServer implements AutoCloseable {
         if (r == null) {
             return;
         }
+        unregister();
         try {
             r.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * {@return what this server has done so far: connections, refusals, close codes, messages,
+     * bytes, frames, broadcast evictions, loop stalls, ping round trips} All zero before {@link
+     * #start()}; counting goes on until the server stops. Cheap enough to call every second: it
+     * sums a few counters per loop. Any thread.
+     */
+    public Metrics metrics() {
+        return Metrics.of(config.connection().metrics());
+    }
+
+    private synchronized void unregister() {
+        if (registered != null) {
+            ServerJmx.unregister(registered);
+            registered = null;
         }
     }
 
@@ -164,6 +198,7 @@ public final class WebSocketServer implements AutoCloseable {
         /** 0 until set: then as many as {@link #maxConnections}. */
         private int maxHandshakes;
         private long memoryBudget = Runtime.getRuntime().maxMemory() / 2;
+        private boolean jmx;
 
         private Builder() {
             super(Runtime.getRuntime().availableProcessors());
@@ -328,6 +363,20 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether {@link WebSocketServer#start()} registers a {@link WebSocketServerMXBean} with the
+         * platform MBean server, as {@code io.niows:type=WebSocketServer,port=<port>} (unregistered
+         * by {@code close()} and {@code stop()}). Default: no. Needs the {@code java.management}
+         * module (part of every full JDK; a modular application adds it to its graph).
+         *
+         * @param register whether to register the MBean
+         * @return this builder
+         */
+        public Builder jmx(boolean register) {
+            this.jmx = register;
+            return this;
+        }
+
         /** {@return the server, not started yet: {@link WebSocketServer#start()} binds it} */
         public WebSocketServer build() {
             ServerConfig config = new ServerConfig(new InetSocketAddress(host, port),
@@ -336,7 +385,7 @@ public final class WebSocketServer implements AutoCloseable {
                     new ServerLimits(maxConnections, maxConnectionsPerAddress,
                             maxHandshakes == 0 ? maxConnections : Math.min(maxHandshakes, maxConnections), memoryBudget),
                     onServerError);
-            return new WebSocketServer(config);
+            return new WebSocketServer(config, jmx);
         }
     }
 }

@@ -64,6 +64,11 @@ final class FakeMember implements BroadcastMember {
     }
 
     @Override
+    public void countBroadcastOverflow(boolean evicted, long queuedBytes) {
+        // a fake has no server whose metrics would count it
+    }
+
+    @Override
     public boolean masksFrames() {
         return false;
     }

@@ -65,6 +65,8 @@ public final class WebSocketEngine {
 
     private ConnectionState state;
     private boolean closeSent;
+    /** The code of the close frame this side sent: 1005 for one with no code, 0 before any. */
+    private int sentCloseCode;
     private boolean closeReceived;
     private boolean failed;
     private boolean closedByPeer;
@@ -306,6 +308,7 @@ public final class WebSocketEngine {
             return;
         }
         closeSent = true;
+        sentCloseCode = code;
         state = ConnectionState.CLOSING;
         outbound.closing();
         sink.write(frame);
@@ -383,6 +386,22 @@ public final class WebSocketEngine {
     /** {@return the reason going with {@link #closeCode()}; empty when none} */
     public String closeReason() {
         return closeReason;
+    }
+
+    /**
+     * {@return the code of the close frame this side sent} 1005 for a close frame with no code (the
+     * echo of one), 0 while none was sent.
+     */
+    public int sentCloseCode() {
+        return sentCloseCode;
+    }
+
+    /**
+     * {@return the frames received since the connection opened, control frames included} For
+     * counting: read it on the thread that calls {@link #receive}.
+     */
+    public long framesReceived() {
+        return decoder == null ? 0 : decoder.framesDecoded();
     }
 
     /** {@return whether the peer sent the first close frame} */
@@ -527,6 +546,7 @@ public final class WebSocketEngine {
         }
         if (!closeSent) {
             closeSent = true;
+            sentCloseCode = code;
             sink.write(encoder.close(code, reason));
         }
     }
@@ -574,6 +594,7 @@ public final class WebSocketEngine {
                 // "echoing the status code it received".
                 closedByPeer = true;
                 closeSent = true;
+                sentCloseCode = code;
                 outbound.closing();
                 sink.write(encoder.close(code == CloseCodes.NO_STATUS_RECEIVED ? EMPTY_CLOSE : code, ""));
             }

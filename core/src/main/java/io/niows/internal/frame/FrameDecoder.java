@@ -59,6 +59,8 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     private ByteBuffer message;
     /** Payload bytes of the current data frame not received yet. */
     private long frameRemaining;
+    /** Frame headers read so far. */
+    private long frames;
     private ByteBuffer control;
     private boolean stopped;
     /** Inflates compressed messages when permessage-deflate was agreed, else null. */
@@ -109,6 +111,11 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         }
     }
 
+    /** {@return the frame headers read so far, those that broke a rule included} */
+    public long framesDecoded() {
+        return frames;
+    }
+
     /** Stops decoding: nothing more is reported and all further input is ignored. */
     public void stop() {
         stopped = true;
@@ -121,6 +128,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
 
     @Override
     public void onHeader(FrameHeader header) {
+        frames++;
         checkMasking(header);
         checkReservedBits(header);
         frame = header;

@@ -99,6 +99,8 @@ final class ClientConnection extends Connection {
 
     @Override
     public void onHandshakeFailed(WebSocketHandshakeException failure) {
+        countRefused(failure.status(), failure.getMessage());
+        LOG.log(Level.DEBUG, "handshake with " + remote + " failed: " + failure.getMessage());
         failConnect(failure);
     }
 

@@ -46,13 +46,18 @@ public final class ClientRuntime {
         SelectorLoop[] loops = new SelectorLoop[count];
         ClientRuntime runtime = new ClientRuntime(loops, true, settings);
         for (int i = 0; i < count; i++) {
-            loops[i] = new SelectorLoop(name + "-loop-" + i, settings.timerTickNanos(), MemoryBudget.unlimited(),
+            loops[i] = new SelectorLoop(name + "-loop-" + i, settings, MemoryBudget.unlimited(),
                     runtime::loopFailed);
         }
         for (SelectorLoop loop : loops) {
             loop.start();
         }
         return runtime;
+    }
+
+    /** The counts of this client's connections. */
+    public RuntimeMetrics metrics() {
+        return settings.metrics();
     }
 
     /** A loop failed (its connections are closed): refuse new connections from now on, saying why. */

@@ -1,6 +1,11 @@
 package io.niows.internal.reactor;
 
 import io.niows.internal.frame.CloseCodes;
+import io.niows.internal.jfr.ConnectionClosed;
+import io.niows.internal.jfr.ConnectionOpened;
+import io.niows.internal.jfr.HandshakeRefused;
+import io.niows.internal.jfr.ProtocolFailure;
+import io.niows.internal.jfr.SlowConsumerEvicted;
 import io.niows.protocol.ConnectionState;
 import io.niows.protocol.EngineListener;
 import io.niows.protocol.FrameSink;
@@ -55,6 +60,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     final InetSocketAddress remote;
     /** Set once by the subclass's constructor, before the connection is published. */
     WebSocketEngine engine;
+    /** The owner's counts on this connection's loop; written on the loop thread only. */
+    final LoopCounters stats;
 
     // ---- loop thread only ----
     SelectionKey key;
@@ -78,6 +85,9 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     private long deadline;
     private long lastReadNanos;
     private long pingSentNanos;
+    /** When the ping whose pong measures the round trip went out; 0 when none is awaited. */
+    private long rttPingNanos;
+    private long openedNanos;
     /** The incoming buffer bytes reported to the memory budget; loop thread only. */
     private long incomingHeld;
 
@@ -106,6 +116,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         this.channel = channel;
         this.config = settings;
         this.remote = remote;
+        this.stats = settings.metrics().on(loop);
         this.deadline = System.nanoTime() + config.handshakeTimeoutNanos();
     }
 
@@ -132,6 +143,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             }
             lastReadNanos = System.nanoTime();
             pingSentNanos = 0;
+            stats.bytesIn += n;
             buf.flip();
             boolean drained = buf.limit() < buf.capacity();
             consume(buf);
@@ -154,12 +166,14 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             buf.position(buf.limit());
             return;
         }
+        long frames = engine.framesReceived();
         try {
             engine.receive(buf);
         } catch (Throwable handlerError) {
             buf.position(buf.limit());
             handlerFailed(handlerError);
         }
+        stats.framesIn += engine.framesReceived() - frames;
         accountIncoming();
         afterEngine();
     }
@@ -184,6 +198,14 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     public void onOpen() {
         opened = true;
         deadline = 0;
+        openedNanos = System.nanoTime();
+        stats.opened++;
+        ConnectionOpened event = new ConnectionOpened();
+        if (event.isEnabled()) {
+            event.remote = String.valueOf(remote);
+            event.path = engine.request() == null ? "" : engine.request().path();
+            event.commit();
+        }
         try {
             events.onOpen();
         } catch (Throwable e) {
@@ -233,11 +255,13 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
 
     @Override
     public void onText(String text) {
+        stats.messagesIn++;
         events.onText(text);
     }
 
     @Override
     public void onBinary(ByteBuffer data) {
+        stats.messagesIn++;
         events.onBinary(data);
     }
 
@@ -248,18 +272,31 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
 
     @Override
     public void onPong(ByteBuffer payload) {
+        if (rttPingNanos != 0) {
+            stats.recordRtt(System.nanoTime() - rttPingNanos);
+            rttPingNanos = 0;
+        }
         events.onPong(payload);
     }
 
     @Override
     public void onCloseReceived(int code, String reason) {
         closeReceived = true;
+        config.metrics().countCloseReceived(code);
     }
 
     /** The engine has failed the connection with the violation's code; {@code onClose} follows. */
     @Override
     public void onProtocolViolation(WebSocketProtocolException violation) {
         LOG.log(Level.DEBUG, "protocol violation by " + this + ": " + violation.getMessage());
+        config.metrics().countProtocolFailure(violation.closeCode());
+        ProtocolFailure event = new ProtocolFailure();
+        if (event.isEnabled()) {
+            event.remote = String.valueOf(remote);
+            event.code = violation.closeCode();
+            event.reason = violation.getMessage();
+            event.commit();
+        }
         try {
             events.onError(violation);
         } catch (Throwable e) {
@@ -317,6 +354,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         pendingPong = null;
         if (queuedBytes() > config.maxQueuedBytes()) {
             QUEUED.getAndAdd(this, (long) -pong.remaining());
+            LOG.log(Level.DEBUG, "send queue limit exceeded by pongs on " + this + ": closing with 1008");
+            slowConsumer(queuedBytes());
             loop.execute(() -> doClose(CloseCodes.POLICY_VIOLATION, "send queue limit exceeded"));
             return;
         }
@@ -360,7 +399,13 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             out = new WriteQueue();
         }
         out.add(frame, callback);
-        loop.countQueued(frame.remaining());
+        countQueued(frame.remaining());
+        if (opened) { // not the handshake's head
+            stats.framesOut++;
+            if (data && frame.get(frame.position()) < 0) { // FIN: the message's last frame
+                stats.messagesOut++;
+            }
+        }
         scheduleFlush();
     }
 
@@ -386,6 +431,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         if (before > config.maxQueuedBytes()) {
             QUEUED.getAndAdd(this, -n);
             LOG.log(Level.DEBUG, "send queue limit exceeded on " + this);
+            slowConsumer(before);
             close(CloseCodes.POLICY_VIOLATION, "send queue limit exceeded");
             return SendResult.REFUSED_CLOSED;
         }
@@ -414,7 +460,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             try {
                 long w = out.writeTo(channel, loop.writeStaging(), this);
                 QUEUED.getAndAdd(this, -w);
-                loop.countQueued(-w);
+                countQueued(-w);
+                stats.bytesOut += w;
             } catch (IOException e) {
                 onIoError(e);
                 return;
@@ -499,9 +546,11 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
         long silent = now - (lastReadNanos == 0 ? now : lastReadNanos);
         if (config.idleTimeoutNanos() > 0 && silent > config.idleTimeoutNanos()) {
+            LOG.log(Level.DEBUG, "idle timeout on " + this + ": closing with 1001");
             doClose(CloseCodes.GOING_AWAY, "idle timeout");
         } else if (config.pingIntervalNanos() > 0 && pingSentNanos == 0 && silent > config.pingIntervalNanos()) {
             pingSentNanos = now;
+            rttPingNanos = now;
             engine.sendPing(ByteBuffer.allocate(0));
         } else if (pingSentNanos != 0 && now - pingSentNanos > config.pongTimeoutNanos()) {
             LOG.log(Level.DEBUG, "no answer to a keep-alive ping on " + this);
@@ -535,7 +584,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             try {
                 long w = out.writeTo(channel, loop.writeStaging(), this);
                 QUEUED.getAndAdd(this, -w);
-                loop.countQueued(-w);
+                countQueued(-w);
+                stats.bytesOut += w;
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, "could not send 1011 to " + this + ": " + e);
             }
@@ -579,7 +629,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
         loop.remove(this);
         if (out != null) {
-            loop.countQueued(-out.size());
+            countQueued(-out.size());
             out.discard(this, new ClosedChannelException());
         }
         if (incomingHeld != 0) {
@@ -591,7 +641,58 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         onFinished();
         engine.transportClosed();
         if (opened) {
+            countClosed();
             notifyClosed();
+        }
+    }
+
+    /** Counts an opened connection's end, its close frame sent if any, and reports it to JFR. */
+    private void countClosed() {
+        stats.closed++;
+        if (engine.sentCloseCode() != 0) {
+            config.metrics().countCloseSent(engine.sentCloseCode());
+        }
+        ConnectionClosed event = new ConnectionClosed();
+        if (event.isEnabled()) {
+            event.remote = String.valueOf(remote);
+            event.code = engine.closeCode();
+            event.byPeer = engine.closedByPeer() || engine.closeCode() == CloseCodes.ABNORMAL_CLOSURE && !droppedHere;
+            event.openFor = System.nanoTime() - openedNanos;
+            event.commit();
+        }
+    }
+
+    /**
+     * An opening handshake answered with an error status (400 and above) instead of 101: counted by
+     * status and reported to JFR ({@code io.niows.HandshakeRefused}); loop thread.
+     */
+    void countRefused(int status, String reason) {
+        if (status < 400) {
+            return;
+        }
+        config.metrics().countRefused(status);
+        HandshakeRefused event = new HandshakeRefused();
+        if (event.isEnabled()) {
+            event.remote = String.valueOf(remote);
+            event.status = status;
+            event.reason = reason;
+            event.commit();
+        }
+    }
+
+    /** Bytes entered into or left this connection's write queue: the loop's and the owner's counts; loop thread. */
+    private void countQueued(long delta) {
+        loop.countQueued(delta);
+        stats.queued += delta;
+    }
+
+    /** A peer that does not read is closed for it: JFR {@code io.niows.SlowConsumerEvicted}; any thread. */
+    private void slowConsumer(long queuedNow) {
+        SlowConsumerEvicted event = new SlowConsumerEvicted();
+        if (event.isEnabled()) {
+            event.remote = String.valueOf(remote);
+            event.queued = queuedNow;
+            event.commit();
         }
     }
 
@@ -618,6 +719,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         return engine.outbound().ping(payload, null, (frame, unused) -> {
             runOnLoop(() -> {
                 if (!closed) {
+                    rttPingNanos = System.nanoTime();
                     write(frame);
                 }
             });
@@ -645,6 +747,17 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             task.run();
         } else {
             loop.execute(task);
+        }
+    }
+
+    @Override
+    public void countBroadcastOverflow(boolean evicted, long queuedBytes) {
+        if (evicted) {
+            LOG.log(Level.DEBUG, "a broadcaster evicts " + this + ", which has " + queuedBytes + " bytes queued");
+            config.metrics().countEviction();
+            slowConsumer(queuedBytes);
+        } else {
+            config.metrics().countSkip();
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Objects;
  * none of its own: {@link Builder#build()} refuses a settings object with a value left out,
  * other than the idle timeout and the keep-alive, which are off unless set.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe; immutable but for the {@link #metrics()} it carries (one server's or one
+ * client's counts, themselves thread-safe), made anew by each {@link Builder#build()}.
  */
 public final class ConnectionSettings {
 
@@ -23,6 +24,9 @@ public final class ConnectionSettings {
     private final long pingIntervalNanos;
     private final long pongTimeoutNanos;
     private final long closeTimeoutNanos;
+    private final long loopStallNanos;
+    /** The counts of every connection made with these settings: one server's or one client's. */
+    private final RuntimeMetrics metrics = new RuntimeMetrics();
 
     private ConnectionSettings(Builder b) {
         this.engine = b.engine;
@@ -34,6 +38,7 @@ public final class ConnectionSettings {
         this.pingIntervalNanos = b.pingInterval.toNanos();
         this.pongTimeoutNanos = b.pongTimeout.toNanos();
         this.closeTimeoutNanos = b.closeTimeout.toNanos();
+        this.loopStallNanos = b.loopStallThreshold.toNanos();
     }
 
     /** A builder for connections whose protocol engine runs with {@code engine}. */
@@ -86,6 +91,16 @@ public final class ConnectionSettings {
         return closeTimeoutNanos;
     }
 
+    /** How long a loop may be held by one connection or one batch of tasks before it reports a stall. */
+    public long loopStallNanos() {
+        return loopStallNanos;
+    }
+
+    /** The counts of the connections made with these settings. */
+    public RuntimeMetrics metrics() {
+        return metrics;
+    }
+
     /** How often a loop looks at its connections' deadlines: a tenth of the shortest timeout. */
     long timerTickNanos() {
         long shortest = Long.MAX_VALUE;
@@ -123,6 +138,7 @@ public final class ConnectionSettings {
         private Duration pingInterval = Duration.ZERO;
         private Duration pongTimeout = Duration.ZERO;
         private Duration closeTimeout;
+        private Duration loopStallThreshold = Duration.ofMillis(100);
 
         private Builder(EngineConfig engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
@@ -166,6 +182,12 @@ public final class ConnectionSettings {
         /** How long a close handshake may take before the TCP connection is dropped. */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = Objects.requireNonNull(timeout, "closeTimeout");
+            return this;
+        }
+
+        /** How long a loop may be held before it reports a stall; 100 ms unless set here. */
+        public Builder loopStallThreshold(Duration threshold) {
+            this.loopStallThreshold = Objects.requireNonNull(threshold, "loopStallThreshold");
             return this;
         }
 

@@ -28,6 +28,12 @@ public interface Link extends Outbound.Port<Object> {
     /** Drops the TCP connection without a close handshake. */
     void abort();
 
+    /**
+     * A broadcaster closed this connection for being over its limit ({@code evicted}) or skipped
+     * a message for it, when it had {@code queuedBytes} queued: counted in the owner's metrics.
+     */
+    void countBroadcastOverflow(boolean evicted, long queuedBytes);
+
     /** Bytes queued and not yet written. */
     long queuedBytes();
 

@@ -1,6 +1,7 @@
 package io.niows.internal.reactor;
 
 import io.niows.internal.frame.CloseCodes;
+import io.niows.internal.jfr.LoopStalled;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -44,6 +45,9 @@ final class SelectorLoop implements Runnable {
     private final long tickNanos;
     private final Consumer<Throwable> onFailure;
     private final MemoryBudget budget;
+    private final long stallNanos;
+    /** The owner's counters on this loop: the stalls it saw. */
+    private final LoopCounters counters;
     /** Bytes in this loop's write queues, counted on the loop thread; published once per iteration. */
     private long queuedHere;
     private volatile long queuedPublished;
@@ -55,13 +59,16 @@ final class SelectorLoop implements Runnable {
     private long nextTick;
 
     /**
+     * @param settings the owner's settings: its timer tick, its stall threshold, its counters
      * @param onFailure told, on this loop's thread, once its connections are closed, if the loop
      *     itself failed
      */
-    SelectorLoop(String name, long tickNanos, MemoryBudget budget, Consumer<Throwable> onFailure)
+    SelectorLoop(String name, ConnectionSettings settings, MemoryBudget budget, Consumer<Throwable> onFailure)
             throws IOException {
         this.selector = Selector.open();
-        this.tickNanos = tickNanos;
+        this.tickNanos = settings.timerTickNanos();
+        this.stallNanos = settings.loopStallNanos();
+        this.counters = settings.metrics().on(this);
         this.budget = budget;
         this.onFailure = onFailure;
         this.thread = new Thread(this, name);
@@ -286,6 +293,7 @@ final class SelectorLoop implements Runnable {
     private void runTasks() {
         Runnable task;
         int budget = 1 << 16;
+        long start = System.nanoTime();
         while (budget-- > 0 && (task = tasks.poll()) != null) {
             try {
                 task.run();
@@ -293,6 +301,7 @@ final class SelectorLoop implements Runnable {
                 logQuietly("task failed on " + thread.getName(), t);
             }
         }
+        checkStall(start, null);
     }
 
     private void handleReady(SelectionKey key) {
@@ -300,10 +309,35 @@ final class SelectorLoop implements Runnable {
         if (!key.isValid()) {
             return;
         }
+        long start = System.nanoTime();
         try {
             dispatch(key, c);
         } catch (Throwable t) {
             dropAfterFailure(c, t);
+        }
+        checkStall(start, c);
+    }
+
+    /**
+     * Counts and reports (JFR {@code io.niows.LoopStalled}, DEBUG) a stretch of work that held
+     * this loop past its threshold: every other connection of the loop waited that long.
+     *
+     * @param c the connection served, or null for tasks and timers
+     */
+    private void checkStall(long start, Connection c) {
+        long held = System.nanoTime() - start;
+        if (held <= stallNanos) {
+            return;
+        }
+        counters.loopStalls++;
+        LOG.log(Level.DEBUG, () -> "loop " + thread.getName() + " held for " + held / 1_000_000 + " ms by "
+                + (c == null ? "tasks" : c.toString()));
+        LoopStalled event = new LoopStalled();
+        if (event.isEnabled()) {
+            event.loop = thread.getName();
+            event.connection = c == null ? "" : c.toString();
+            event.heldFor = held;
+            event.commit();
         }
     }
 
@@ -337,6 +371,7 @@ final class SelectorLoop implements Runnable {
             return;
         }
         nextTick = now + tickNanos;
+        long start = System.nanoTime();
         for (Connection c = first; c != null; ) {
             Connection next = c.loopNext; // c may close and leave the list; it touches no other
             try {
@@ -346,6 +381,7 @@ final class SelectorLoop implements Runnable {
             }
             c = next;
         }
+        checkStall(start, null);
         flushAll();
     }
 

@@ -50,6 +50,7 @@ final class ServerConnection extends Connection implements HandshakeResponder {
             InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
             ServerConnection c = new ServerConnection(loop, channel, config, remote);
             c.key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
+            c.stats.accepted++;
             loop.add(c);
             String refusal = limits.admit(remote.getAddress());
             if (refusal == null) {
@@ -93,6 +94,7 @@ final class ServerConnection extends Connection implements HandshakeResponder {
     @Override
     public void onHandshakeFailed(WebSocketHandshakeException answered) {
         endHandshake();
+        countRefused(answered.status(), answered.getMessage());
         LOG.log(answered.status() == 500 ? Level.WARNING : Level.DEBUG,
                 "answered " + remote + " with " + answered.status() + ": " + answered.getMessage());
     }

@@ -42,7 +42,7 @@ public final class ServerRuntime {
             int port = runtime.address.getPort();
             MemoryBudget budget = new MemoryBudget(config.limits().memoryBudget());
             for (int i = 0; i < loops.length; i++) {
-                loops[i] = new SelectorLoop("niows-" + port + "-loop-" + i, config.connection().timerTickNanos(),
+                loops[i] = new SelectorLoop("niows-" + port + "-loop-" + i, config.connection(),
                         budget, runtime::loopFailed);
             }
             budget.watch(loops);

@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The chat example's server: the page at {@code /} and the room's WebSocket at {@code /chat},
- * on one port, from niows alone.
+ * The chat example's server: the page at {@code /}, the room's WebSocket at {@code /chat} and
+ * the server's metrics for Prometheus at {@code /metrics} ({@link MetricsPage}), on one port,
+ * from niows alone.
  *
  * <p>It runs one selector loop. niows keeps the order of one thread's sends, and the room must
  * show every member the same order (and a newcomer its welcome before anything newer): with one
@@ -69,11 +71,13 @@ public final class ChatServer {
         // either, so a request that comes first and names another port is rightly refused.
         AtomicInteger listening = new AtomicInteger(port);
         OwnHosts hosts = OwnHosts.listeningOn(host, listening::get);
+        AtomicReference<WebSocketServer> running = new AtomicReference<>();
         WebSocketServer server = WebSocketServer.builder()
                 .host(host)
                 .port(port)
                 .route(PATH, new ChatHandler(room))
-                .fallback(new HostCheckedHandler(hosts, StaticFiles.chatPage()))
+                .fallback(new HostCheckedHandler(hosts, new MetricsPage(
+                        () -> running.get() == null ? null : running.get().metrics(), StaticFiles.chatPage())))
                 .handshakeHook(new SameOriginHook(hosts))
                 .maxFrameSize(MAX_MESSAGE_SIZE)
                 .maxMessageSize(MAX_MESSAGE_SIZE)
@@ -82,6 +86,7 @@ public final class ChatServer {
                 .build()
                 .start();
         listening.set(server.port());
+        running.set(server);
         return server;
     }
 }
