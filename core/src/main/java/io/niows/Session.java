@@ -143,6 +143,16 @@ final class Session implements BroadcastMember, ConnectionEvents {
     }
 
     @Override
+    public void pauseReading() {
+        link.pauseReading();
+    }
+
+    @Override
+    public void resumeReading() {
+        link.resumeReading();
+    }
+
+    @Override
     public boolean isOpen() {
         return outbound.isOpen();
     }

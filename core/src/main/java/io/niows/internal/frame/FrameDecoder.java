@@ -63,6 +63,8 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     private long frames;
     private ByteBuffer control;
     private boolean stopped;
+    /** Decoding waits between two steps (a header or a payload chunk) until resumed; the rest of the input is left. */
+    private boolean paused;
     /** Inflates compressed messages when permessage-deflate was agreed, else null. */
     private final MessageInflater inflater;
     /** Whether the data message in progress is compressed (RSV1 on its first frame). */
@@ -98,12 +100,13 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     /**
      * Decodes the frames in {@code in}, reporting each complete message and control frame. On
      * return {@code in} holds at most an incomplete header (13 bytes or fewer), which the caller
-     * passes again followed by more bytes.
+     * passes again followed by more bytes; while {@link #pause() paused}, it holds whatever was
+     * not decoded yet.
      *
      * @throws ProtocolViolation when the peer broke a rule; the decoder must not be used again
      */
     public void decode(ByteBuffer in) {
-        while (!stopped && reader.read(in, this)) {
+        while (!stopped && !paused && reader.read(in, this)) {
             // each step consumed a header or a payload chunk and reported it
         }
         if (stopped) {
@@ -114,6 +117,20 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     /** {@return the frame headers read so far, those that broke a rule included} */
     public long framesDecoded() {
         return frames;
+    }
+
+    /**
+     * Makes {@link #decode} return after the step in progress (a frame header or a payload chunk)
+     * and leave the rest of its input unconsumed, until {@link #resume()}: called from an event
+     * this decoder reports, no further event follows in that call.
+     */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Lets {@link #decode} go on with the input it left while paused. */
+    public void resume() {
+        paused = false;
     }
 
     /** Stops decoding: nothing more is reported and all further input is ignored. */

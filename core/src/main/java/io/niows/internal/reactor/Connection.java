@@ -80,6 +80,11 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     private boolean writeInterest;
     /** No read interest while the output is backed up: the peer must read before it may send more. */
     private boolean readPaused;
+    /**
+     * The application paused reading ({@link #pauseReading()}): no read interest, the engine
+     * decodes nothing more, and the unread rest of the last read waits in {@link #leftover}.
+     */
+    private boolean userPaused;
     private boolean closeAfterFlush;
     private boolean outputShut;
     private long deadline;
@@ -124,7 +129,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
 
     void onReadable() {
         ByteBuffer buf = loop.readBuffer();
-        for (int round = 0; round < 16 && !closed && !readPaused; round++) {
+        for (int round = 0; round < 16 && !closed && !readPaused && !userPaused; round++) {
             buf.clear();
             if (leftover != null) {
                 buf.put(leftover);
@@ -499,7 +504,15 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         if ((writeInterest != write || readPaused != pauseRead) && key.isValid()) {
             writeInterest = write;
             readPaused = pauseRead;
-            key.interestOps((pauseRead ? 0 : SelectionKey.OP_READ) | (write ? SelectionKey.OP_WRITE : 0));
+            applyInterest();
+        }
+    }
+
+    /** Read interest unless the output is backed up or the application paused reading; write interest as set. */
+    private void applyInterest() {
+        if (key != null && key.isValid()) {
+            boolean read = !readPaused && !userPaused;
+            key.interestOps((read ? SelectionKey.OP_READ : 0) | (writeInterest ? SelectionKey.OP_WRITE : 0));
         }
     }
 
@@ -541,8 +554,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             }
             return;
         }
-        if (engine.state() != ConnectionState.OPEN) {
-            return;
+        if (engine.state() != ConnectionState.OPEN || userPaused) {
+            return; // a paused connection reads nothing: the peer's silence is not measured
         }
         long silent = now - (lastReadNanos == 0 ? now : lastReadNanos);
         if (config.idleTimeoutNanos() > 0 && silent > config.idleTimeoutNanos()) {
@@ -565,6 +578,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             return;
         }
         engine.close(code, reason);
+        resumeNow(); // after a close frame only the peer's close is read: nothing more is delivered
         deadline = System.nanoTime() + config.closeTimeoutNanos();
         afterEngine();
         scheduleFlush();
@@ -740,6 +754,41 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             droppedHere = true;
             finish();
         });
+    }
+
+    @Override
+    public void pauseReading() {
+        runOnLoop(() -> {
+            if (!closed && !userPaused) {
+                userPaused = true;
+                engine.pauseInput();
+                applyInterest();
+            }
+        });
+    }
+
+    @Override
+    public void resumeReading() {
+        runOnLoop(this::resumeNow);
+    }
+
+    /**
+     * Reads again; the keep-alive and idle timeouts count the peer's silence from now. What was
+     * read before the pause and left unconsumed is decoded by a task, never inside the handler
+     * call that resumed.
+     */
+    private void resumeNow() {
+        if (closed || !userPaused) {
+            return;
+        }
+        userPaused = false;
+        engine.resumeInput();
+        lastReadNanos = System.nanoTime();
+        pingSentNanos = 0;
+        applyInterest();
+        if (leftover != null) {
+            loop.execute(this::onReadable);
+        }
     }
 
     private void runOnLoop(Runnable task) {
