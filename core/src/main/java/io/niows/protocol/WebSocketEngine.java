@@ -534,9 +534,13 @@ public final class WebSocketEngine {
                 new Events()));
     }
 
+    /** Applies what was asked before the decoder existed: paused input, streamed messages. */
     private FrameDecoder held(FrameDecoder fresh) {
         if (inputPaused) {
             fresh.pause();
+        }
+        if (listener.streamsMessages()) {
+            fresh.streamMessages(listener.maxStreamedMessageSize());
         }
         return fresh;
     }
@@ -599,6 +603,20 @@ public final class WebSocketEngine {
         public void onBinary(ByteBuffer data) {
             if (!closeSent) {
                 listener.onBinary(data);
+            }
+        }
+
+        @Override
+        public void onTextChunk(CharSequence chunk, boolean last) {
+            if (!closeSent) {
+                listener.onTextChunk(chunk, last);
+            }
+        }
+
+        @Override
+        public void onBinaryChunk(ByteBuffer chunk, boolean last) {
+            if (!closeSent) {
+                listener.onBinaryChunk(chunk, last);
             }
         }
 

@@ -271,6 +271,32 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     }
 
     @Override
+    public boolean streamsMessages() {
+        return events.streamsMessages();
+    }
+
+    @Override
+    public long maxStreamedMessageSize() {
+        return events.maxStreamedMessageSize();
+    }
+
+    @Override
+    public void onTextChunk(CharSequence chunk, boolean last) {
+        if (last) {
+            stats.messagesIn++;
+        }
+        events.onTextChunk(chunk, last);
+    }
+
+    @Override
+    public void onBinaryChunk(ByteBuffer chunk, boolean last) {
+        if (last) {
+            stats.messagesIn++;
+        }
+        events.onBinaryChunk(chunk, last);
+    }
+
+    @Override
     public void onPing(ByteBuffer payload) {
         events.onPing(payload);
     }
