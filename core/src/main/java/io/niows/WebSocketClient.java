@@ -6,13 +6,20 @@ import io.niows.protocol.EngineConfig;
 import io.niows.protocol.WebSocketHandshakeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A WebSocket client (RFC 6455) on the same selector loops as the server: thousands of
@@ -34,10 +41,25 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class WebSocketClient implements AutoCloseable {
 
-    private final ClientRuntime runtime;
+    /** Resolver threads at most: names are resolved this many at a time, others wait their turn. */
+    private static final int RESOLVER_THREADS = 4;
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private WebSocketClient(ClientRuntime runtime) {
+    private final ClientRuntime runtime;
+    private final HostResolver resolver;
+    /** Where host names are resolved, off the caller's thread and the loops; threads end when idle. */
+    private final ThreadPoolExecutor resolving;
+
+    private WebSocketClient(ClientRuntime runtime, HostResolver resolver) {
         this.runtime = runtime;
+        this.resolver = resolver;
+        this.resolving = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 10, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread t = new Thread(task, "niows-resolver");
+                    t.setDaemon(true);
+                    return t;
+                });
+        resolving.allowCoreThreadTimeOut(true);
     }
 
     /** {@return a builder with the defaults} */
@@ -82,12 +104,44 @@ public final class WebSocketClient implements AutoCloseable {
         int port = uri.getPort() == -1 ? 80 : uri.getPort();
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-        InetSocketAddress address = new InetSocketAddress(bareHost, port);
-        if (address.isUnresolved()) {
-            return CompletableFuture.failedFuture(new IOException("cannot resolve host " + bareHost));
+        List<String> offered = List.copyOf(subprotocols);
+        Map<String, String> extra = Map.copyOf(headers);
+        CompletableFuture<WebSocket> result = new CompletableFuture<>();
+        if (isIpLiteral(bareHost)) { // nothing to look up: no thread hop
+            resolveAndConnect(bareHost, port, target, offered, extra, handler, result);
+            return result;
         }
-        return runtime.connect(address, bareHost, target, List.copyOf(subprotocols), headers,
-                link -> new Session(link, handler)).thenApply(session -> (WebSocket) session);
+        try {
+            resolving.execute(() -> resolveAndConnect(bareHost, port, target, offered, extra, handler, result));
+        } catch (RejectedExecutionException closed) {
+            result.completeExceptionally(new IOException("the client is closed"));
+        }
+        return result;
+    }
+
+    /** Whether {@code host} is an IPv4 or IPv6 literal, which {@link InetAddress#getByName} parses without a lookup. */
+    private static boolean isIpLiteral(String host) {
+        return host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches();
+    }
+
+    /** On a resolver thread (or the caller's, for an IP literal): resolves the host, then hands the connection to a loop. */
+    private void resolveAndConnect(String host, int port, String target, List<String> subprotocols,
+            Map<String, String> headers, WebSocketHandler handler, CompletableFuture<WebSocket> result) {
+        InetAddress address;
+        try {
+            address = isIpLiteral(host) ? InetAddress.getByName(host) : resolver.resolve(host);
+        } catch (UnknownHostException | RuntimeException e) {
+            result.completeExceptionally(new IOException("cannot resolve host " + host, e));
+            return;
+        }
+        runtime.connect(new InetSocketAddress(address, port), host, target, subprotocols, headers,
+                link -> new Session(link, handler)).whenComplete((session, failure) -> {
+                    if (failure != null) {
+                        result.completeExceptionally(failure);
+                    } else {
+                        result.complete((WebSocket) session);
+                    }
+                });
     }
 
     /**
@@ -108,6 +162,7 @@ public final class WebSocketClient implements AutoCloseable {
 
     @Override
     public void close() {
+        resolving.shutdownNow();
         try {
             runtime.close(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
@@ -123,6 +178,7 @@ public final class WebSocketClient implements AutoCloseable {
      */
     public static final class Builder extends ConnectionOptions<Builder> {
         private WebSocketServer shared;
+        private HostResolver resolver = HostResolver.system();
 
         private Builder() {
             super(1);
@@ -141,6 +197,21 @@ public final class WebSocketClient implements AutoCloseable {
         }
 
         /**
+         * How host names are resolved; called on the client's resolver threads (at most four at
+         * once, ended when idle for 10 s), never on the caller's thread nor on a loop, so {@link
+         * #connect} returns at once. An IP literal needs no resolver and no thread.
+         * Default {@link HostResolver#system()}. The handshake timeout starts once the name is
+         * resolved.
+         *
+         * @param resolver the resolver
+         * @return this builder
+         */
+        public Builder resolver(HostResolver resolver) {
+            this.resolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /**
          * Builds the client and starts its loops.
          *
          * @return the client, ready to connect
@@ -152,7 +223,7 @@ public final class WebSocketClient implements AutoCloseable {
                 ClientRuntime runtime = shared != null
                         ? ClientRuntime.sharing(shared.runtime(), settings)
                         : ClientRuntime.start(loops(), settings, "niows-client-" + System.identityHashCode(settings));
-                return new WebSocketClient(runtime);
+                return new WebSocketClient(runtime, resolver);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
