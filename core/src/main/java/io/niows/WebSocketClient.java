@@ -3,11 +3,13 @@ package io.niows;
 import io.niows.internal.reactor.ClientRuntime;
 import io.niows.internal.reactor.ConnectionSettings;
 import io.niows.protocol.EngineConfig;
+import io.niows.protocol.ProxyTunnel;
 import io.niows.protocol.WebSocketHandshakeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -47,12 +49,14 @@ public final class WebSocketClient implements AutoCloseable {
 
     private final ClientRuntime runtime;
     private final HostResolver resolver;
+    private final ClientProxy proxy;
     /** Where host names are resolved, off the caller's thread and the loops; threads end when idle. */
     private final ThreadPoolExecutor resolving;
 
-    private WebSocketClient(ClientRuntime runtime, HostResolver resolver) {
+    private WebSocketClient(ClientRuntime runtime, HostResolver resolver, ClientProxy proxy) {
         this.runtime = runtime;
         this.resolver = resolver;
+        this.proxy = proxy;
         this.resolving = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 10, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
                     Thread t = new Thread(task, "niows-resolver");
@@ -107,7 +111,7 @@ public final class WebSocketClient implements AutoCloseable {
         List<String> offered = List.copyOf(subprotocols);
         Map<String, String> extra = Map.copyOf(headers);
         CompletableFuture<WebSocket> result = new CompletableFuture<>();
-        if (isIpLiteral(bareHost)) { // nothing to look up: no thread hop
+        if (isIpLiteral(bareHost) && proxy == ClientProxy.DIRECT) { // nothing to look up: no thread hop
             resolveAndConnect(bareHost, port, target, offered, extra, handler, result);
             return result;
         }
@@ -119,6 +123,15 @@ public final class WebSocketClient implements AutoCloseable {
         return result;
     }
 
+    /** Resolves a host (a literal without the resolver); an {@link IOException} naming the host if it cannot. */
+    private InetAddress lookUp(String host) throws IOException {
+        try {
+            return isIpLiteral(host) ? InetAddress.getByName(host) : resolver.resolve(host);
+        } catch (UnknownHostException | RuntimeException e) {
+            throw new IOException("cannot resolve host " + host, e);
+        }
+    }
+
     /** Whether {@code host} is an IPv4 or IPv6 literal, which {@link InetAddress#getByName} parses without a lookup. */
     private static boolean isIpLiteral(String host) {
         return host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches();
@@ -127,15 +140,22 @@ public final class WebSocketClient implements AutoCloseable {
     /** On a resolver thread (or the caller's, for an IP literal): resolves the host, then hands the connection to a loop. */
     private void resolveAndConnect(String host, int port, String target, List<String> subprotocols,
             Map<String, String> headers, WebSocketHandler handler, CompletableFuture<WebSocket> result) {
-        InetAddress address;
+        InetSocketAddress address;
+        ProxyTunnel tunnel = null;
         try {
-            address = isIpLiteral(host) ? InetAddress.getByName(host) : resolver.resolve(host);
-        } catch (UnknownHostException | RuntimeException e) {
-            result.completeExceptionally(new IOException("cannot resolve host " + host, e));
+            InetSocketAddress via = proxy.proxyFor(host, port);
+            if (via == null) {
+                address = new InetSocketAddress(lookUp(host), port);
+            } else {
+                address = new InetSocketAddress(lookUp(via.getHostString()), via.getPort());
+                tunnel = proxy.tunnelTo(host, port, ConnectionOptions.DEFAULT_MAX_HANDSHAKE_SIZE);
+            }
+        } catch (IOException | RuntimeException e) {
+            result.completeExceptionally(e);
             return;
         }
-        runtime.connect(new InetSocketAddress(address, port), host, target, subprotocols, headers,
-                link -> new Session(link, handler)).whenComplete((session, failure) -> {
+        runtime.connect(address, host, port, target, subprotocols, headers,
+                link -> new Session(link, handler), tunnel).whenComplete((session, failure) -> {
                     if (failure != null) {
                         result.completeExceptionally(failure);
                     } else {
@@ -179,6 +199,7 @@ public final class WebSocketClient implements AutoCloseable {
     public static final class Builder extends ConnectionOptions<Builder> {
         private WebSocketServer shared;
         private HostResolver resolver = HostResolver.system();
+        private ClientProxy proxy = ClientProxy.DIRECT;
 
         private Builder() {
             super(1);
@@ -212,6 +233,59 @@ public final class WebSocketClient implements AutoCloseable {
         }
 
         /**
+         * Connects through the HTTP proxy at {@code host:port}: each connection asks it for a
+         * tunnel to the WebSocket server ({@code CONNECT host:port}, RFC 9110 §9.3.6), then runs
+         * the opening handshake through the tunnel. The proxy's name is resolved like a server's;
+         * the server's name is resolved by the proxy. A proxy that answers other than 2xx fails the
+         * connect future with a {@link io.niows.protocol.ProxyTunnelException} (its status and
+         * reason); one that cannot be reached, with an {@link IOException} naming it. The handshake
+         * timeout covers the tunnel. A connection's {@link WebSocket#remoteAddress()} is the proxy's.
+         *
+         * @param host the proxy's host name or IP literal
+         * @param port the proxy's port
+         * @return this builder
+         */
+        public Builder proxy(String host, int port) {
+            this.proxy = ClientProxy.fixed(Objects.requireNonNull(host, "host"), port, null, null);
+            return this;
+        }
+
+        /**
+         * Connects through the HTTP proxy {@code selector} picks for each destination (asked about
+         * {@code http://host:port}; its first choice is taken, {@link java.net.Proxy#NO_PROXY} goes
+         * directly), as {@link #proxy(String, int)}; {@link ProxySelector#getDefault()} follows the
+         * {@code http.proxyHost} system properties. A SOCKS choice fails the connect future.
+         *
+         * @param selector the selector; called on the client's resolver threads
+         * @return this builder
+         */
+        public Builder proxy(ProxySelector selector) {
+            this.proxy = ClientProxy.selected(Objects.requireNonNull(selector, "selector"), null, null);
+            return this;
+        }
+
+        /**
+         * Credentials for the proxy set with {@code proxy}: each {@code CONNECT} carries {@code
+         * Proxy-Authorization: Basic} (RFC 7617), readable by anyone who sees the bytes to the proxy.
+         *
+         * @param user the user name, without a colon
+         * @param password the password
+         * @return this builder
+         * @throws IllegalStateException if no proxy was set before
+         * @throws IllegalArgumentException if the user name holds a colon
+         */
+        public Builder proxyCredentials(String user, String password) {
+            if (proxy == ClientProxy.DIRECT) {
+                throw new IllegalStateException("set the proxy first");
+            }
+            if (user.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("a Basic user name holds no colon (RFC 7617 §2)");
+            }
+            this.proxy = proxy.withCredentials(user, Objects.requireNonNull(password, "password"));
+            return this;
+        }
+
+        /**
          * Builds the client and starts its loops.
          *
          * @return the client, ready to connect
@@ -223,7 +297,7 @@ public final class WebSocketClient implements AutoCloseable {
                 ClientRuntime runtime = shared != null
                         ? ClientRuntime.sharing(shared.runtime(), settings)
                         : ClientRuntime.start(loops(), settings, "niows-client-" + System.identityHashCode(settings));
-                return new WebSocketClient(runtime, resolver);
+                return new WebSocketClient(runtime, resolver, proxy);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,11 +1,14 @@
 package io.niows.internal.reactor;
 
 import io.niows.protocol.HandshakeRequest;
+import io.niows.protocol.ProxyTunnel;
+import io.niows.protocol.ProxyTunnelException;
 import io.niows.protocol.WebSocketEngine;
 import io.niows.protocol.WebSocketHandshakeException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -28,11 +31,14 @@ final class ClientConnection extends Connection {
     private final ClientRuntime owner;
     /** Completed once, when the handshake ends either way; loop thread only until then. */
     private final CompletableFuture<ConnectionEvents> connected;
+    /** The proxy tunnel being asked for, until the proxy opened it; null without a proxy. Loop thread only. */
+    private ProxyTunnel tunnel;
 
     private ClientConnection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings,
             InetSocketAddress remote, HandshakeRequest request, Function<Link, ConnectionEvents> bind,
-            CompletableFuture<ConnectionEvents> connected, ClientRuntime owner) {
+            CompletableFuture<ConnectionEvents> connected, ClientRuntime owner, ProxyTunnel tunnel) {
         super(loop, channel, settings, remote);
+        this.tunnel = tunnel;
         this.engine = WebSocketEngine.client(settings.engine(), request, this, this);
         this.events = bind.apply(this);
         this.connected = connected;
@@ -41,18 +47,19 @@ final class ClientConnection extends Connection {
 
     /**
      * Starts a client connection on its loop thread: opens the TCP connection, then sends the
-     * opening handshake once connected. Fails the connect future if {@code owner} is closing.
+     * opening handshake once connected (through {@code tunnel} once the proxy at {@code address}
+     * opened it, with a proxy). Fails the connect future if {@code owner} is closing.
      */
     static void connect(SelectorLoop loop, InetSocketAddress address, ConnectionSettings settings,
             HandshakeRequest request, Function<Link, ConnectionEvents> bind,
-            CompletableFuture<ConnectionEvents> connected, ClientRuntime owner) {
+            CompletableFuture<ConnectionEvents> connected, ClientRuntime owner, ProxyTunnel tunnel) {
         SocketChannel channel = null;
         ClientConnection c = null;
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            c = new ClientConnection(loop, channel, settings, address, request, bind, connected, owner);
+            c = new ClientConnection(loop, channel, settings, address, request, bind, connected, owner, tunnel);
             if (!owner.track(c)) {
                 throw new IOException("the client is closed");
             }
@@ -60,7 +67,7 @@ final class ClientConnection extends Connection {
             c.key = channel.register(loop.selector(), done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
             loop.add(c);
             if (done) {
-                c.engine.start();
+                c.connectedTcp();
             }
         } catch (IOException | RuntimeException e) {
             if (c != null) {
@@ -84,11 +91,41 @@ final class ClientConnection extends Connection {
                 return;
             }
         } catch (IOException e) {
-            failConnect(e);
+            failConnect(tunnel == null ? e : new IOException("cannot connect to the proxy at " + remote + ": "
+                    + e.getMessage(), e));
             return;
         }
         key.interestOps(SelectionKey.OP_READ);
-        engine.start();
+        connectedTcp();
+    }
+
+    /** TCP is up: ask the proxy for the tunnel, or start the opening handshake. */
+    private void connectedTcp() {
+        if (tunnel != null) {
+            enqueueControl(tunnel.request());
+        } else {
+            engine.start();
+        }
+    }
+
+    /** The proxy's answer first: once it opened the tunnel, the opening handshake goes through it. */
+    @Override
+    void receive(ByteBuffer buf) {
+        if (tunnel != null) {
+            try {
+                if (!tunnel.read(buf)) {
+                    return;
+                }
+            } catch (ProxyTunnelException e) {
+                LOG.log(Level.DEBUG, e.getMessage());
+                buf.position(buf.limit());
+                failConnect(e);
+                return;
+            }
+            tunnel = null;
+            engine.start();
+        }
+        engine.receive(buf);
     }
 
     @Override

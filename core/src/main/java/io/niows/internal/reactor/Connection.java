@@ -173,7 +173,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
         long frames = engine.framesReceived();
         try {
-            engine.receive(buf);
+            receive(buf);
         } catch (Throwable handlerError) {
             buf.position(buf.limit());
             handlerFailed(handlerError);
@@ -181,6 +181,11 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         stats.framesIn += engine.framesReceived() - frames;
         accountIncoming();
         afterEngine();
+    }
+
+    /** Hands read bytes to the engine; a client behind a proxy reads the proxy's answer first. */
+    void receive(ByteBuffer buf) {
+        engine.receive(buf);
     }
 
     /** The TCP connection is ready (client side); a server connection never connects. */
