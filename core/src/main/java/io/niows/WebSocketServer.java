@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * A WebSocket server (RFC 6455) on {@code java.nio} selectors: one acceptor thread and a fixed
@@ -199,6 +200,7 @@ public final class WebSocketServer implements AutoCloseable {
         private int maxHandshakes;
         private long memoryBudget = Runtime.getRuntime().maxMemory() / 2;
         private boolean jmx;
+        private SSLContext tls;
 
         private Builder() {
             super(Runtime.getRuntime().availableProcessors());
@@ -263,6 +265,21 @@ public final class WebSocketServer implements AutoCloseable {
          */
         public Builder fallback(HttpHandler fallback) {
             this.fallback = Objects.requireNonNull(fallback, "fallback");
+            return this;
+        }
+
+        /**
+         * Serves TLS ({@code wss://}, and {@code https://} through the {@link #fallback}) on this
+         * server's port with this context's key managers, on the same selector loops: each
+         * connection's {@code SSLEngine} is a byte stage under the protocol, and the handshake
+         * timeout covers the TLS handshake. {@link TlsContexts} loads a context from a PKCS#12
+         * keystore or from PEM files. Default: plain TCP.
+         *
+         * @param context the context, with key managers holding the server's certificate
+         * @return this builder
+         */
+        public Builder tls(SSLContext context) {
+            this.tls = Objects.requireNonNull(context, "context");
             return this;
         }
 
@@ -384,7 +401,7 @@ public final class WebSocketServer implements AutoCloseable {
                     loops(), connectionSettings(EngineConfig.server()),
                     new ServerLimits(maxConnections, maxConnectionsPerAddress,
                             maxHandshakes == 0 ? maxConnections : Math.min(maxHandshakes, maxConnections), memoryBudget),
-                    onServerError);
+                    onServerError, tls);
             return new WebSocketServer(config, jmx);
         }
     }
