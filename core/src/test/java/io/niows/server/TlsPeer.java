@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -101,10 +102,24 @@ final class TlsPeer implements AutoCloseable {
     }
 
     void handshake() throws IOException {
+        handshake(0);
+    }
+
+    /** The handshake, when the hello's first byte was already sent by hand (with {@link #sendRaw}). */
+    void handshakeAfterFirstByte() throws IOException {
+        handshake(1);
+    }
+
+    private void handshake(int alreadySent) throws IOException {
         ssl.beginHandshake();
+        int skip = alreadySent;
         while (true) {
             switch (ssl.getHandshakeStatus()) {
-                case NEED_WRAP -> sendRaw(wrap(EMPTY));
+                case NEED_WRAP -> {
+                    byte[] records = wrap(EMPTY);
+                    sendRaw(Arrays.copyOfRange(records, skip, records.length));
+                    skip = 0;
+                }
                 case NEED_UNWRAP -> {
                     if (!unwrapOnce()) {
                         throw new EOFException("the server closed during the TLS handshake");

@@ -25,6 +25,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * One TCP connection, server or client: the I/O around its protocol engine (reading into the
@@ -68,6 +69,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     SelectionKey key;
     /** The TLS stage between the socket and the engine, or null for a plain connection; set before registering. */
     TlsStage tls;
+    /** Until the first byte arrives on a port serving plain and TLS: the context for a TLS connection. */
+    SSLContext detectTls;
     /** Who hears of this connection: set before it opens (by the client at construction, by the server's upgrade). */
     ConnectionEvents events;
     private boolean opened;
@@ -126,6 +129,9 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     // ---- reading -------------------------------------------------------------------------
 
     void onReadable() {
+        if (detectTls != null && !detectTransport()) {
+            return;
+        }
         ByteBuffer buf = loop.readBuffer();
         for (int round = 0; round < 16 && !closed && !readPaused; round++) {
             buf.clear();
@@ -164,6 +170,38 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             if (drained) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Reads the first byte of a connection on a port serving plain and TLS: a TLS handshake record
+     * starts a TLS stage, which gets the byte; anything else is plain, and the byte stays for the
+     * engine. {@return whether reading goes on}
+     */
+    private boolean detectTransport() {
+        ByteBuffer first = ByteBuffer.allocate(1);
+        try {
+            int n = channel.read(first);
+            if (n < 0) {
+                finish();
+                return false;
+            }
+            if (n == 0) {
+                return false;
+            }
+            stats.bytesIn += n;
+            SSLContext context = detectTls;
+            detectTls = null;
+            if (first.get(0) == TlsStage.HANDSHAKE_RECORD) {
+                tls = TlsStage.server(context, remote, channel, loop, this);
+                tls.prime(first.array());
+            } else {
+                leftover = first.array();
+            }
+            return true;
+        } catch (IOException e) {
+            onIoError(e);
+            return false;
         }
     }
 

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLContext;
  * @param limits the server-wide limits: connections and memory
  * @param onServerError told once, on a thread of its own, if the server failed and stopped
  * @param tls the TLS context every accepted connection's {@code SSLEngine} comes from, or null for plain TCP
+ * @param plainToo with {@code tls}: a connection whose first byte does not begin a TLS handshake is served plain
  */
 public record ServerConfig(
         InetSocketAddress address,
@@ -24,5 +25,6 @@ public record ServerConfig(
         ConnectionSettings connection,
         ServerLimits limits,
         Consumer<Throwable> onServerError,
-        SSLContext tls) {
+        SSLContext tls,
+        boolean plainToo) {
 }

@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import javax.net.ssl.SSLEngine;
 
 /**
  * A connection a server accepted. Its engine reads the request head and writes the answer; this
@@ -50,11 +49,10 @@ final class ServerConnection extends Connection implements HandshakeResponder {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
             ServerConnection c = new ServerConnection(loop, channel, config, remote);
-            if (config.tls() != null) {
-                SSLEngine ssl = config.tls().createSSLEngine(remote.getHostString(), remote.getPort());
-                ssl.setUseClientMode(false);
-                c.tls = new TlsStage(ssl, channel, loop, c);
-                c.tls.begin();
+            if (config.tls() != null && config.plainToo()) {
+                c.detectTls = config.tls();
+            } else if (config.tls() != null) {
+                c.tls = TlsStage.server(config.tls(), remote, channel, loop, c);
             }
             c.key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
             c.stats.accepted++;

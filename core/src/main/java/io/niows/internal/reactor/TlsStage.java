@@ -1,9 +1,11 @@
 package io.niows.internal.reactor;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -67,6 +69,19 @@ final class TlsStage implements WritableByteChannel {
     /** Whether the last socket read left room in the buffer: the socket had nothing more. */
     private boolean drained;
 
+    /** The first byte of a TLS handshake record (RFC 8446 §5.1, ContentType handshake). */
+    static final byte HANDSHAKE_RECORD = 0x16;
+
+    /** A server's stage for an accepted connection, its handshake begun (it waits for the client's hello). */
+    static TlsStage server(SSLContext context, InetSocketAddress remote, SocketChannel channel, SelectorLoop loop,
+            Receiver receiver) throws IOException {
+        SSLEngine ssl = context.createSSLEngine(remote.getHostString(), remote.getPort());
+        ssl.setUseClientMode(false);
+        TlsStage stage = new TlsStage(ssl, channel, loop, receiver);
+        stage.begin();
+        return stage;
+    }
+
     TlsStage(SSLEngine ssl, SocketChannel channel, SelectorLoop loop, Receiver receiver) {
         this.ssl = ssl;
         this.channel = channel;
@@ -80,6 +95,11 @@ final class TlsStage implements WritableByteChannel {
     void begin() throws IOException {
         ssl.beginHandshake();
         step();
+    }
+
+    /** Bytes already read from the socket (the byte that told TLS from plain): {@link #read} starts with them. */
+    void prime(byte[] read) {
+        partial = read;
     }
 
     /** Whether the handshake is still running: application bytes wait until it is over. */
