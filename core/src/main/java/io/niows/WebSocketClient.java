@@ -129,7 +129,10 @@ public final class WebSocketClient implements AutoCloseable {
         }
         SSLEngine ssl = context.createSSLEngine(host, port);
         ssl.setUseClientMode(true);
-        SSLParameters params = tlsParameters != null ? tlsParameters : ssl.getSSLParameters();
+        if (tlsParameters != null) {
+            ssl.setSSLParameters(tlsParameters);
+        }
+        SSLParameters params = ssl.getSSLParameters(); // a copy: the builder's parameters stay as given
         if (params.getEndpointIdentificationAlgorithm() == null && verifyHostname) {
             params.setEndpointIdentificationAlgorithm("HTTPS");
         }
@@ -211,7 +214,7 @@ public final class WebSocketClient implements AutoCloseable {
          * applied to each connection's engine. Where they set no endpoint identification
          * algorithm, {@code HTTPS} is set (unless {@link #verifyHostname} is off); where they
          * offer no ALPN protocol, {@code http/1.1} is offered. Default: the context's defaults.
-         * The parameters are copied into each engine; do not change them after building.
+         * The parameters are read at each connect; do not change them after building.
          *
          * @param parameters the parameters
          * @return this builder

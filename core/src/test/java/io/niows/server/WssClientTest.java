@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -105,6 +106,30 @@ class WssClientTest {
             Inbox inbox = new Inbox();
             lax.connect(uri, inbox).get(10, TimeUnit.SECONDS).sendText("trusted anyway");
             assertThat(inbox.next()).isEqualTo("trusted anyway");
+        }
+    }
+
+    @Test
+    void theBuildersTlsParametersApplyToEachConnectionAndStayAsGiven() throws Exception {
+        SSLParameters tls12Only = new SSLParameters();
+        tls12Only.setProtocols(new String[] {"TLSv1.2"});
+        SSLParameters noSuiteFor13 = new SSLParameters();
+        noSuiteFor13.setProtocols(new String[] {"TLSv1.3"});
+        noSuiteFor13.setCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"}); // a TLS 1.2 suite
+        try (WebSocketServer server = Servers.loopback().defaultRoute(Servers.ECHO)
+                        .tls(TestCertificates.LOCALHOST.server()).build().start();
+                WebSocketClient client = WebSocketClient.builder().tls(TestCertificates.LOCALHOST.trusting())
+                        .tlsParameters(tls12Only).build();
+                WebSocketClient impossible = WebSocketClient.builder().tls(TestCertificates.LOCALHOST.trusting())
+                        .tlsParameters(noSuiteFor13).build()) {
+            URI uri = URI.create("wss://localhost:" + server.port() + "/");
+            Inbox inbox = new Inbox();
+            client.connect(uri, inbox).get(10, TimeUnit.SECONDS).sendText("over 1.2");
+            assertThat(inbox.next()).isEqualTo("over 1.2");
+            assertThat(tls12Only.getEndpointIdentificationAlgorithm()).as("the caller's object").isNull();
+            assertThat(tls12Only.getApplicationProtocols()).as("the caller's object").isEmpty();
+            assertThatThrownBy(() -> impossible.connect(uri, new Inbox()).get(10, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(SSLHandshakeException.class);
         }
     }
 
