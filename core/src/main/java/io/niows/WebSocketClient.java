@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A WebSocket client (RFC 6455) on the same selector loops as the server: thousands of
@@ -52,11 +56,19 @@ public final class WebSocketClient implements AutoCloseable {
     private final ClientProxy proxy;
     /** Where host names are resolved, off the caller's thread and the loops; threads end when idle. */
     private final ThreadPoolExecutor resolving;
+    /** Null until the first {@code wss://} connect when the builder was given none: then the JDK's default. */
+    private volatile SSLContext tls;
+    /** Applied to each {@code wss://} connection's engine; null for the defaults. */
+    private final SSLParameters tlsParameters;
+    private final boolean verifyHostname;
 
-    private WebSocketClient(ClientRuntime runtime, HostResolver resolver, ClientProxy proxy) {
+    private WebSocketClient(ClientRuntime runtime, Builder settings) {
         this.runtime = runtime;
-        this.resolver = resolver;
-        this.proxy = proxy;
+        this.resolver = settings.resolver;
+        this.proxy = settings.proxy;
+        this.tls = settings.tls;
+        this.tlsParameters = settings.tlsParameters;
+        this.verifyHostname = settings.verifyHostname;
         this.resolving = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 10, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
                     Thread t = new Thread(task, "niows-resolver");
@@ -75,52 +87,70 @@ public final class WebSocketClient implements AutoCloseable {
      * Connects with no subprotocol and no extra header, as
      * {@link #connect(URI, WebSocketHandler, List, Map)}.
      *
-     * @param uri the {@code ws://} URL
+     * @param uri the {@code ws://} or {@code wss://} URL
      * @param handler the connection's handler
      * @return completed with the open connection, or exceptionally with why it could not open
-     * @throws IllegalArgumentException for a URL that is not {@code ws://}
+     * @throws IllegalArgumentException for a URL that is not {@code ws://} or {@code wss://}
      */
     public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler) {
         return connect(uri, handler, List.of(), Map.of());
     }
 
     /**
-     * Opens a connection to a {@code ws://} URL (host name, IPv4 or bracketed IPv6 literal, port,
-     * path and query) and performs the opening handshake.
+     * Opens a connection to a {@code ws://} or {@code wss://} URL (host name, IPv4 or bracketed
+     * IPv6 literal, port, path and query) and performs the opening handshake; for {@code wss://}
+     * the TLS handshake first, with SNI naming the host, the server's certificate checked against
+     * the client's trust store and (unless {@link Builder#verifyHostname turned off}) against the
+     * host name as {@code HttpsURLConnection} does, and ALPN offering {@code http/1.1}.
      *
-     * @param uri the {@code ws://} URL
+     * @param uri the {@code ws://} or {@code wss://} URL
      * @param handler the connection's handler; its callbacks run on the connection's loop
      * @param subprotocols the subprotocols to offer, most preferred first
      * @param headers extra request headers (not the handshake's own)
      * @return completed with the open connection ({@link WebSocketHandler#onOpen} has run); or
      *     exceptionally with a {@link WebSocketHandshakeException} (status and body of an HTTP
-     *     refusal included) or an {@link IOException} (connection refused, timeout)
-     * @throws IllegalArgumentException for a URL that is not {@code ws://}
+     *     refusal included) or an {@link IOException} (connection refused, timeout; a TLS failure
+     *     such as an untrusted certificate or a host name mismatch is an {@code SSLException}
+     *     saying so)
+     * @throws IllegalArgumentException for a URL that is not {@code ws://} or {@code wss://}
      */
     public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, List<String> subprotocols,
             Map<String, String> headers) {
         Objects.requireNonNull(handler, "handler");
-        if (!"ws".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("not a ws:// URL: " + uri);
+        boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
+        if (!secure && !"ws".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("not a ws:// or wss:// URL: " + uri);
         }
         String host = uri.getHost();
         String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        int port = uri.getPort() == -1 ? 80 : uri.getPort();
+        int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         List<String> offered = List.copyOf(subprotocols);
         Map<String, String> extra = Map.copyOf(headers);
+        SSLEngine ssl;
+        try {
+            ssl = secure ? clientEngine(bareHost, port) : null;
+        } catch (NoSuchAlgorithmException e) {
+            return CompletableFuture.failedFuture(new IOException("no default TLS context", e));
+        }
+        Target to = new Target(bareHost, port, target, offered, extra, ssl);
         CompletableFuture<WebSocket> result = new CompletableFuture<>();
         if (isIpLiteral(bareHost) && proxy == ClientProxy.DIRECT) { // nothing to look up: no thread hop
-            resolveAndConnect(bareHost, port, target, offered, extra, handler, result);
+            resolveAndConnect(to, handler, result);
             return result;
         }
         try {
-            resolving.execute(() -> resolveAndConnect(bareHost, port, target, offered, extra, handler, result));
+            resolving.execute(() -> resolveAndConnect(to, handler, result));
         } catch (RejectedExecutionException closed) {
             result.completeExceptionally(new IOException("the client is closed"));
         }
         return result;
+    }
+
+    /** Where a connection goes and what it asks for, as {@link #connect} was given it. */
+    private record Target(String host, int port, String pathAndQuery, List<String> subprotocols,
+            Map<String, String> headers, SSLEngine ssl) {
     }
 
     /** Resolves a host (a literal without the resolver); an {@link IOException} naming the host if it cannot. */
@@ -138,23 +168,22 @@ public final class WebSocketClient implements AutoCloseable {
     }
 
     /** On a resolver thread (or the caller's, for an IP literal): resolves the host, then hands the connection to a loop. */
-    private void resolveAndConnect(String host, int port, String target, List<String> subprotocols,
-            Map<String, String> headers, WebSocketHandler handler, CompletableFuture<WebSocket> result) {
+    private void resolveAndConnect(Target to, WebSocketHandler handler, CompletableFuture<WebSocket> result) {
         InetSocketAddress address;
         ProxyTunnel tunnel = null;
         try {
-            InetSocketAddress via = proxy.proxyFor(host, port);
+            InetSocketAddress via = proxy.proxyFor(to.host, to.port);
             if (via == null) {
-                address = new InetSocketAddress(lookUp(host), port);
+                address = new InetSocketAddress(lookUp(to.host), to.port);
             } else {
                 address = new InetSocketAddress(lookUp(via.getHostString()), via.getPort());
-                tunnel = proxy.tunnelTo(host, port, ConnectionOptions.DEFAULT_MAX_HANDSHAKE_SIZE);
+                tunnel = proxy.tunnelTo(to.host, to.port, ConnectionOptions.DEFAULT_MAX_HANDSHAKE_SIZE);
             }
         } catch (IOException | RuntimeException e) {
             result.completeExceptionally(e);
             return;
         }
-        runtime.connect(address, host, port, target, subprotocols, headers,
+        runtime.connect(address, to.host, to.port, to.pathAndQuery, to.subprotocols, to.headers, to.ssl,
                 link -> new Session(link, handler), tunnel).whenComplete((session, failure) -> {
                     if (failure != null) {
                         result.completeExceptionally(failure);
@@ -162,6 +191,34 @@ public final class WebSocketClient implements AutoCloseable {
                         result.complete((WebSocket) session);
                     }
                 });
+    }
+
+    /**
+     * An engine in client mode for {@code host}: SNI names the host (the JDK sends it for a host
+     * name, not for an IP literal), endpoint identification is {@code HTTPS} unless turned off or
+     * set otherwise in the builder's parameters, and ALPN offers {@code http/1.1} unless those
+     * parameters offer something else.
+     */
+    private SSLEngine clientEngine(String host, int port) throws NoSuchAlgorithmException {
+        SSLContext context = tls;
+        if (context == null) {
+            context = SSLContext.getDefault();
+            tls = context;
+        }
+        SSLEngine ssl = context.createSSLEngine(host, port);
+        ssl.setUseClientMode(true);
+        if (tlsParameters != null) {
+            ssl.setSSLParameters(tlsParameters);
+        }
+        SSLParameters params = ssl.getSSLParameters(); // a copy: the builder's parameters stay as given
+        if (params.getEndpointIdentificationAlgorithm() == null && verifyHostname) {
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        if (params.getApplicationProtocols().length == 0) {
+            params.setApplicationProtocols(new String[] {"http/1.1"});
+        }
+        ssl.setSSLParameters(params);
+        return ssl;
     }
 
     /**
@@ -200,6 +257,9 @@ public final class WebSocketClient implements AutoCloseable {
         private WebSocketServer shared;
         private HostResolver resolver = HostResolver.system();
         private ClientProxy proxy = ClientProxy.DIRECT;
+        private SSLContext tls;
+        private SSLParameters tlsParameters;
+        private boolean verifyHostname = true;
 
         private Builder() {
             super(1);
@@ -233,6 +293,19 @@ public final class WebSocketClient implements AutoCloseable {
         }
 
         /**
+         * The TLS context of {@code wss://} connections: its trust managers decide which server
+         * certificates are accepted. Default: the JDK's default context ({@code
+         * SSLContext.getDefault()}, the JDK's trust store).
+         *
+         * @param context the context
+         * @return this builder
+         */
+        public Builder tls(SSLContext context) {
+            this.tls = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
          * Connects through the HTTP proxy at {@code host:port}: each connection asks it for a
          * tunnel to the WebSocket server ({@code CONNECT host:port}, RFC 9110 §9.3.6), then runs
          * the opening handshake through the tunnel. The proxy's name is resolved like a server's;
@@ -247,6 +320,21 @@ public final class WebSocketClient implements AutoCloseable {
          */
         public Builder proxy(String host, int port) {
             this.proxy = ClientProxy.fixed(Objects.requireNonNull(host, "host"), port, null, null);
+            return this;
+        }
+
+        /**
+         * TLS parameters for each {@code wss://} connection (protocols, cipher suites, SNI, ALPN),
+         * applied to each connection's engine. Where they set no endpoint identification
+         * algorithm, {@code HTTPS} is set (unless {@link #verifyHostname} is off); where they
+         * offer no ALPN protocol, {@code http/1.1} is offered. Default: the context's defaults.
+         * The parameters are read at each connect; do not change them after building.
+         *
+         * @param parameters the parameters
+         * @return this builder
+         */
+        public Builder tlsParameters(SSLParameters parameters) {
+            this.tlsParameters = Objects.requireNonNull(parameters, "parameters");
             return this;
         }
 
@@ -286,6 +374,19 @@ public final class WebSocketClient implements AutoCloseable {
         }
 
         /**
+         * Whether a {@code wss://} server's certificate must name the URL's host (RFC 2818 §3.1,
+         * as {@code HttpsURLConnection}). Default: {@code true}. Turning it off lets any
+         * certificate the trust managers accept stand for any host: for tests only.
+         *
+         * @param verify whether to verify the host name
+         * @return this builder
+         */
+        public Builder verifyHostname(boolean verify) {
+            this.verifyHostname = verify;
+            return this;
+        }
+
+        /**
          * Builds the client and starts its loops.
          *
          * @return the client, ready to connect
@@ -297,7 +398,7 @@ public final class WebSocketClient implements AutoCloseable {
                 ClientRuntime runtime = shared != null
                         ? ClientRuntime.sharing(shared.runtime(), settings)
                         : ClientRuntime.start(loops(), settings, "niows-client-" + System.identityHashCode(settings));
-                return new WebSocketClient(runtime, resolver, proxy);
+                return new WebSocketClient(runtime, this);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A real HTTP proxy for tests: Debian's {@code tinyproxy}, started in the foreground on a free
  * loopback port with a generated configuration, stopped (and its files deleted) by {@link #close()}.
  */
-final class Tinyproxy implements AutoCloseable {
+public final class Tinyproxy implements AutoCloseable {
 
     private final Path dir;
     private final Process process;
@@ -28,7 +28,7 @@ final class Tinyproxy implements AutoCloseable {
      * Starts a proxy that accepts 127.0.0.1; with {@code extraConfig} lines such as {@code
      * BasicAuth user password} or {@code ConnectPort 443}.
      */
-    static Tinyproxy start(String... extraConfig) throws IOException, InterruptedException {
+    public static Tinyproxy start(String... extraConfig) throws IOException, InterruptedException {
         int port = freePort();
         Path dir = Files.createTempDirectory("niows-tinyproxy");
         StringBuilder conf = new StringBuilder()
@@ -48,16 +48,16 @@ final class Tinyproxy implements AutoCloseable {
         return proxy;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** {@return what the proxy logged so far} */
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(dir.resolve("tinyproxy.log"));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

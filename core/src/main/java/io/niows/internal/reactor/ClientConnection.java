@@ -2,7 +2,6 @@ package io.niows.internal.reactor;
 
 import io.niows.protocol.HandshakeRequest;
 import io.niows.protocol.ProxyTunnel;
-import io.niows.protocol.ProxyTunnelException;
 import io.niows.protocol.WebSocketEngine;
 import io.niows.protocol.WebSocketHandshakeException;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import javax.net.ssl.SSLEngine;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -33,6 +33,8 @@ final class ClientConnection extends Connection {
     private final CompletableFuture<ConnectionEvents> connected;
     /** The proxy tunnel being asked for, until the proxy opened it; null without a proxy. Loop thread only. */
     private ProxyTunnel tunnel;
+    /** A {@code wss://} connection's TLS stage while the proxy tunnel is being opened; loop thread only. */
+    private TlsStage tlsAfterTunnel;
 
     private ClientConnection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings,
             InetSocketAddress remote, HandshakeRequest request, Function<Link, ConnectionEvents> bind,
@@ -51,7 +53,7 @@ final class ClientConnection extends Connection {
      * opened it, with a proxy). Fails the connect future if {@code owner} is closing.
      */
     static void connect(SelectorLoop loop, InetSocketAddress address, ConnectionSettings settings,
-            HandshakeRequest request, Function<Link, ConnectionEvents> bind,
+            HandshakeRequest request, SSLEngine ssl, Function<Link, ConnectionEvents> bind,
             CompletableFuture<ConnectionEvents> connected, ClientRuntime owner, ProxyTunnel tunnel) {
         SocketChannel channel = null;
         ClientConnection c = null;
@@ -60,6 +62,14 @@ final class ClientConnection extends Connection {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             c = new ClientConnection(loop, channel, settings, address, request, bind, connected, owner, tunnel);
+            if (ssl != null) {
+                TlsStage stage = new TlsStage(ssl, channel, loop, c);
+                if (tunnel == null) {
+                    c.tls = stage;
+                } else {
+                    c.tlsAfterTunnel = stage;
+                }
+            }
             if (!owner.track(c)) {
                 throw new IOException("the client is closed");
             }
@@ -96,36 +106,67 @@ final class ClientConnection extends Connection {
             return;
         }
         key.interestOps(SelectionKey.OP_READ);
-        connectedTcp();
+        try {
+            connectedTcp();
+        } catch (IOException e) {
+            failConnect(e);
+        }
     }
 
-    /** TCP is up: ask the proxy for the tunnel, or start the opening handshake. */
-    private void connectedTcp() {
+    /** TCP is up: ask the proxy for the tunnel, or start the TLS and opening handshakes. */
+    private void connectedTcp() throws IOException {
         if (tunnel != null) {
             enqueueControl(tunnel.request());
         } else {
-            engine.start();
+            start();
         }
     }
 
-    /** The proxy's answer first: once it opened the tunnel, the opening handshake goes through it. */
+    /**
+     * The proxy's answer first, in the clear: once it opened the tunnel, the TLS handshake (for
+     * {@code wss://}) and the opening handshake go through it.
+     */
     @Override
     void receive(ByteBuffer buf) {
-        if (tunnel != null) {
-            try {
-                if (!tunnel.read(buf)) {
-                    return;
-                }
-            } catch (ProxyTunnelException e) {
-                LOG.log(Level.DEBUG, e.getMessage());
-                buf.position(buf.limit());
-                failConnect(e);
+        if (tunnel == null) {
+            engine.receive(buf);
+            return;
+        }
+        try {
+            if (!tunnel.read(buf)) {
                 return;
             }
             tunnel = null;
-            engine.start();
+            if (tlsAfterTunnel != null && buf.hasRemaining()) {
+                throw new IOException("the server spoke before the TLS handshake");
+            }
+            tls = tlsAfterTunnel;
+            tlsAfterTunnel = null;
+            start();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "no tunnel through the proxy at " + remote + ": " + e.getMessage());
+            buf.position(buf.limit());
+            failConnect(e);
+            return;
         }
         engine.receive(buf);
+    }
+
+    /** Connected: the TLS handshake starts, and the opening request is queued behind it. */
+    private void start() throws IOException {
+        if (tls != null) {
+            tls.begin();
+            if (tls.hasPending()) {
+                flush();
+            }
+        }
+        engine.start();
+    }
+
+    /** A TLS error (an untrusted certificate, a host name that does not match) fails the connect future with itself. */
+    @Override
+    void onTransportError(IOException e) {
+        connected.completeExceptionally(e);
     }
 
     @Override

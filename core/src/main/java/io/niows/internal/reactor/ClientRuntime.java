@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javax.net.ssl.SSLEngine;
 
 /**
  * The loops client connections run on (the client's own, or a server's that it shares) and the
@@ -81,6 +82,7 @@ public final class ClientRuntime {
      * @param host the host for the {@code Host} header
      * @param port the server's port, for the {@code Host} header (not the proxy's)
      * @param pathAndQuery the request-target
+     * @param ssl the engine of a {@code wss://} connection, in client mode, or null for {@code ws://}
      * @param bind makes what receives the connection's events, on the loop thread, when the
      *     connection is made
      * @param tunnel with a proxy, the tunnel to ask the proxy at {@code address} for; else null
@@ -88,9 +90,8 @@ public final class ClientRuntime {
      *     WebSocketHandshakeException} or an {@code IOException} saying why not
      */
     public CompletableFuture<ConnectionEvents> connect(InetSocketAddress address, String host, int port,
-            String pathAndQuery,
-            List<String> subprotocols, Map<String, String> headers, Function<Link, ConnectionEvents> bind,
-            ProxyTunnel tunnel) {
+            String pathAndQuery, List<String> subprotocols, Map<String, String> headers, SSLEngine ssl,
+            Function<Link, ConnectionEvents> bind, ProxyTunnel tunnel) {
         CompletableFuture<ConnectionEvents> connected = new CompletableFuture<>();
         if (closing) {
             connected.completeExceptionally(new IOException("the client is closed"));
@@ -106,7 +107,7 @@ public final class ClientRuntime {
         HandshakeRequest request = HandshakeRequest.client(host, port, pathAndQuery, subprotocols, extra,
                 settings.engine().deflate());
         SelectorLoop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
-        loop.execute(() -> ClientConnection.connect(loop, address, settings, request, bind, connected, this,
+        loop.execute(() -> ClientConnection.connect(loop, address, settings, request, ssl, bind, connected, this,
                 tunnel));
         return connected;
     }
