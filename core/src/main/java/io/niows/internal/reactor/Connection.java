@@ -914,8 +914,9 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
 
     /**
      * Reads again; the keep-alive and idle timeouts count the peer's silence from now. What was
-     * read before the pause and left unconsumed is decoded by a task, never inside the handler
-     * call that resumed.
+     * read before the pause and left unconsumed (and, with TLS, what the stage decrypted already)
+     * is decoded by a task, never inside the handler call that resumed: the socket may have
+     * nothing new to wake the loop with.
      */
     private void resumeNow() {
         if (closed || !userPaused) {
@@ -926,9 +927,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         lastReadNanos = System.nanoTime();
         pingSentNanos = 0;
         applyInterest();
-        if (leftover != null) {
-            loop.execute(this::onReadable);
-        }
+        loop.execute(this::onReadable);
     }
 
     private void runOnLoop(Runnable task) {
