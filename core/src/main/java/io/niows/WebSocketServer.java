@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * A WebSocket server (RFC 6455) on {@code java.nio} selectors: one acceptor thread and a fixed
@@ -199,6 +200,8 @@ public final class WebSocketServer implements AutoCloseable {
         private int maxHandshakes;
         private long memoryBudget = Runtime.getRuntime().maxMemory() / 2;
         private boolean jmx;
+        private SSLContext tls;
+        private boolean plainToo;
 
         private Builder() {
             super(Runtime.getRuntime().availableProcessors());
@@ -263,6 +266,45 @@ public final class WebSocketServer implements AutoCloseable {
          */
         public Builder fallback(HttpHandler fallback) {
             this.fallback = Objects.requireNonNull(fallback, "fallback");
+            return this;
+        }
+
+        /**
+         * Serves TLS ({@code wss://}, and {@code https://} through the {@link #fallback}) on this
+         * server's port with this context's key managers, on the same selector loops: each
+         * connection's {@code SSLEngine} is a byte stage under the protocol, and the handshake
+         * timeout covers the TLS handshake. {@link TlsContexts} loads a context from a PKCS#12
+         * keystore or from PEM files. Default: plain TCP.
+         *
+         * @param context the context, with key managers holding the server's certificate
+         * @return this builder
+         */
+        public Builder tls(SSLContext context) {
+            this.tls = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
+         * With {@link #tls}: serve plain connections on the same port too. A connection whose
+         * first byte begins a TLS handshake record (0x16) goes through TLS; any other is served
+         * as plain HTTP and {@code ws://}. Default: off, a TLS port takes TLS only. Without
+         * {@link #tls} it changes nothing.
+         *
+         * <p>The trade-off: the port no longer guarantees encryption. A page or a client that
+         * was meant to use {@code https://} or {@code wss://} but is given an {@code http://} or
+         * {@code ws://} URL (by a typo, an old link, or an attacker on the path who rewrites
+         * links) is served in clear text, cookies and all, and nothing on the server notices.
+         * Use it where plain connections are acceptable anyway (a development server, a
+         * loopback or private network); on the open internet keep plain on a port of its own
+         * that only redirects, or not at all. The first byte is read before the handshake
+         * timer's end like any other, so a client that connects and sends nothing is dropped
+         * when the handshake timeout passes.
+         *
+         * @param plainToo whether plain connections are served on the TLS port
+         * @return this builder
+         */
+        public Builder plainAlongsideTls(boolean plainToo) {
+            this.plainToo = plainToo;
             return this;
         }
 
@@ -384,7 +426,7 @@ public final class WebSocketServer implements AutoCloseable {
                     loops(), connectionSettings(EngineConfig.server()),
                     new ServerLimits(maxConnections, maxConnectionsPerAddress,
                             maxHandshakes == 0 ? maxConnections : Math.min(maxHandshakes, maxConnections), memoryBudget),
-                    onServerError);
+                    onServerError, tls, plainToo && tls != null);
             return new WebSocketServer(config, jmx);
         }
     }

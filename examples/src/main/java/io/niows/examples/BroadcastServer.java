@@ -6,6 +6,7 @@ import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import javax.net.ssl.SSLContext;
 
 /**
  * The broadcast example, the observer pattern: a client that connects (on any path) joins the
@@ -51,7 +52,20 @@ public final class BroadcastServer {
      * @throws IOException if it cannot listen there
      */
     public static WebSocketServer start(String host, int port) throws IOException {
-        return WebSocketServer.builder()
+        return start(host, port, null);
+    }
+
+    /**
+     * Starts a broadcast server, over TLS if {@code tls} is not null.
+     *
+     * @param host the address to listen on
+     * @param port the port, or 0 for any free one
+     * @param tls the TLS context to serve {@code wss://} with, or null for plain {@code ws://}
+     * @return the running server; close it to stop
+     * @throws IOException if it cannot listen there
+     */
+    public static WebSocketServer start(String host, int port, SSLContext tls) throws IOException {
+        return Tls.serving(WebSocketServer.builder(), tls)
                 .host(host)
                 .port(port)
                 .defaultRoute(new Relay(new Broadcaster(OBSERVER_QUEUE_LIMIT, Broadcaster.OverflowPolicy.CLOSE)))

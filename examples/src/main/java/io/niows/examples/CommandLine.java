@@ -1,5 +1,6 @@
 package io.niows.examples;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -13,12 +14,16 @@ import java.util.List;
  * @param port the port to listen on, 0 for any free one
  * @param url for {@code echo-client}: the fuzzing server to play, otherwise {@code null}
  * @param agent for {@code echo-client}: the name its reports use, otherwise {@code null}
+ * @param tlsCert for a server: the PEM certificate chain to serve TLS with, or {@code null} for plain TCP
+ * @param tlsKey the PEM PKCS#8 private key of {@code tlsCert}, or {@code null}
  */
-public record CommandLine(String command, String host, int port, String url, String agent) {
+public record CommandLine(String command, String host, int port, String url, String agent, Path tlsCert,
+        Path tlsKey) {
 
     /** The usage message. */
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar niows-examples.jar [COMMAND] [--port N] [--host ADDRESS]",
+            "                                    [--tls-cert FILE --tls-key FILE]",
             "",
             "commands:",
             "  chat           the browser chat: page at / and WebSocket at /chat (default; port 8080)",
@@ -29,7 +34,9 @@ public record CommandLine(String command, String host, int port, String url, Str
             "  echo-client    play every case of a fuzzing server: --url ws://HOST:PORT [--agent NAME]",
             "  help           print this message",
             "",
-            "--host defaults to 127.0.0.1; --port 0 picks a free port.");
+            "--host defaults to 127.0.0.1; --port 0 picks a free port.",
+            "--tls-cert (PEM certificate chain) and --tls-key (PEM PKCS#8 key) serve chat, echo and broadcast",
+            "over TLS: https:// and wss://.");
 
     private static final String DEFAULT_HOST = "127.0.0.1";
     private static final int DEFAULT_CHAT_PORT = 8080;
@@ -39,6 +46,16 @@ public record CommandLine(String command, String host, int port, String url, Str
     /** A server command line. */
     public CommandLine(String command, String host, int port) {
         this(command, host, port, null, null);
+    }
+
+    /** A command line without TLS. */
+    public CommandLine(String command, String host, int port, String url, String agent) {
+        this(command, host, port, url, agent, null, null);
+    }
+
+    /** Whether the server serves TLS. */
+    public boolean tls() {
+        return tlsCert != null;
     }
 
     /**
@@ -61,6 +78,8 @@ public record CommandLine(String command, String host, int port, String url, Str
         Integer port = command.equals("chat") ? DEFAULT_CHAT_PORT : null;
         String url = null;
         String agent = "niows";
+        Path tlsCert = null;
+        Path tlsKey = null;
         for (int i = 1; i < args.length; i += 2) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -71,8 +90,16 @@ public record CommandLine(String command, String host, int port, String url, Str
                 case "--port" -> port = port(args[i + 1]);
                 case "--url" -> url = nonEmpty(option, args[i + 1]);
                 case "--agent" -> agent = nonEmpty(option, args[i + 1]);
+                case "--tls-cert" -> tlsCert = Path.of(nonEmpty(option, args[i + 1]));
+                case "--tls-key" -> tlsKey = Path.of(nonEmpty(option, args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+        if (tlsCert != null && !List.of("chat", "echo", "broadcast").contains(command)) {
+            throw new IllegalArgumentException(command + " does not serve TLS");
         }
         if (command.equals("help")) {
             return new CommandLine(command, host, 0);
@@ -86,7 +113,7 @@ public record CommandLine(String command, String host, int port, String url, Str
         if (port == null) {
             throw new IllegalArgumentException(command + " needs --port");
         }
-        return new CommandLine(command, host, port);
+        return new CommandLine(command, host, port, null, null, tlsCert, tlsKey);
     }
 
     private static String nonEmpty(String option, String value) {

@@ -8,10 +8,12 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 
 /**
  * The examples' entry point: {@code java -jar niows-examples.jar [chat|echo|broadcast|blocking-echo]
- * [--port N] [--host ADDRESS]}, or {@code echo-client --url ws://HOST:PORT [--agent NAME]}. Prints
+ * [--port N] [--host ADDRESS] [--tls-cert FILE --tls-key FILE]}, or {@code echo-client --url ws://HOST:PORT
+ * [--agent NAME]}. Prints
  * where it listens, runs until the process is stopped (Ctrl-C), then closes the server: the niows
  * servers gracefully (clients get a 1001 close frame), the blocking echo by dropping every
  * connection.
@@ -62,7 +64,7 @@ public final class Main {
             System.exit(cannotListen(line, e));
             return;
         }
-        System.out.println(banner(line.command(), line.host(), server.port()));
+        System.out.println(banner(line.command(), line.host(), server.port(), line.tls()));
         System.exit(serveUntilStopped(server));
     }
 
@@ -124,21 +126,32 @@ public final class Main {
     /** Starts the server a command line names. */
     static WebSocketServer start(CommandLine line) throws IOException {
         return switch (line.command()) {
-            case "echo" -> EchoServer.start(line.host(), line.port());
-            case "broadcast" -> BroadcastServer.start(line.host(), line.port());
-            case "chat" -> ChatServer.start(line.host(), line.port());
+            case "echo" -> EchoServer.start(line.host(), line.port(), tls(line));
+            case "broadcast" -> BroadcastServer.start(line.host(), line.port(), tls(line));
+            case "chat" -> ChatServer.start(line.host(), line.port(), tls(line));
             default -> throw new IllegalArgumentException(
                     "not a server command: " + line.command());
         };
     }
 
+    private static SSLContext tls(CommandLine line) throws IOException {
+        return line.tls() ? Tls.fromPem(line.tlsCert(), line.tlsKey()) : null;
+    }
+
     /** The line that tells where a server listens. */
     static String banner(String command, String host, int port) {
+        return banner(command, host, port, false);
+    }
+
+    /** The line that tells where a server listens, over TLS if {@code tls}. */
+    static String banner(String command, String host, int port, boolean tls) {
         String authority = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        String http = tls ? "https://" : "http://";
+        String ws = tls ? "wss://" : "ws://";
         return switch (command) {
-            case "chat" -> "chat: open http://" + authority + "/ in two browser windows"
-                    + " (WebSocket at ws://" + authority + ChatServer.PATH + "); Ctrl-C stops";
-            default -> command + ": listening on ws://" + authority + "/ (any path); Ctrl-C stops";
+            case "chat" -> "chat: open " + http + authority + "/ in two browser windows"
+                    + " (WebSocket at " + ws + authority + ChatServer.PATH + "); Ctrl-C stops";
+            default -> command + ": listening on " + ws + authority + "/ (any path); Ctrl-C stops";
         };
     }
 

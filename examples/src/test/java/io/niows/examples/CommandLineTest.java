@@ -3,6 +3,7 @@ package io.niows.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +28,8 @@ class CommandLineTest {
         assertThat(CommandLine.parse("echo-client", "--url", "ws://127.0.0.1:9003", "--agent", "mine"))
                 .isEqualTo(new CommandLine("echo-client", "127.0.0.1", 0, "ws://127.0.0.1:9003", "mine"));
         assertThat(CommandLine.parse("echo-client", "--url", "ws://127.0.0.1:9003").agent()).isEqualTo("niows");
+        assertThat(CommandLine.parse("echo", "--port", "9443", "--tls-cert", "c.pem", "--tls-key", "k.pem"))
+                .isEqualTo(new CommandLine("echo", "127.0.0.1", 9443, null, null, Path.of("c.pem"), Path.of("k.pem")));
     }
 
     @ParameterizedTest
@@ -42,7 +45,10 @@ class CommandLineTest {
         "chat --verbose yes             | unknown option: --verbose",
         "chat --host ' '                | --host must not be empty",
         "echo-client                    | echo-client needs --url ws://HOST:PORT",
-        "echo-client --url http://x     | echo-client needs --url ws://HOST:PORT"})
+        "echo-client --url http://x     | echo-client needs --url ws://HOST:PORT",
+        "echo --port 1 --tls-cert c.pem | --tls-cert and --tls-key go together",
+        "echo --port 1 --tls-key k.pem  | --tls-cert and --tls-key go together",
+        "blocking-echo --port 1 --tls-cert c --tls-key k | blocking-echo does not serve TLS"})
     void refusesBadArgumentsWithAReason(String args, String reason) {
         String[] split = args.replace("' '", "\u0000").split(" +");
         for (int i = 0; i < split.length; i++) {
@@ -54,12 +60,16 @@ class CommandLineTest {
 
     @Test
     void theUsageNamesEveryCommand() {
-        assertThat(CommandLine.USAGE).contains("chat", "echo", "broadcast", "blocking-echo", "echo-client", "--port", "--host", "--url");
+        assertThat(CommandLine.USAGE).contains("chat", "echo", "broadcast", "blocking-echo", "echo-client", "--port",
+                "--host", "--url", "--tls-cert", "--tls-key");
     }
 
     @Test
     void theBannerSaysWhereToGo() {
         assertThat(Main.banner("chat", "127.0.0.1", 8080)).contains("http://127.0.0.1:8080/", "ws://127.0.0.1:8080/chat");
+        assertThat(Main.banner("chat", "127.0.0.1", 8443, true))
+                .contains("https://127.0.0.1:8443/", "wss://127.0.0.1:8443/chat");
+        assertThat(Main.banner("echo", "127.0.0.1", 9443, true)).contains("wss://127.0.0.1:9443/");
         assertThat(Main.banner("echo", "::1", 9001)).contains("ws://[::1]:9001/");
         assertThat(Main.banner("blocking-echo", "127.0.0.1", 9004)).startsWith("blocking-echo: ")
                 .contains("ws://127.0.0.1:9004/");

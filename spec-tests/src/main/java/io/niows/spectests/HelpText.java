@@ -10,10 +10,12 @@ final class HelpText {
             "that tests a server or as a fuzzing server that tests a client.");
 
     private static final String CLIENT = String.join("\n",
-            "usage: java -jar niows-spec-tests.jar fuzzingclient --url ws://HOST:PORT/PATH [options]",
+            "usage: java -jar niows-spec-tests.jar fuzzingclient --url ws[s]://HOST:PORT/PATH [options]",
             "  Plays each selected case against the server at --url, one connection per case; prints a",
             "  line per case as it ends and a table by group and verdict; writes the report to --out.",
-            "  --url URL              the server under test, ws:// only (required)",
+            "  --url URL              the server under test, ws:// or wss:// (required); wss:// checks the",
+            "                         server's certificate and host name against the JDK's trust store",
+            "  --insecure             for wss://: accept any certificate for any name (self-signed test servers)",
             "  --out DIR              report folder: index.json, index.html, a page per case (default: reports)",
             "  --cases LIST           case ids or patterns, comma-separated; * matches any text (default: *)",
             "  --exclude LIST         cases left out, same form (default: none)",

@@ -61,7 +61,7 @@ public final class Main {
         }
         Map<String, Verdict[]> expected = o.expected == null ? null : ExpectedResults.read(o.expected);
         String agent = o.agentOr(o.url.getHost() + ":" + o.url.getPort());
-        FuzzingClient client = new FuzzingClient(o.url, agent, o.parallel);
+        FuzzingClient client = new FuzzingClient(o.url, agent, o.parallel, o.insecure);
         try {
             client.probe();
         } catch (IOException e) {

@@ -24,11 +24,13 @@ final class Options {
     Path writeExpected;
     double sizeScale = 1.0;
     int deflateMessages = CaseCatalog.DEFLATE_MESSAGES;
+    /** {@code --insecure}: a {@code wss://} target's certificate is not checked. */
+    boolean insecure;
     /** {@code --help} or {@code -h} was given: print {@link HelpText} and run nothing. */
     boolean help;
 
     static final String USAGE = String.join("\n",
-            "usage: java -jar niows-spec-tests.jar fuzzingclient --url ws://HOST:PORT/PATH --out DIR",
+            "usage: java -jar niows-spec-tests.jar fuzzingclient --url ws[s]://HOST:PORT/PATH --out DIR [--insecure]",
             "           [--cases 1.*,6.4.*] [--exclude 9.*] [--agent NAME] [--parallel N]",
             "           [--size-scale F] [--deflate-messages N] [--expected FILE] [--write-expected FILE]",
             "       java -jar niows-spec-tests.jar fuzzingserver --port 9003 --out DIR [--cases ...] [--exclude ...]",
@@ -54,6 +56,10 @@ final class Options {
         }
         for (int i = 1; i < args.length; i++) {
             String key = args[i];
+            if (key.equals("--insecure")) {
+                o.insecure = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + key);
             }
@@ -89,8 +95,9 @@ final class Options {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad --url: " + value);
         }
-        if (!"ws".equals(u.getScheme()) || u.getHost() == null) {
-            throw new IllegalArgumentException("--url must be ws://host[:port]/path (wss is not supported): " + value);
+        if (!("ws".equals(u.getScheme()) || "wss".equals(u.getScheme())) || u.getHost() == null) {
+            throw new IllegalArgumentException("--url must be ws://host[:port]/path or wss://host[:port]/path: "
+                    + value);
         }
         return u;
     }

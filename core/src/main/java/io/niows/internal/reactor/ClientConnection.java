@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import javax.net.ssl.SSLEngine;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -44,7 +45,7 @@ final class ClientConnection extends Connection {
      * opening handshake once connected. Fails the connect future if {@code owner} is closing.
      */
     static void connect(SelectorLoop loop, InetSocketAddress address, ConnectionSettings settings,
-            HandshakeRequest request, Function<Link, ConnectionEvents> bind,
+            HandshakeRequest request, SSLEngine ssl, Function<Link, ConnectionEvents> bind,
             CompletableFuture<ConnectionEvents> connected, ClientRuntime owner) {
         SocketChannel channel = null;
         ClientConnection c = null;
@@ -53,6 +54,9 @@ final class ClientConnection extends Connection {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             c = new ClientConnection(loop, channel, settings, address, request, bind, connected, owner);
+            if (ssl != null) {
+                c.tls = new TlsStage(ssl, channel, loop, c);
+            }
             if (!owner.track(c)) {
                 throw new IOException("the client is closed");
             }
@@ -60,7 +64,7 @@ final class ClientConnection extends Connection {
             c.key = channel.register(loop.selector(), done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
             loop.add(c);
             if (done) {
-                c.engine.start();
+                c.start();
             }
         } catch (IOException | RuntimeException e) {
             if (c != null) {
@@ -88,7 +92,28 @@ final class ClientConnection extends Connection {
             return;
         }
         key.interestOps(SelectionKey.OP_READ);
+        try {
+            start();
+        } catch (IOException e) {
+            failConnect(e);
+        }
+    }
+
+    /** Connected: the TLS handshake starts, and the opening request is queued behind it. */
+    private void start() throws IOException {
+        if (tls != null) {
+            tls.begin();
+            if (tls.hasPending()) {
+                flush();
+            }
+        }
         engine.start();
+    }
+
+    /** A TLS error (an untrusted certificate, a host name that does not match) fails the connect future with itself. */
+    @Override
+    void onTransportError(IOException e) {
+        connected.completeExceptionally(e);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javax.net.ssl.SSLEngine;
 
 /**
  * The loops client connections run on (the client's own, or a server's that it shares) and the
@@ -79,13 +80,15 @@ public final class ClientRuntime {
      * @param address the server's address (resolved)
      * @param host the host for the {@code Host} header
      * @param pathAndQuery the request-target
+     * @param ssl the engine of a {@code wss://} connection, in client mode, or null for {@code ws://}
      * @param bind makes what receives the connection's events, on the loop thread, when the
      *     connection is made
      * @return completed with those events once the connection is open, or with a {@code
      *     WebSocketHandshakeException} or an {@code IOException} saying why not
      */
     public CompletableFuture<ConnectionEvents> connect(InetSocketAddress address, String host, String pathAndQuery,
-            List<String> subprotocols, Map<String, String> headers, Function<Link, ConnectionEvents> bind) {
+            List<String> subprotocols, Map<String, String> headers, SSLEngine ssl,
+            Function<Link, ConnectionEvents> bind) {
         CompletableFuture<ConnectionEvents> connected = new CompletableFuture<>();
         if (closing) {
             connected.completeExceptionally(new IOException("the client is closed"));
@@ -101,7 +104,7 @@ public final class ClientRuntime {
         HandshakeRequest request = HandshakeRequest.client(host, address.getPort(), pathAndQuery, subprotocols, extra,
                 settings.engine().deflate());
         SelectorLoop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
-        loop.execute(() -> ClientConnection.connect(loop, address, settings, request, bind, connected, this));
+        loop.execute(() -> ClientConnection.connect(loop, address, settings, request, ssl, bind, connected, this));
         return connected;
     }
 

@@ -23,7 +23,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * One TCP connection, server or client: the I/O around its protocol engine (reading into the
@@ -40,7 +42,7 @@ import java.util.function.Consumer;
  * idle open connection keeps no read or write buffer: only the bytes of an unfinished frame header
  * and the engine's unfinished message.
  */
-abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue.Completion {
+abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue.Completion, TlsStage.Receiver {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
     private static final VarHandle QUEUED;
@@ -65,6 +67,10 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
 
     // ---- loop thread only ----
     SelectionKey key;
+    /** The TLS stage between the socket and the engine, or null for a plain connection; set before registering. */
+    TlsStage tls;
+    /** Until the first byte arrives on a port serving plain and TLS: the context for a TLS connection. */
+    SSLContext detectTls;
     /** Who hears of this connection: set before it opens (by the client at construction, by the server's upgrade). */
     ConnectionEvents events;
     private boolean opened;
@@ -123,6 +129,9 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     // ---- reading -------------------------------------------------------------------------
 
     void onReadable() {
+        if (detectTls != null && !detectTransport()) {
+            return;
+        }
         ByteBuffer buf = loop.readBuffer();
         for (int round = 0; round < 16 && !closed && !readPaused; round++) {
             buf.clear();
@@ -132,7 +141,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             }
             int n;
             try {
-                n = channel.read(buf);
+                n = tls == null ? channel.read(buf) : tls.read(buf);
             } catch (IOException e) {
                 onIoError(e);
                 return;
@@ -144,9 +153,12 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             lastReadNanos = System.nanoTime();
             pingSentNanos = 0;
             stats.bytesIn += n;
+            boolean drained = tls == null ? buf.position() < buf.capacity() : tls.drained();
             buf.flip();
-            boolean drained = buf.limit() < buf.capacity();
             consume(buf);
+            if (tls != null && tls.hasPending()) {
+                scheduleFlush();
+            }
             if (buf.hasRemaining() && !closed) {
                 leftover = new byte[buf.remaining()];
                 buf.get(leftover);
@@ -159,6 +171,53 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
                 return;
             }
         }
+    }
+
+    /**
+     * Reads the first byte of a connection on a port serving plain and TLS: a TLS handshake record
+     * starts a TLS stage, which gets the byte; anything else is plain, and the byte stays for the
+     * engine. {@return whether reading goes on}
+     */
+    private boolean detectTransport() {
+        ByteBuffer first = ByteBuffer.allocate(1);
+        try {
+            int n = channel.read(first);
+            if (n < 0) {
+                finish();
+                return false;
+            }
+            if (n == 0) {
+                return false;
+            }
+            stats.bytesIn += n;
+            SSLContext context = detectTls;
+            detectTls = null;
+            if (first.get(0) == TlsStage.HANDSHAKE_RECORD) {
+                tls = TlsStage.server(context, remote, channel, loop, this);
+                tls.prime(first.array());
+            } else {
+                leftover = first.array();
+            }
+            return true;
+        } catch (IOException e) {
+            onIoError(e);
+            return false;
+        }
+    }
+
+    /** Plaintext the TLS stage unwrapped, handed to the engine before the loop's buffer fills. */
+    @Override
+    public boolean plaintext(ByteBuffer app) {
+        app.flip();
+        consume(app);
+        app.compact();
+        return !closed;
+    }
+
+    /** The TLS handshake is over: what the engine queued meanwhile (a client's request) goes out. */
+    @Override
+    public void tlsReady() {
+        scheduleFlush();
     }
 
     private void consume(ByteBuffer buf) {
@@ -456,9 +515,12 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         if (closed) {
             return;
         }
+        if (tls != null && !flushTls()) {
+            return;
+        }
         while (out != null && !out.isEmpty()) {
             try {
-                long w = out.writeTo(channel, loop.writeStaging(), this);
+                long w = out.writeTo(sink(), loop.writeStaging(), this);
                 QUEUED.getAndAdd(this, -w);
                 countQueued(-w);
                 stats.bytesOut += w;
@@ -472,6 +534,10 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             }
             // a pong that waited for the one just written is queued now: write it too
         }
+        if (tls != null && tls.hasPending()) {
+            setInterest(true, outputBackedUp() || readPaused && queuedBytes() > config.lowWaterMark());
+            return;
+        }
         setInterest(false, readPaused && queuedBytes() > config.lowWaterMark());
         if (wantWritable && queuedBytes() <= config.lowWaterMark() && opened && engine.outbound().isOpen()) {
             wantWritable = false;
@@ -484,6 +550,35 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         if (closeAfterFlush && !outputShut) {
             shutOutput();
         }
+    }
+
+    /** Where the write queue writes: the socket, or the TLS stage that wraps for it. */
+    private WritableByteChannel sink() {
+        return tls == null ? channel : tls;
+    }
+
+    /**
+     * Writes the TLS records the socket has not taken yet; {@return whether the write queue may
+     * follow} It may not while records are still pending (write interest waits for the socket) or
+     * while the TLS handshake runs (its end schedules a flush).
+     */
+    private boolean flushTls() {
+        boolean clear;
+        try {
+            clear = tls.flushPending();
+        } catch (IOException e) {
+            onIoError(e);
+            return false;
+        }
+        if (!clear) {
+            setInterest(true, readPaused);
+            return false;
+        }
+        if (tls.handshaking()) {
+            setInterest(false, readPaused);
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -510,6 +605,15 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
      * bytes in its receive buffer: wait for its FIN instead, up to the close timeout.
      */
     private void shutOutput() {
+        try {
+            if (tls != null && !tls.closeOutbound()) {
+                setInterest(true, readPaused); // close_notify goes first; the next flush comes back here
+                return;
+            }
+        } catch (IOException e) {
+            finish();
+            return;
+        }
         outputShut = true;
         try {
             channel.shutdownOutput();
@@ -582,7 +686,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         engine.fail(code, "");
         if (out != null) {
             try {
-                long w = out.writeTo(channel, loop.writeStaging(), this);
+                long w = out.writeTo(sink(), loop.writeStaging(), this);
                 QUEUED.getAndAdd(this, -w);
                 countQueued(-w);
                 stats.bytesOut += w;
@@ -601,8 +705,13 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
     }
 
+    /** Told of an I/O or TLS error before the connection ends, whether it opened or not. */
+    void onTransportError(IOException e) {
+    }
+
     private void onIoError(IOException e) {
         LOG.log(Level.DEBUG, "I/O error on " + this + ": " + e);
+        onTransportError(e);
         if (opened) {
             try {
                 events.onError(e);

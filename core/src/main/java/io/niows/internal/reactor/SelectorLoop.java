@@ -34,6 +34,8 @@ final class SelectorLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger("io.niows");
     private static final int READ_BUFFER_SIZE = 64 * 1024;
     private static final int WRITE_STAGING_SIZE = 64 * 1024;
+    /** Room for a read as large as a plain one plus an unfinished record of up to 16 KiB and its overhead. */
+    private static final int TLS_BUFFER_SIZE = 96 * 1024;
 
     private final Selector selector;
     private final Thread thread;
@@ -53,6 +55,9 @@ final class SelectorLoop implements Runnable {
     private volatile long queuedPublished;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     private final ByteBuffer writeStaging = ByteBuffer.allocateDirect(WRITE_STAGING_SIZE);
+    /** TLS records read, and records wrapped, by this loop's TLS connections; made when the first needs them. */
+    private ByteBuffer tlsIn;
+    private ByteBuffer tlsOut;
 
     private volatile boolean draining;
     private volatile boolean stopped;
@@ -106,6 +111,22 @@ final class SelectorLoop implements Runnable {
     /** The loop's direct buffer that batches small frames into one write; loop thread only. */
     ByteBuffer writeStaging() {
         return writeStaging;
+    }
+
+    /** The loop's buffer for TLS records read from a socket; loop thread only. */
+    ByteBuffer tlsIn() {
+        if (tlsIn == null) {
+            tlsIn = ByteBuffer.allocateDirect(TLS_BUFFER_SIZE);
+        }
+        return tlsIn;
+    }
+
+    /** The loop's buffer for TLS records wrapped for a socket; loop thread only. */
+    ByteBuffer tlsOut() {
+        if (tlsOut == null) {
+            tlsOut = ByteBuffer.allocateDirect(TLS_BUFFER_SIZE);
+        }
+        return tlsOut;
     }
 
     Selector selector() {

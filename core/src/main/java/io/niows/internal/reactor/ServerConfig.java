@@ -2,6 +2,7 @@ package io.niows.internal.reactor;
 
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * Everything a server's loops need to know, fixed when the server is built.
@@ -14,6 +15,8 @@ import java.util.function.Consumer;
  * @param connection each connection's limits and timeouts
  * @param limits the server-wide limits: connections and memory
  * @param onServerError told once, on a thread of its own, if the server failed and stopped
+ * @param tls the TLS context every accepted connection's {@code SSLEngine} comes from, or null for plain TCP
+ * @param plainToo with {@code tls}: a connection whose first byte does not begin a TLS handshake is served plain
  */
 public record ServerConfig(
         InetSocketAddress address,
@@ -21,5 +24,7 @@ public record ServerConfig(
         int loops,
         ConnectionSettings connection,
         ServerLimits limits,
-        Consumer<Throwable> onServerError) {
+        Consumer<Throwable> onServerError,
+        SSLContext tls,
+        boolean plainToo) {
 }

@@ -49,6 +49,11 @@ final class ServerConnection extends Connection implements HandshakeResponder {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
             ServerConnection c = new ServerConnection(loop, channel, config, remote);
+            if (config.tls() != null && config.plainToo()) {
+                c.detectTls = config.tls();
+            } else if (config.tls() != null) {
+                c.tls = TlsStage.server(config.tls(), remote, channel, loop, c);
+            }
             c.key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
             c.stats.accepted++;
             loop.add(c);

@@ -3,11 +3,13 @@ package io.niows.examples.chat;
 import io.niows.Broadcaster;
 import io.niows.WebSocket;
 import io.niows.WebSocketServer;
+import io.niows.examples.Tls;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
 
 /**
  * The chat example's server: the page at {@code /}, the room's WebSocket at {@code /chat} and
@@ -64,6 +66,20 @@ public final class ChatServer {
      * @throws IOException if it cannot listen there
      */
     public static WebSocketServer start(String host, int port) throws IOException {
+        return start(host, port, null);
+    }
+
+    /**
+     * Starts a chat server, the page over {@code https://} and its WebSocket over {@code wss://}
+     * if {@code tls} is not null.
+     *
+     * @param host the address to listen on, such as {@code 127.0.0.1}
+     * @param port the port, or 0 for any free one ({@link WebSocketServer#port()} tells which)
+     * @param tls the TLS context to serve with, or null for plain {@code http://} and {@code ws://}
+     * @return the running server; close it to stop
+     * @throws IOException if it cannot listen there
+     */
+    public static WebSocketServer start(String host, int port, SSLContext tls) throws IOException {
         ChatRoom<WebSocket> room = new ChatRoom<>(
                 new WebSocketChatOutput(new Broadcaster(MEMBER_QUEUE_LIMIT, Broadcaster.OverflowPolicy.CLOSE)),
                 ChatLimits.DEFAULTS, Clock.systemUTC());
@@ -72,7 +88,7 @@ public final class ChatServer {
         AtomicInteger listening = new AtomicInteger(port);
         OwnHosts hosts = OwnHosts.listeningOn(host, listening::get);
         AtomicReference<WebSocketServer> running = new AtomicReference<>();
-        WebSocketServer server = WebSocketServer.builder()
+        WebSocketServer server = Tls.serving(WebSocketServer.builder(), tls)
                 .host(host)
                 .port(port)
                 .route(PATH, new ChatHandler(room))

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.niows.WebSocketServer;
+import io.niows.examples.Tls;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -62,6 +65,8 @@ class ChatBrowserTest {
     private Path chromium;
     private Path chromedriver;
     private WebSocketServer server;
+    /** How the browser opens the page: {@code http} unless a test serves it over TLS. */
+    private String scheme = "http";
     private final List<WebDriver> drivers = new ArrayList<>();
     private final List<Path> profiles = new ArrayList<>();
 
@@ -134,6 +139,44 @@ class ChatBrowserTest {
 
         await(ann, "ann sees bob leave", d -> notices(d).stream().anyMatch(n -> n.startsWith("bob left"))
                 && online(d).equals(List.of("ann")));
+    }
+
+    /**
+     * The page over {@code https://} and its WebSocket over {@code wss://}, with a certificate made
+     * by {@code openssl} as README shows; Chromium is told to accept it ({@code
+     * --ignore-certificate-errors}), being self-signed.
+     */
+    @Test
+    void twoPeopleTalkOverHttpsAndWss() throws Exception {
+        Path dir = Files.createTempDirectory("niows-chat-tls-");
+        profiles.add(dir);
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", key.toString(), "-out", cert.toString(), "-days", "2", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1")
+                .redirectErrorStream(true).start();
+        String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).as("openssl ends").isTrue();
+        assertThat(openssl.exitValue()).as("openssl: " + output).isZero();
+        server.close();
+        server = ChatServer.start("127.0.0.1", 0, Tls.fromPem(cert, key));
+        scheme = "https";
+        ChromeOptions trustingAnyCertificate = new ChromeOptions();
+        trustingAnyCertificate.addArguments("--ignore-certificate-errors");
+        WebDriver ann = open(trustingAnyCertificate, 1000, 680);
+        join(ann, "ann");
+        ChromeOptions alsoTrusting = new ChromeOptions();
+        alsoTrusting.addArguments("--ignore-certificate-errors");
+        WebDriver bob = open(alsoTrusting, 1000, 680);
+        join(bob, "bob");
+        say(ann, "ann", "over TLS now");
+        say(bob, "bob", "both ways");
+        for (WebDriver browser : List.of(ann, bob)) {
+            await(browser, "both see both messages", d -> messages(d).equals(List.of(
+                    "ann: over TLS now", "bob: both ways")));
+            assertThat(((JavascriptExecutor) browser).executeScript("return location.protocol")).isEqualTo("https:");
+        }
     }
 
     @Test
@@ -311,7 +354,7 @@ class ChatBrowserTest {
                 .build();
         WebDriver driver = new ChromeDriver(service, options);
         drivers.add(driver);
-        driver.get("http://127.0.0.1:" + server.port() + "/");
+        driver.get(scheme + "://127.0.0.1:" + server.port() + "/");
         return driver;
     }
 

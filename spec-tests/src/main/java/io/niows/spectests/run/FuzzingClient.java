@@ -34,11 +34,23 @@ public final class FuzzingClient {
     private final URI url;
     private final String agent;
     private final int parallel;
+    /** For a {@code wss://} target: accept any certificate for any name. */
+    private final boolean insecure;
 
     public FuzzingClient(URI url, String agent, int parallel) {
+        this(url, agent, parallel, false);
+    }
+
+    /**
+     * @param url a {@code ws://} or {@code wss://} target
+     * @param insecure for {@code wss://}: accept any certificate for any name, as a test server's
+     *     self-signed one; otherwise the JDK's trust store and host-name check apply
+     */
+    public FuzzingClient(URI url, String agent, int parallel, boolean insecure) {
         this.url = url;
         this.agent = agent;
         this.parallel = Math.max(1, parallel);
+        this.insecure = insecure;
     }
 
     /** Checks that the target accepts a TCP connection and a WebSocket upgrade. */
@@ -122,12 +134,13 @@ public final class FuzzingClient {
 
     private Socket connect() throws IOException {
         Socket s = new Socket();
+        boolean secure = "wss".equals(url.getScheme());
         try {
             s.setTcpNoDelay(true);
-            int port = url.getPort() < 0 ? 80 : url.getPort();
+            int port = url.getPort() >= 0 ? url.getPort() : secure ? 443 : 80;
             s.connect(new InetSocketAddress(url.getHost(), port), CONNECT_TIMEOUT_MS);
             s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
-            return s;
+            return secure ? Tls.over(s, url.getHost(), port, insecure) : s;
         } catch (IOException e) {
             closeQuietly(s);
             throw e;

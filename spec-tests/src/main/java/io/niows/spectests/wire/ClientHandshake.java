@@ -61,7 +61,7 @@ public final class ClientHandshake {
         if (uri.getRawQuery() != null) {
             path += "?" + uri.getRawQuery();
         }
-        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        int port = uri.getPort() >= 0 ? uri.getPort() : "wss".equals(uri.getScheme()) ? 443 : 80;
         request = "GET " + path + " HTTP/1.1\r\n"
                 + "Host: " + uri.getHost() + ":" + port + "\r\n"
                 + "Upgrade: websocket\r\n"
