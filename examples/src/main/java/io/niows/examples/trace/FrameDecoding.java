@@ -51,7 +51,8 @@ public final class FrameDecoding {
             if (verdict.failedAt >= 0 && frame.offset() > verdict.failedAt) {
                 break;
             }
-            lines.add(json ? FrameLines.json(frame, client) : "@" + frame.offset() + " " + FrameLines.text(frame, client)
+            lines.add(json ? FrameLines.json(frame, client)
+                    : "@" + frame.offset() + " " + FrameLines.text(frame, client)
                     + "  [" + frame.headerHex() + "]");
             end = end(frame);
             for (; event < verdict.events.size() && verdict.eventAt.get(event) < end; event++) {
@@ -63,7 +64,8 @@ public final class FrameDecoding {
         } else if (end < input.length) {
             lines.addAll(incomplete(input, (int) end, client, json));
         } else {
-            lines.add(json ? "{\"event\":\"end\",\"valid\":true}" : "no rule broken (what niows would do: go on reading)");
+            lines.add(json ? "{\"event\":\"end\",\"valid\":true}"
+                    : "no rule broken (what niows would do: go on reading)");
         }
         return lines;
     }
@@ -94,7 +96,8 @@ public final class FrameDecoding {
         List<String> lines = new ArrayList<>();
         if (frames.isEmpty()) {
             lines.add(json ? "{\"event\":\"incomplete\",\"frameStart\":" + start + ",\"bytesPresent\":" + have + "}"
-                    : "@" + start + " the input ends inside a frame: " + have + " byte(s) of it (a receiver waits for more)");
+                    : "@" + start + " the input ends inside a frame: " + have
+                            + " byte(s) of it (a receiver waits for more)");
             return lines;
         }
         TracedFrame frame = frames.get(0);
@@ -211,10 +214,12 @@ public final class FrameDecoding {
             }
             String value = faulty < input.length ? String.format(" (0x%02x)", input[(int) faulty]) : "";
             return List.of(
-                    "\u2717 byte " + faulty + value + ", in the frame at byte " + frameStart + ": " + violation.getMessage(),
+                    "\u2717 byte " + faulty + value + ", in the frame at byte " + frameStart + ": "
+                            + violation.getMessage(),
                     "  rule " + rule.section() + ": " + rule.rule(),
                     "  a conforming endpoint fails the connection (\u00a77.1.7) with close code " + code + " ("
-                            + TracedFrame.meaningOf(code) + ")" + (close.isEmpty() ? "" : "; niows sends [" + close + "]"),
+                            + TracedFrame.meaningOf(code) + ")"
+                            + (close.isEmpty() ? "" : "; niows sends [" + close + "]"),
                     "  niows stopped reading at byte " + failedAt + (failedAt + 1 < input.length ? "; "
                             + (input.length - failedAt - 1) + " byte(s) after it are ignored" : ""));
         }

@@ -231,7 +231,8 @@ public final class TraceProxy implements AutoCloseable {
                     onward.write(buffer, 0, n);
                 }
                 boolean first = oneSideDone.compareAndSet(false, true);
-                print(id, dir + " TCP FIN: the " + who + " closed its side" + (first ? " first" : " too") + " (\u00a77.1.1)",
+                print(id, dir + " TCP FIN: the " + who + " closed its side" + (first ? " first" : " too")
+                        + " (\u00a77.1.1)",
                         "{\"conn\":" + id + ",\"event\":\"tcp\",\"what\":\"fin\",\"by\":\"" + who + "\",\"first\":"
                                 + first + "}");
                 to.shutdownOutput();

@@ -85,7 +85,8 @@ class FrameDecodingTest {
     @Test
     void sixtyFourBitLengthWithTopBitSetIsItsFirstLengthByteAnd1002() {
         String out = joined("82 ff 80 00 00 00 00 00 00 01 37 fa 21 3d");
-        assertThat(out).contains("\u2717 byte 2 (0x80), in the frame at byte 0: 64-bit payload length has its top bit set")
+        assertThat(out).contains("\u2717 byte 2 (0x80), in the frame at byte 0: "
+                        + "64-bit payload length has its top bit set")
                 .contains("rule \u00a75.2: \"the most significant bit MUST be 0\"")
                 .contains("close code 1002 (protocol error)");
     }

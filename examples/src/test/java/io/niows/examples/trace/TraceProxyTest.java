@@ -79,7 +79,8 @@ class TraceProxyTest {
                 "\"maskingKey\":\"37fa213d\""));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"closeCode\":1000", "\"closeReason\":\"bye\"",
                 "\"closeMeaning\":\"normal closure\""));
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"what\":\"fin\",\"by\":\"server\",\"first\":true"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .contains("\"what\":\"fin\",\"by\":\"server\",\"first\":true"));
     }
 
     private void waitForLine(String part) throws InterruptedException {
