@@ -41,7 +41,7 @@ public final class TraceProxy implements AutoCloseable {
     private static final int BUFFER = 16 * 1024;
 
     private final ServerSocket listener;
-    private final InetSocketAddress target;
+    private volatile InetSocketAddress target;
     private final boolean json;
     private final Consumer<String> out;
     private final AtomicInteger connections = new AtomicInteger();
@@ -77,10 +77,21 @@ public final class TraceProxy implements AutoCloseable {
         }
         ServerSocket socket = new ServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-        InetSocketAddress to = new InetSocketAddress(target.getHost(), target.getPort() < 0 ? 80 : target.getPort());
-        TraceProxy proxy = new TraceProxy(socket, to, json, out);
+        int targetPort = target.getPort() < 0 ? 80 : target.getPort();
+        InetSocketAddress server = new InetSocketAddress(target.getHost(), targetPort);
+        TraceProxy proxy = new TraceProxy(socket, server, json, out);
         proxy.acceptor.start();
         return proxy;
+    }
+
+    /**
+     * Relays the connections accepted from now on to another server: for a target that can only
+     * listen once the proxy's port is known (a test giving both the same port on two addresses).
+     *
+     * @param server the new target's address
+     */
+    public void retarget(InetSocketAddress server) {
+        this.target = server;
     }
 
     /** {@return the port the proxy listens on} */
@@ -106,16 +117,17 @@ public final class TraceProxy implements AutoCloseable {
     private void relay(Socket client, int id) {
         open.add(client);
         Socket server = new Socket();
+        InetSocketAddress to = target;
         try {
-            server.connect(target, 5_000);
+            server.connect(to, 5_000);
         } catch (IOException e) {
-            print(id, "cannot reach the target " + target + ": " + e.getMessage(),
+            print(id, "cannot reach the target " + to + ": " + e.getMessage(),
                     "{\"event\":\"tcp\",\"conn\":" + id + ",\"what\":\"target-unreachable\"}");
             closeQuietly(client);
             return;
         }
         open.add(server);
-        print(id, "client connected; relaying to " + target.getHostString() + ":" + target.getPort(),
+        print(id, "client connected; relaying to " + to.getHostString() + ":" + to.getPort(),
                 "{\"event\":\"tcp\",\"conn\":" + id + ",\"what\":\"open\"}");
         Connection connection = new Connection(id, client, server);
         start(() -> connection.pump(true), "niows-trace-" + id + "-c2s");
