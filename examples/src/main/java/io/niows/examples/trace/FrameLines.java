@@ -90,7 +90,11 @@ public final class FrameLines {
                 return "(one byte: no valid close payload)";
             }
             String reason = frame.closeReason().isEmpty() ? "" : " reason=" + quote(frame.closeReason(), false);
-            return "code=" + frame.closeCode() + " (" + TracedFrame.meaningOf(frame.closeCode()) + ")" + reason;
+            int code = frame.closeCode();
+            // §7.4.1: 1005, 1006 and 1015 "MUST NOT be set as a status code in a Close control frame".
+            String meaning = code == 1005 || code == 1006 || code == 1015 ? "reserved: never in a close frame"
+                    : TracedFrame.meaningOf(code);
+            return "code=" + code + " (" + meaning + ")" + reason;
         }
         if (preview.length == 0) {
             return "";
