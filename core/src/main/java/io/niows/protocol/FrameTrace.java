@@ -12,6 +12,11 @@ package io.niows.protocol;
  * connection's send lock, in the order they are queued for the socket (frames the engine writes
  * itself, such as pongs and the close echo, on the driving thread). A hook that blocks holds up
  * the connection, so it should hand its values on rather than write to a slow place.
+ *
+ * <p>Over TLS the frames are those inside the records. A sent frame is reported when the
+ * connection took it for sending: an automatic pong that a later one replaced before the socket
+ * took it (RFC 6455 §5.5.3 allows answering only the latest ping) is reported though never sent,
+ * and frames still queued when the TCP connection ends are reported though they never left.
  */
 @FunctionalInterface
 public interface FrameTrace {
