@@ -12,12 +12,9 @@ import java.nio.ByteBuffer;
  * gets).
  *
  * <pre>{@code
- * server.route("/upload", new StreamingHandler() {
+ * server.route("/echo", new StreamingHandler() {
  *     public void onBinaryChunk(WebSocket ws, ByteBuffer chunk, boolean last) {
- *         OutputStreams.write(ws.attachment(), chunk); // copy: the buffer is reused after the call
- *         if (last) {
- *             ws.sendText("stored");
- *         }
+ *         ws.sendFragment(false, chunk, last); // an echo as it arrives: sendFragment copies the chunk
  *     }
  *     public void onTextChunk(WebSocket ws, CharSequence chunk, boolean last) {
  *         ws.close(CloseCode.UNSUPPORTED_DATA, "binary only");
