@@ -121,6 +121,11 @@ final class TlsStage implements WritableByteChannel {
         return pending != null;
     }
 
+    /** {@return the bytes this stage holds of its own: an unfinished incoming record and unsent records} */
+    int heldBytes() {
+        return (partial == null ? 0 : partial.length) + (pending == null ? 0 : pending.remaining());
+    }
+
     /** Whether the last {@link #read} found the socket empty before it filled the loop's buffer. */
     boolean drained() {
         return drained;

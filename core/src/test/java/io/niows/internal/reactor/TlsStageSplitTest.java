@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The TLS stage alone, a server stage and a client {@link SSLEngine} back to back over an
- * in-memory channel: the client's hello and a data record each cut at every byte, and a socket
+ * in-memory channel: the client's hello cut anywhere, a data record cut at every byte, and a socket
  * that takes a few bytes per write, give the same handshake and the same plaintext.
  */
 @Timeout(120)
@@ -251,10 +251,15 @@ class TlsStageSplitTest {
         }
     }
 
+    /**
+     * Every cut in the record and handshake headers and the first bytes of the body (where the
+     * lengths are read), then every 7th byte and the last 8: each cut is a handshake of its own,
+     * and all of them took a minute on a loaded 2-core machine.
+     */
     @Test
-    void aClientHelloCutAtEveryByteCompletesTheHandshake() throws Exception {
+    void aClientHelloCutAnywhereCompletesTheHandshake() throws Exception {
         int length = new Pair().clientHelloLength();
-        for (int cut = 1; cut < length; cut++) {
+        for (int cut = 1; cut < length; cut += cut < 48 || cut >= length - 8 ? 1 : 7) {
             Pair p = new Pair();
             p.handshake(cut);
             assertThat(p.received.ready).as("handshake done with the hello cut at %d of %d", cut, length).isTrue();
@@ -270,7 +275,10 @@ class TlsStageSplitTest {
             String text = "message cut at " + cut;
             byte[] record = p.records(text);
             assertThat(record.length).isGreaterThan(cut);
-            p.feed(Arrays.copyOf(record, cut), Arrays.copyOfRange(record, cut, record.length));
+            p.feed(Arrays.copyOf(record, cut));
+            assertThat(p.stage.heldBytes()).as("only the unfinished record is kept").isEqualTo(cut);
+            p.feed(Arrays.copyOfRange(record, cut, record.length));
+            assertThat(p.stage.heldBytes()).as("an idle connection keeps nothing").isZero();
             expected.append(text);
         }
         assertThat(p.received.plain.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
