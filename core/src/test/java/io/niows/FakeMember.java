@@ -113,6 +113,15 @@ final class FakeMember implements BroadcastMember {
         closeNow();
     }
 
+    /** A fake reads nothing: pausing changes nothing it does. */
+    @Override
+    public void pauseReading() {
+    }
+
+    @Override
+    public void resumeReading() {
+    }
+
     @Override
     public InetSocketAddress remoteAddress() {
         throw new UnsupportedOperationException();
