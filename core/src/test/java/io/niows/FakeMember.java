@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * A broadcast member without a socket: it keeps the close listeners it was given, so a test can
- * count them and fire them, and it accepts every frame.
+ * count them and fire them, and it accepts every frame (it reports the queued bytes a test sets).
  *
  * <p>Not thread-safe: one test thread drives it.
  */
@@ -20,6 +20,10 @@ final class FakeMember implements BroadcastMember {
     final List<Consumer<WebSocket>> closeListeners = new ArrayList<>();
     /** The lengths of the frames queued on it, in order. */
     final List<Integer> frames = new ArrayList<>();
+    /** The shared messages asked for a frame, in order. */
+    final List<SharedMessage> messages = new ArrayList<>();
+    /** The bytes it says it has waiting to be written. */
+    long queuedBytes;
     private boolean open = true;
 
     /** Closes the connection: runs and forgets its close listeners, as a real connection does. */
@@ -41,6 +45,7 @@ final class FakeMember implements BroadcastMember {
 
     @Override
     public ByteBuffer frameOf(SharedMessage message) {
+        messages.add(message);
         return message.plainFrame();
     }
 
@@ -80,7 +85,7 @@ final class FakeMember implements BroadcastMember {
 
     @Override
     public long queuedBytes() {
-        return 0;
+        return queuedBytes;
     }
 
     @Override
