@@ -2,6 +2,7 @@ package io.niows;
 
 import io.niows.internal.reactor.ConnectionSettings;
 import io.niows.protocol.EngineConfig;
+import io.niows.protocol.FrameTrace;
 import io.niows.protocol.PerMessageDeflate;
 import io.niows.protocol.Role;
 import java.time.Duration;
@@ -58,6 +59,7 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
     private int loops;
     /** Null for the role's defaults. */
     private PerMessageDeflate deflate;
+    private FrameTrace trace;
     private long maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
     private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     private int maxHandshakeSize = DEFAULT_MAX_HANDSHAKE_SIZE;
@@ -239,6 +241,21 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
         return self();
     }
 
+    /**
+     * A hook told every frame each connection sends and receives, exactly as on the wire, and the
+     * opening handshake's heads: for watching the protocol at work (see {@link FrameTrace} for
+     * the thread each call comes on). Default none, which costs one null check per read and per
+     * send.
+     *
+     * @param hook the hook, thread-safe since a server's connections run on several loops; {@code
+     *     null} for none
+     * @return this builder
+     */
+    public B trace(FrameTrace hook) {
+        this.trace = hook;
+        return self();
+    }
+
     /** The number of selector loops set. */
     int loops() {
         return loops;
@@ -252,7 +269,8 @@ public abstract sealed class ConnectionOptions<B extends ConnectionOptions<B>>
                 .withDeflate(deflate != null ? deflate : roleDeflate)
                 .withMaxFrameSize(Math.min(maxFrameSize, maxMessageSize))
                 .withMaxMessageSize(maxMessageSize)
-                .withMaxHandshakeSize(maxHandshakeSize);
+                .withMaxHandshakeSize(maxHandshakeSize)
+                .withTrace(trace);
         return ConnectionSettings.builder(engine)
                 .writeWaterMarks(lowWaterMark, highWaterMark)
                 .maxQueuedBytes(maxQueuedBytes)

@@ -28,12 +28,14 @@ public final class EngineConfig {
     private final boolean autoPong;
     private final int maxHandshakeSize;
     private final PerMessageDeflate deflate;
+    private final FrameTrace trace;
     private final FrameEncoder encoder;
     private final HandshakeLimits handshakeLimits;
 
     private EngineConfig(Role role, long maxFrameSize, long maxMessageSize, IntSupplier maskingKeys,
-            boolean autoPong, int maxHandshakeSize, PerMessageDeflate deflate) {
+            boolean autoPong, int maxHandshakeSize, PerMessageDeflate deflate, FrameTrace trace) {
         this.role = role;
+        this.trace = trace;
         this.deflate = deflate;
         this.maxFrameSize = maxFrameSize;
         this.maxMessageSize = maxMessageSize;
@@ -64,13 +66,13 @@ public final class EngineConfig {
      */
     public static EngineConfig server() {
         return new EngineConfig(Role.SERVER, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true, DEFAULT_MAX_HANDSHAKE_SIZE,
-                PerMessageDeflate.serverDefaults());
+                PerMessageDeflate.serverDefaults(), null);
     }
 
     /** {@return a client's defaults: 16 MiB limits, automatic pongs, secure random masking keys} */
     public static EngineConfig client() {
         return new EngineConfig(Role.CLIENT, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true, DEFAULT_MAX_HANDSHAKE_SIZE,
-                PerMessageDeflate.disabled());
+                PerMessageDeflate.disabled(), null);
     }
 
     /** {@return which end this engine plays} */
@@ -105,7 +107,7 @@ public final class EngineConfig {
      */
     public EngineConfig withMaxFrameSize(long maxFrameSize) {
         return new EngineConfig(role, positive(maxFrameSize, "maxFrameSize"), maxMessageSize, maskingKeys, autoPong,
-                maxHandshakeSize, deflate);
+                maxHandshakeSize, deflate, trace);
     }
 
     /**
@@ -115,7 +117,7 @@ public final class EngineConfig {
      */
     public EngineConfig withMaxMessageSize(long maxMessageSize) {
         return new EngineConfig(role, maxFrameSize, positive(maxMessageSize, "maxMessageSize"), maskingKeys, autoPong,
-                maxHandshakeSize, deflate);
+                maxHandshakeSize, deflate, trace);
     }
 
     /**
@@ -127,7 +129,7 @@ public final class EngineConfig {
      */
     public EngineConfig withMaskingKeys(IntSupplier keys) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, Objects.requireNonNull(keys, "keys"), autoPong,
-                maxHandshakeSize, deflate);
+                maxHandshakeSize, deflate, trace);
     }
 
     /**
@@ -136,7 +138,8 @@ public final class EngineConfig {
      * @param autoPong whether the engine queues the pong for every ping it receives
      */
     public EngineConfig withAutoPong(boolean autoPong) {
-        return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize, deflate);
+        return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize, deflate,
+                trace);
     }
 
     /**
@@ -147,7 +150,7 @@ public final class EngineConfig {
      */
     public EngineConfig withMaxHandshakeSize(int bytes) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong,
-                (int) positive(bytes, "maxHandshakeSize"), deflate);
+                (int) positive(bytes, "maxHandshakeSize"), deflate, trace);
     }
 
     /**
@@ -160,7 +163,25 @@ public final class EngineConfig {
      */
     public EngineConfig withDeflate(PerMessageDeflate deflate) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize,
-                Objects.requireNonNull(deflate, "deflate"));
+                Objects.requireNonNull(deflate, "deflate"), trace);
+    }
+
+    /**
+     * A copy that tells {@code trace} every frame in and out and the opening handshake's heads; see
+     * {@link FrameTrace} for when and on which thread.
+     *
+     * @param trace the hook, or {@code null} for none (the default, which costs one null check per
+     *     read and per send)
+     * @return the changed copy
+     */
+    public EngineConfig withTrace(FrameTrace trace) {
+        return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize, deflate,
+                trace);
+    }
+
+    /** {@return the frame trace hook, or {@code null} for none} */
+    public FrameTrace trace() {
+        return trace;
     }
 
     /** {@return the permessage-deflate settings a server accepts with} */
@@ -184,6 +205,6 @@ public final class EngineConfig {
     public String toString() {
         return "EngineConfig[role=" + role + ", maxFrameSize=" + maxFrameSize + ", maxMessageSize="
                 + maxMessageSize + ", autoPong=" + autoPong + ", maxHandshakeSize=" + maxHandshakeSize + ", deflate="
-                + deflate + "]";
+                + deflate + ", trace=" + (trace != null) + "]";
     }
 }

@@ -61,6 +61,8 @@ public final class Outbound {
 
     private final FrameEncoder encoder;
     private final boolean masks;
+    /** Told each frame a port accepted, when a frame trace is set; else null. */
+    private final WireTrace trace;
     /**
      * How messages are compressed once permessage-deflate was agreed, else null; set before the
      * phase becomes OPEN, so a sender that read OPEN sees it. An independent one is used from any
@@ -78,9 +80,13 @@ public final class Outbound {
     /** The opcode of that message, or NO_MESSAGE; guarded by this. */
     private int fragmentOpcode = NO_MESSAGE;
 
-    /** @param open whether the opening handshake is done; if not, nothing is sent until {@link #opened()} */
-    Outbound(FrameEncoder encoder, boolean masks, boolean open) {
+    /**
+     * @param open whether the opening handshake is done; if not, nothing is sent until {@link #opened()}
+     * @param trace told each frame a port accepted, or {@code null}
+     */
+    Outbound(FrameEncoder encoder, boolean masks, boolean open, WireTrace trace) {
         this.encoder = encoder;
+        this.trace = trace;
         this.masks = masks;
         this.phase = open ? OPEN : CONNECTING;
     }
@@ -206,7 +212,7 @@ public final class Outbound {
                 throw new IllegalArgumentException("the fragmented message being sent is not " + (text ? "text" : "binary"));
             }
             int opcode = fragmentOpcode == NO_MESSAGE ? type : OPCODE_CONTINUATION;
-            SendResult result = port.submit(encoder.encode(opcode, last, part), context);
+            SendResult result = submit(port, encoder.encode(opcode, last, part), context);
             if (result.accepted()) {
                 fragmentOwner = last ? null : sender;
                 fragmentOpcode = last ? NO_MESSAGE : type;
@@ -363,7 +369,7 @@ public final class Outbound {
             if (phase != OPEN || fragmentOwner != null) {
                 return phase != OPEN ? SendResult.REFUSED_CLOSED : SendResult.REFUSED_BUSY;
             }
-            return port.submit(compressed(deflater, opcode, payload), context);
+            return submit(port, compressed(deflater, opcode, payload), context);
         }
     }
 
@@ -391,7 +397,7 @@ public final class Outbound {
                 // RFC 6455 §5.4: fragments of one message "MUST NOT be interleaved" with another's.
                 return SendResult.REFUSED_BUSY;
             }
-            return port.submit(frame, context);
+            return submit(port, frame, context);
         }
     }
 
@@ -405,7 +411,7 @@ public final class Outbound {
         }
         ByteBuffer frame = encoder.encode(opcode, true, payload);
         synchronized (this) {
-            return mayControl() ? port.submit(frame, context) : SendResult.REFUSED_CLOSED;
+            return mayControl() ? submit(port, frame, context) : SendResult.REFUSED_CLOSED;
         }
     }
 
@@ -413,5 +419,18 @@ public final class Outbound {
     private boolean mayControl() {
         int now = phase;
         return now == OPEN || now == CLOSING;
+    }
+
+    /** Hands a frame to the port; the trace, if any, reads it once the port accepted it. */
+    private <C> SendResult submit(Port<C> port, ByteBuffer frame, C context) {
+        if (trace == null) {
+            return port.submit(frame, context);
+        }
+        ByteBuffer view = frame.duplicate();
+        SendResult result = port.submit(frame, context);
+        if (result.accepted()) {
+            trace.feed(view);
+        }
+        return result;
     }
 }

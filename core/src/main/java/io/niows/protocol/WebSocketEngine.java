@@ -51,8 +51,15 @@ public final class WebSocketEngine {
     private final EngineConfig config;
     private final EngineListener listener;
     private final FrameSink sink;
+    /** The caller's sink, for frames the outbound front traces itself. */
+    private final FrameSink rawSink;
     private final FrameEncoder encoder;
     private final Outbound outbound;
+    /** Read what this engine receives and sends when a frame trace is set; else null. */
+    private final WireTrace received;
+    private final WireTrace sent;
+    /** Bytes at the start of the next {@link #receive} that {@link #received} has read already. */
+    private int traceSkip;
     private FrameDecoder decoder;
     /** The server's or the client's side of the opening handshake while CONNECTING, else null. */
     private ServerOpening serverOpening;
@@ -89,9 +96,14 @@ public final class WebSocketEngine {
     private WebSocketEngine(EngineConfig config, EngineListener listener, FrameSink sink, ConnectionState state) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.sink = Objects.requireNonNull(sink, "sink");
+        this.rawSink = Objects.requireNonNull(sink, "sink");
+        FrameTrace hook = config.trace();
+        boolean head = state == ConnectionState.CONNECTING;
+        this.received = hook == null ? null : new WireTrace(hook, TracedFrame.Direction.IN, head);
+        this.sent = hook == null ? null : new WireTrace(hook, TracedFrame.Direction.OUT, head);
+        this.sink = hook == null ? sink : new TracedSink(sink, sent);
         this.encoder = config.encoder();
-        this.outbound = new Outbound(encoder, config.role() == Role.CLIENT, state == ConnectionState.OPEN);
+        this.outbound = new Outbound(encoder, config.role() == Role.CLIENT, state == ConnectionState.OPEN, sent);
         this.state = state;
     }
 
@@ -211,6 +223,34 @@ public final class WebSocketEngine {
      * @param in the bytes that arrived, from position to limit, after any kept from the last call
      */
     public void receive(ByteBuffer in) {
+        if (received == null) {
+            handle(in);
+            return;
+        }
+        // The trace reads the bytes before they are handled (masked payload is unmasked in place),
+        // so that a frame is traced before the answer it causes; the bytes left are passed again.
+        // While the opening handshake runs it reads the head first and a copy of the rest after:
+        // frames that came with the head are read knowing what it agreed (permessage-deflate).
+        ByteBuffer fresh = in.duplicate();
+        fresh.position(Math.min(in.limit(), in.position() + traceSkip));
+        boolean opening = state == ConnectionState.CONNECTING;
+        if (opening) {
+            ByteBuffer copy = ByteBuffer.allocate(fresh.remaining()).put(fresh).flip();
+            fresh = copy.position(received.feedHead(copy));
+        } else {
+            received.feed(fresh);
+        }
+        try {
+            handle(in);
+        } finally {
+            traceSkip = in.remaining();
+            if (opening) {
+                received.feed(fresh);
+            }
+        }
+    }
+
+    private void handle(ByteBuffer in) {
         if (state == ConnectionState.CONNECTING && !readOpening(in)) {
             return;
         }
@@ -241,7 +281,7 @@ public final class WebSocketEngine {
      *     {@link Outbound#text})
      */
     public SendResult sendText(CharSequence text) {
-        return outbound.text(text, sink, TO_SINK);
+        return outbound.text(text, rawSink, TO_SINK);
     }
 
     /**
@@ -252,7 +292,7 @@ public final class WebSocketEngine {
      *     {@link Outbound#text})
      */
     public SendResult sendBinary(ByteBuffer data) {
-        return outbound.binary(data, sink, TO_SINK);
+        return outbound.binary(data, rawSink, TO_SINK);
     }
 
     /**
@@ -266,7 +306,7 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException if {@code text} changes within a message
      */
     public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
-        return outbound.fragment(text, part, last, this, sink, TO_SINK);
+        return outbound.fragment(text, part, last, this, rawSink, TO_SINK);
     }
 
     /**
@@ -278,7 +318,7 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
     public SendResult sendPing(ByteBuffer payload) {
-        return outbound.ping(payload, sink, TO_SINK);
+        return outbound.ping(payload, rawSink, TO_SINK);
     }
 
     /**
@@ -290,7 +330,7 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
     public SendResult sendPong(ByteBuffer payload) {
-        return outbound.pong(payload, sink, TO_SINK);
+        return outbound.pong(payload, rawSink, TO_SINK);
     }
 
     /**
@@ -363,6 +403,10 @@ public final class WebSocketEngine {
         outbound.closed();
         if (decoder != null) {
             decoder.stop();
+        }
+        if (received != null) {
+            received.end();
+            sent.end();
         }
     }
 
@@ -514,6 +558,10 @@ public final class WebSocketEngine {
      */
     private void useDeflate(DeflateAgreement agreed) {
         extensions = agreed.header();
+        if (received != null) {
+            received.inflateCompressed();
+            sent.inflateCompressed();
+        }
         Role own = config.role();
         Role peer = own == Role.SERVER ? Role.CLIENT : Role.SERVER;
         PerMessageDeflate settings = own == Role.SERVER ? config.deflate() : request.deflateOffer();
@@ -600,6 +648,30 @@ public final class WebSocketEngine {
             }
             state = ConnectionState.CLOSED;
             listener.onCloseReceived(code, reason);
+        }
+    }
+
+    /** A sink that shows the trace each frame (and handshake head) before passing it on. */
+    private static final class TracedSink implements FrameSink {
+
+        private final FrameSink sink;
+        private final WireTrace trace;
+
+        TracedSink(FrameSink sink, WireTrace trace) {
+            this.sink = sink;
+            this.trace = trace;
+        }
+
+        @Override
+        public void write(ByteBuffer frame) {
+            trace.feed(frame);
+            sink.write(frame);
+        }
+
+        @Override
+        public void writePong(ByteBuffer frame) {
+            trace.feed(frame);
+            sink.writePong(frame);
         }
     }
 }

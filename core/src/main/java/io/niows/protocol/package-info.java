@@ -25,7 +25,11 @@
  *   <li>{@link io.niows.protocol.PerMessageDeflate}, the settings of permessage-deflate (RFC
  *       7692), which the engine negotiates in the opening handshake and then applies to every
  *       message: compressed as it is sent through the front, inflated as it arrives, before the
- *       message limit and the UTF-8 check.
+ *       message limit and the UTF-8 check;
+ *   <li>the frame trace: a {@link io.niows.protocol.FrameTrace} set with
+ *       {@link io.niows.protocol.EngineConfig#withTrace} is told each frame in and out as a
+ *       {@link io.niows.protocol.TracedFrame}, read from the wire bytes by a
+ *       {@link io.niows.protocol.WireTrace}, which also reads any captured byte stream.
  * </ul>
  * Close codes are {@code int}s; their names and rules are {@link io.niows.CloseCode}'s.
  * Everything else in niows' protocol layers ({@code io.niows.internal.frame},

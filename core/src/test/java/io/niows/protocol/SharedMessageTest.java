@@ -37,7 +37,7 @@ class SharedMessageTest {
         SharedMessage message = SharedMessage.text(TEXT, false);
         ByteBuffer full = message.frameFor(deflating(15));
         ByteBuffer small = message.frameFor(deflating(9));
-        ByteBuffer plain = message.frameFor(new Outbound(SERVER, false, true));
+        ByteBuffer plain = message.frameFor(new Outbound(SERVER, false, true, null));
         message.frameFor(deflating(9));
         message.frameFor(deflating(15));
         assertThat(message.compressedFramesMade()).isEqualTo(2);
@@ -57,14 +57,14 @@ class SharedMessageTest {
     @Test
     void aClientsFrontCannotShare() {
         assertThatThrownBy(() -> SharedMessage.text(TEXT, false)
-                .frameFor(new Outbound(new FrameEncoder(true, () -> 1), true, true)))
+                .frameFor(new Outbound(new FrameEncoder(true, () -> 1), true, true, null)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static final FrameEncoder SERVER = new FrameEncoder(false, () -> 0);
 
     private static Outbound deflating(int windowBits) {
-        Outbound outbound = new Outbound(SERVER, false, false);
+        Outbound outbound = new Outbound(SERVER, false, false, null);
         MessageDeflater shared = SETTINGS.independentDeflater(windowBits);
         outbound.opened(shared, shared, SETTINGS.minSize());
         return outbound;

@@ -32,6 +32,7 @@ public record CommandLine(String command, String host, int port, String url, Str
             "  blocking-echo  the same echo on blocking sockets, a thread per connection, driving the",
             "                 sans-I/O protocol engine: the example to read first (--port required)",
             "  echo-client    play every case of a fuzzing server: --url ws://HOST:PORT [--agent NAME]",
+            io.niows.examples.trace.TraceTools.USAGE,
             "  help           print this message",
             "",
             "--host defaults to 127.0.0.1; --port 0 picks a free port.",

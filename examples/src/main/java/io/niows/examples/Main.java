@@ -3,6 +3,7 @@ package io.niows.examples;
 import io.niows.WebSocketServer;
 import io.niows.examples.blocking.BlockingEchoServer;
 import io.niows.examples.chat.ChatServer;
+import io.niows.examples.trace.TraceTools;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
@@ -13,7 +14,8 @@ import javax.net.ssl.SSLContext;
 /**
  * The examples' entry point: {@code java -jar niows-examples.jar [chat|echo|broadcast|blocking-echo]
  * [--port N] [--host ADDRESS] [--tls-cert FILE --tls-key FILE]}, or {@code echo-client --url ws://HOST:PORT
- * [--agent NAME]}. Prints
+ * [--agent NAME]}, or one of the protocol-watching tools {@code trace} and {@code decode} ({@link TraceTools}).
+ * Prints
  * where it listens, runs until the process is stopped (Ctrl-C), then closes the server: the niows
  * servers gracefully (clients get a 1001 close frame), the blocking echo by dropping every
  * connection.
@@ -37,6 +39,10 @@ public final class Main {
 
     /** Runs the example the arguments name. */
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && TraceTools.handles(args[0])) {
+            System.exit(TraceTools.run(args, System.in, System.out, System.err));
+            return;
+        }
         CommandLine line;
         try {
             line = CommandLine.parse(args);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.niows.WebSocketServer;
 import io.niows.examples.Tls;
+import io.niows.examples.trace.TraceProxy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,6 +178,46 @@ class ChatBrowserTest {
                     "ann: over TLS now", "bob: both ways")));
             assertThat(((JavascriptExecutor) browser).executeScript("return location.protocol")).isEqualTo("https:");
         }
+    }
+
+    /**
+     * The chat watched through the tracing proxy ({@code niows-examples.jar trace}). The chat
+     * answers only requests whose {@code Host} names its own port, so the proxy listens on
+     * 127.0.0.1 and the chat on 127.0.0.2 with the same port: the browser's {@code Host} and
+     * {@code Origin} then name the chat's port, and the proxy relays them unchanged. The trace is
+     * kept in {@code target/chat-trace.txt}.
+     */
+    @Test
+    void aChatSessionThroughTheTracingProxyShowsHeadsMaskedCompressedFramesAndTheBroadcast() throws IOException {
+        server.close();
+        List<String> trace = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (TraceProxy proxy = TraceProxy.start("127.0.0.1", 0, java.net.URI.create("ws://127.0.0.2:0/"), false,
+                trace::add)) {
+            // The proxy's port is known once it listens; the chat takes the same one on 127.0.0.2.
+            proxy.retarget(new java.net.InetSocketAddress("127.0.0.2", proxy.port()));
+            server = ChatServer.start("127.0.0.2", proxy.port());
+            WebDriver ann = open(1000, 680);
+            join(ann, "ann");
+            WebDriver bob = open(1000, 680);
+            join(bob, "bob");
+            say(ann, "ann", "Hello bob!");
+            String longLine = "A line long enough to be sent compressed, both ways.".repeat(3);
+            say(bob, "bob", longLine);
+            await(ann, "ann sees both messages",
+                    d -> messages(d).equals(List.of("ann: Hello bob!", "bob: " + longLine)));
+        }
+        Files.write(Path.of("target", "chat-trace.txt"), trace, StandardCharsets.UTF_8);
+        assertThat(trace).anySatisfy(line -> assertThat(line).contains("\u2192 C2S | GET /chat HTTP/1.1"));
+        assertThat(trace).anySatisfy(line -> assertThat(line)
+                .contains("\u2190 S2C | Sec-WebSocket-Extensions: permessage-deflate"));
+        assertThat(trace).as("a browser masks every frame it sends")
+                .filteredOn(line -> line.contains("\u2192 C2S FIN")).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).containsPattern("mask=[0-9a-f]{8}"));
+        assertThat(trace).as("the long line went compressed, its inflated size shown")
+                .anySatisfy(line -> assertThat(line).contains("\u2192 C2S FIN RSV1 text").contains("inflated="));
+        assertThat(trace).as("ann's message broadcast to both, unmasked")
+                .filteredOn(line -> line.contains("\u2190 S2C FIN text")
+                        && line.contains("\"{\\\"type\\\":\\\"message\\\",\\\"name\\\":\\\"ann\\\"")).hasSize(2);
     }
 
     @Test
