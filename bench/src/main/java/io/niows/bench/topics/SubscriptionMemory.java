@@ -2,10 +2,7 @@ package io.niows.bench.topics;
 
 import io.niows.QueueingMember;
 import io.niows.Topics;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,8 +12,9 @@ import java.util.List;
  * for steady readings, for example {@code java -Xms1g -Xmx1g -XX:+UseSerialGC -cp
  * bench/target/benchmarks.jar io.niows.bench.topics.SubscriptionMemory 10000 10}.
  *
- * <p>Arguments: topics, then members per topic (each member is in one topic). Prints one line per
- * round (five rounds, each with a new registry) and the median.
+ * <p>Arguments: topics, then members per topic (each member is in one topic). It measures once:
+ * run it several times, each in a fresh JVM, and take the median (in one JVM, later readings were
+ * found unreliable: the heap after a collection did not always show the previous registry gone).
  *
  * <p>Not thread-safe: a command-line tool run on one thread.
  */
@@ -45,17 +43,11 @@ public final class SubscriptionMemory {
         for (int t = 0; t < topicCount; t++) {
             names[t] = "topic-" + t;
         }
-        double[] perSubscription = new double[5];
-        for (int round = 0; round < perSubscription.length; round++) {
-            perSubscription[round] = measure(members, names, perTopic);
-            System.out.printf("round %d: %d topics x %d members: %.1f bytes per subscription%n",
-                    round + 1, topicCount, perTopic, perSubscription[round]);
-        }
-        Arrays.sort(perSubscription);
-        System.out.printf("median: %.1f bytes per subscription%n", perSubscription[2]);
+        double bytes = measure(members, names, perTopic);
+        System.out.printf("%d topics x %d members: %.1f bytes per subscription%n", topicCount, perTopic, bytes);
     }
 
-    /** Subscribes every member in a new registry; the registry is unreachable once this returns. */
+    /** Subscribes every member in a new registry, reading the heap before and after. */
     private static double measure(List<QueueingMember> members, String[] names, int perTopic)
             throws InterruptedException {
         long before = usedAfterGc();
@@ -75,11 +67,18 @@ public final class SubscriptionMemory {
     }
 
     private static long usedAfterGc() throws InterruptedException {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        for (int i = 0; i < 3; i++) {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        // Collect until the reading stops falling: one collection may leave what the next frees.
+        for (int i = 0; i < 10; i++) {
             System.gc();
-            Thread.sleep(100);
+            Thread.sleep(50);
+            long now = runtime.totalMemory() - runtime.freeMemory();
+            if (now >= used) {
+                return now;
+            }
+            used = now;
         }
-        return memory.getHeapMemoryUsage().getUsed();
+        return used;
     }
 }
