@@ -85,7 +85,7 @@ public final class Topics {
                 added[1] = true;
             }
             if (set.add(topic)) {
-                topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(m);
+                joinTopic(m, topic);
                 added[0] = true;
             }
             return set.isEmpty() ? null : set;
@@ -136,6 +136,18 @@ public final class Topics {
             return null;
         });
         return had[0];
+    }
+
+    /**
+     * Adds a member inside the topic's own compute: added after it, the member could land in a set
+     * that its last other member's leave has just removed from the registry.
+     */
+    private void joinTopic(BroadcastMember member, String topic) {
+        topics.compute(topic, (t, members) -> {
+            Set<BroadcastMember> set = members == null ? ConcurrentHashMap.newKeySet() : members;
+            set.add(member);
+            return set;
+        });
     }
 
     private void leaveTopic(BroadcastMember member, String topic) {

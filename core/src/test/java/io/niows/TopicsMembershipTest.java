@@ -3,6 +3,7 @@ package io.niows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niows.Broadcaster.OverflowPolicy;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +80,32 @@ class TopicsMembershipTest {
             assertThat(a.closeListeners).isEmpty();
         }
         assertThat(topics.topicCount()).isZero();
+    }
+
+    @Test
+    void aSubscriptionIsNeverLostToATopicEmptiedAtTheSameTime() throws Exception {
+        FakeMember churning = new FakeMember();
+        FakeMember checked = new FakeMember();
+        int rounds = 200_000;
+        AtomicInteger lost = new AtomicInteger();
+        Thread other = new Thread(() -> {
+            for (int i = 0; i < rounds; i++) {
+                topics.subscribe(churning, "t");
+                topics.unsubscribe(churning, "t");
+            }
+        });
+        other.start();
+        for (int i = 0; i < rounds && other.isAlive(); i++) {
+            topics.subscribe(checked, "t");
+            if (!topics.isSubscribed(checked, "t")) {
+                lost.incrementAndGet();
+            }
+            topics.unsubscribe(checked, "t");
+        }
+        other.join(30_000);
+
+        assertThat(other.isAlive()).isFalse();
+        assertThat(lost.get()).as("subscriptions that went to a set no longer in the registry").isZero();
     }
 
     @Test
