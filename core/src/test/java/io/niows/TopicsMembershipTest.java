@@ -109,6 +109,29 @@ class TopicsMembershipTest {
     }
 
     @Test
+    void aConnectionTogglingOneTopicFromTwoThreadsKeepsNoListenerAfterItsLastTopic() throws Exception {
+        FakeMember member = new FakeMember();
+        int rounds = 100_000;
+        Thread other = new Thread(() -> toggle(member, "x", rounds));
+        other.start();
+        toggle(member, "x", rounds);
+        other.join(30_000);
+
+        assertThat(other.isAlive()).isFalse();
+        assertThat(topics.topicsOf(member)).isEmpty();
+        assertThat(member.closeListeners).as("listeners left after the last topic").isEmpty();
+        topics.subscribe(member, "z");
+        assertThat(member.closeListeners).hasSize(1);
+    }
+
+    private void toggle(FakeMember member, String topic, int rounds) {
+        for (int i = 0; i < rounds; i++) {
+            topics.subscribe(member, topic);
+            topics.unsubscribe(member, topic);
+        }
+    }
+
+    @Test
     void aPublishIsEncodedOnceForAllItsSubscribers() {
         FakeMember a = new FakeMember();
         FakeMember b = new FakeMember();
