@@ -302,9 +302,12 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
     }
 
-    /** Bytes this connection holds: its write queue and its unfinished incoming message; loop thread only. */
+    /**
+     * Bytes this connection holds: its write queue, its unfinished incoming message and what its
+     * TLS stage keeps (an unfinished record, records the socket has not taken); loop thread only.
+     */
     long bytesHeld() {
-        return queuedBytes() + incomingHeld;
+        return queuedBytes() + incomingHeld + (tls == null ? 0 : tls.heldBytes());
     }
 
     /** Starts the close deadline once the engine is past OPEN, and closes once the engine says so. */
