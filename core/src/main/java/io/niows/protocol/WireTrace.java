@@ -19,6 +19,9 @@ import java.util.zip.Inflater;
  * the inflated size on the message's last frame (unknown, -1, past 256 MiB). It holds at most one
  * header, a payload preview, that inflater and 8 KiB buffers.
  *
+ * <p>An exception the hook throws is not passed on: this direction's trace ends there, and the
+ * connection it watches goes on.
+ *
  * <p>Thread-safe: each method is synchronized, so bytes of one direction may come from more than
  * one thread, as long as each call passes whole frames or the callers agree on the order.
  */
@@ -169,7 +172,12 @@ public final class WireTrace {
                 head = null;
                 boolean refused = text.startsWith("HTTP/") && !text.regionMatches(text.indexOf(' ') + 1, "101", 0, 3);
                 mode = refused ? Mode.STOPPED : Mode.FRAMES;
-                hook.onHandshake(direction, text);
+                try {
+                    hook.onHandshake(direction, text);
+                } catch (RuntimeException hookFailed) {
+                    mode = Mode.STOPPED;
+                    return end;
+                }
                 return i;
             }
             if (size > MAX_HEAD) {
@@ -292,7 +300,12 @@ public final class WireTrace {
             inflatedLength = inflated;
             messageCompressed = false;
         }
-        hook.onFrame(new TracedFrame(direction, frameStart, Arrays.copyOf(header, headerFill), payloadLength,
-                preview, inflatedLength));
+        try {
+            hook.onFrame(new TracedFrame(direction, frameStart, Arrays.copyOf(header, headerFill), payloadLength,
+                    preview, inflatedLength));
+        } catch (RuntimeException hookFailed) {
+            // A trace must not be able to break the connection it watches: it ends instead.
+            mode = Mode.STOPPED;
+        }
     }
 }
