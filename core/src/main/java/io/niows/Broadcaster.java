@@ -1,12 +1,11 @@
 package io.niows;
 
-import io.niows.protocol.SendResult;
 import io.niows.protocol.SharedMessage;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The observer list: connections join, every broadcast message reaches every member, and a
@@ -44,16 +43,11 @@ public final class Broadcaster {
     /** The default limit of queued bytes per member: 1 MiB. */
     public static final long DEFAULT_MAX_QUEUED_BYTES = 1L << 20;
 
-    private static final int DIRECT_THRESHOLD = 8;
-
     private final Set<BroadcastMember> members = ConcurrentHashMap.newKeySet();
     /** Given to each member at its join, withdrawn when it leaves: one object for all members. */
     private final Consumer<WebSocket> leaveOnClose = this::closed;
-    private final long maxQueuedBytes;
-    private final OverflowPolicy policy;
-    private final LongAdder skipped = new LongAdder();
-    private final LongAdder evicted = new LongAdder();
-    private final LongAdder oversized = new LongAdder();
+    private final Predicate<BroadcastMember> evict = members::remove;
+    private final Fanout fanout;
 
     /** A broadcaster with 1 MiB of queue per member and the {@link OverflowPolicy#CLOSE} policy. */
     public Broadcaster() {
@@ -67,11 +61,7 @@ public final class Broadcaster {
      * @param policy what to do with a member past that limit
      */
     public Broadcaster(long maxQueuedBytes, OverflowPolicy policy) {
-        if (maxQueuedBytes <= 0) {
-            throw new IllegalArgumentException("maxQueuedBytes must be positive");
-        }
-        this.maxQueuedBytes = maxQueuedBytes;
-        this.policy = java.util.Objects.requireNonNull(policy, "policy");
+        this.fanout = new Fanout(maxQueuedBytes, policy);
     }
 
     /**
@@ -137,7 +127,7 @@ public final class Broadcaster {
      *     {@link #maxQueuedBytes()}
      */
     public int broadcast(CharSequence text) {
-        return send(SharedMessage.text(text, members.size() >= DIRECT_THRESHOLD));
+        return send(SharedMessage.text(text, members.size() >= Fanout.DIRECT_THRESHOLD));
     }
 
     /**
@@ -149,45 +139,11 @@ public final class Broadcaster {
      *     {@link #maxQueuedBytes()}
      */
     public int broadcast(ByteBuffer data) {
-        return send(SharedMessage.binary(data, members.size() >= DIRECT_THRESHOLD));
+        return send(SharedMessage.binary(data, members.size() >= Fanout.DIRECT_THRESHOLD));
     }
 
     private int send(SharedMessage message) {
-        if (message.plainFrame().remaining() > maxQueuedBytes) {
-            oversized.increment();
-            return 0;
-        }
-        int queued = 0;
-        for (BroadcastMember m : members) {
-            ByteBuffer frame = m.frameOf(message);
-            long queuedNow = m.queuedBytes();
-            if (queuedNow + frame.remaining() > maxQueuedBytes) {
-                overflow(m, queuedNow);
-            } else if (sendTo(m, frame)) {
-                queued++;
-            }
-        }
-        return queued;
-    }
-
-    private boolean sendTo(BroadcastMember m, ByteBuffer frame) {
-        SendResult result = m.sendEncoded(frame);
-        if (result == SendResult.REFUSED_BUSY) {
-            skipped.increment();
-            m.countBroadcastOverflow(false, m.queuedBytes());
-        }
-        return result.accepted();
-    }
-
-    private void overflow(BroadcastMember m, long queuedNow) {
-        if (policy == OverflowPolicy.SKIP) {
-            skipped.increment();
-            m.countBroadcastOverflow(false, queuedNow);
-        } else if (members.remove(m)) {
-            evicted.increment();
-            m.countBroadcastOverflow(true, queuedNow);
-            m.close(CloseCode.POLICY_VIOLATION, "too slow: broadcast queue full");
-        }
+        return fanout.send(message, members, evict);
     }
 
     /**
@@ -195,12 +151,12 @@ public final class Broadcaster {
      * or in the middle of sending a fragmented message of their own}
      */
     public long skipped() {
-        return skipped.sum();
+        return fanout.skipped();
     }
 
     /** {@return the members closed for being over their limit, under {@link OverflowPolicy#CLOSE}} */
     public long evicted() {
-        return evicted.sum();
+        return fanout.evicted();
     }
 
     /**
@@ -209,22 +165,22 @@ public final class Broadcaster {
      * them.
      */
     public long oversized() {
-        return oversized.sum();
+        return fanout.oversized();
     }
 
     /** {@return the bytes a member may have waiting before the policy applies} */
     public long maxQueuedBytes() {
-        return maxQueuedBytes;
+        return fanout.maxQueuedBytes();
     }
 
     /** {@return what happens to a member over its limit} */
     public OverflowPolicy policy() {
-        return policy;
+        return fanout.policy();
     }
 
-    private static BroadcastMember member(WebSocket ws) {
+    static BroadcastMember member(WebSocket ws) {
         if (!(ws instanceof BroadcastMember) || ((BroadcastMember) ws).masksFrames()) {
-            throw new IllegalArgumentException("only connections of a niows server can join a Broadcaster");
+            throw new IllegalArgumentException("only connections of a niows server can join a Broadcaster or Topics");
         }
         return (BroadcastMember) ws;
     }

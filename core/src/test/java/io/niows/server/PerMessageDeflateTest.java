@@ -3,6 +3,7 @@ package io.niows.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niows.Broadcaster;
+import io.niows.Topics;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
@@ -97,6 +98,33 @@ class PerMessageDeflateTest {
         server = Servers.echo();
         DeflatingClient client = connect("permessage-deflate; server_max_window_bits=20", false);
         assertThat(client.head).startsWith("HTTP/1.1 101").doesNotContain("Sec-WebSocket-Extensions");
+    }
+
+    @Test
+    void aPublishReachesCompressingAndPlainSubscribersOfATopicAlike() throws Exception {
+        Topics topics = new Topics();
+        CountDownLatch joined = new CountDownLatch(3);
+        server = Servers.loopback().defaultRoute(new WebSocketHandler() {
+            @Override
+            public void onOpen(WebSocket ws) {
+                topics.subscribe(ws, "room");
+                joined.countDown();
+            }
+        }).build().start();
+        DeflatingClient first = connect("permessage-deflate; client_max_window_bits", false);
+        DeflatingClient second = connect("permessage-deflate", false);
+        DeflatingClient plain = connect(null, false);
+        assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(topics.publish("room", LONG + round)).isEqualTo(3);
+            assertThat(first.readFrameByte0()).isEqualTo(0xC1);
+            assertThat(second.readFrameByte0()).isEqualTo(0xC1);
+            assertThat(plain.readFrameByte0()).isEqualTo(0x81);
+            for (DeflatingClient c : List.of(first, second, plain)) {
+                assertThat(c.lastText).isEqualTo(LONG + round);
+            }
+        }
     }
 
     @Test
