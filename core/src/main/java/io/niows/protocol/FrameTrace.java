@@ -17,6 +17,9 @@ package io.niows.protocol;
  * connection took it for sending: an automatic pong that a later one replaced before the socket
  * took it (RFC 6455 §5.5.3 allows answering only the latest ping) is reported though never sent,
  * and frames still queued when the TCP connection ends are reported though they never left.
+ *
+ * <p>A hook that throws is not told anything more about that direction of that connection; the
+ * exception goes nowhere else, so that a trace can never break the connection it watches.
  */
 @FunctionalInterface
 public interface FrameTrace {

@@ -16,8 +16,11 @@ import java.util.zip.Inflater;
  * <p>Once permessage-deflate is agreed ({@link #inflateCompressed()}), it inflates each compressed
  * message (RFC 7692 §7.2.2) on its own inflater, keeping the window from message to message as a
  * receiver that keeps context does (which also reads messages sent without context), and reports
- * the inflated size on the message's last frame. It holds at most one header, a payload preview and
- * that inflater.
+ * the inflated size on the message's last frame (unknown, -1, past 256 MiB). It holds at most one
+ * header, a payload preview, that inflater and 8 KiB buffers.
+ *
+ * <p>An exception the hook throws is not passed on: this direction's trace ends there, and the
+ * connection it watches goes on.
  *
  * <p>Thread-safe: each method is synchronized, so bytes of one direction may come from more than
  * one thread, as long as each call passes whole frames or the callers agree on the order.
@@ -33,6 +36,13 @@ public final class WireTrace {
     /** The empty line that ends a head. */
     private static final int CRLF_CRLF = 0x0D0A0D0A;
     private static final int MAX_CONTROL_PREVIEW = 125;
+    /** Bytes copied or unmasked at a time, so that a large frame is never copied whole. */
+    private static final int CHUNK = 8192;
+    /**
+     * Past this many inflated bytes a message's size is reported unknown and inflating stops, so
+     * that a compression bomb costs the trace bounded work (an engine fails it at its own limit).
+     */
+    private static final long MAX_INFLATED = 256L * 1024 * 1024;
 
     private enum Mode { HEAD, FRAMES, STOPPED }
 
@@ -93,9 +103,12 @@ public final class WireTrace {
      * @param bytes the next bytes of this direction
      */
     public synchronized void feed(ByteBuffer bytes) {
-        byte[] copy = new byte[bytes.remaining()];
-        bytes.get(bytes.position(), copy);
-        feed(copy, 0, copy.length);
+        byte[] chunk = new byte[Math.min(bytes.remaining(), CHUNK)];
+        for (int at = bytes.position(); at < bytes.limit(); at += chunk.length) {
+            int n = Math.min(chunk.length, bytes.limit() - at);
+            bytes.get(at, chunk, 0, n);
+            feed(chunk, 0, n);
+        }
     }
 
     /**
@@ -159,7 +172,12 @@ public final class WireTrace {
                 head = null;
                 boolean refused = text.startsWith("HTTP/") && !text.regionMatches(text.indexOf(' ') + 1, "101", 0, 3);
                 mode = refused ? Mode.STOPPED : Mode.FRAMES;
-                hook.onHandshake(direction, text);
+                try {
+                    hook.onHandshake(direction, text);
+                } catch (RuntimeException hookFailed) {
+                    mode = Mode.STOPPED;
+                    return end;
+                }
                 return i;
             }
             if (size > MAX_HEAD) {
@@ -223,13 +241,17 @@ public final class WireTrace {
     }
 
     private void inflatePart(byte[] bytes, int from, int n, boolean masked) {
-        byte[] plain = new byte[n];
-        for (int k = 0; k < n; k++) {
-            plain[k] = unmask(bytes[from + k], payloadPosition + k, masked);
+        for (int done = 0; done < n; done += CHUNK) {
+            int piece = Math.min(CHUNK, n - done);
+            byte[] plain = new byte[piece];
+            for (int k = 0; k < piece; k++) {
+                plain[k] = unmask(bytes[from + done + k], payloadPosition + done + k, masked);
+            }
+            inflate(plain);
         }
-        inflate(plain);
     }
 
+    /** Inflates into the scratch buffer, counting; gives up (size unknown) past {@link #MAX_INFLATED}. */
     private void inflate(byte[] compressed) {
         if (inflated < 0) {
             return;
@@ -242,6 +264,10 @@ public final class WireTrace {
                     break;
                 }
                 inflated += got;
+                if (inflated > MAX_INFLATED) {
+                    inflated = -1;
+                    return;
+                }
             }
         } catch (DataFormatException notDeflate) {
             inflated = -1;
@@ -274,7 +300,12 @@ public final class WireTrace {
             inflatedLength = inflated;
             messageCompressed = false;
         }
-        hook.onFrame(new TracedFrame(direction, frameStart, Arrays.copyOf(header, headerFill), payloadLength,
-                preview, inflatedLength));
+        try {
+            hook.onFrame(new TracedFrame(direction, frameStart, Arrays.copyOf(header, headerFill), payloadLength,
+                    preview, inflatedLength));
+        } catch (RuntimeException hookFailed) {
+            // A trace must not be able to break the connection it watches: it ends instead.
+            mode = Mode.STOPPED;
+        }
     }
 }

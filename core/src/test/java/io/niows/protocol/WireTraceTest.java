@@ -3,11 +3,13 @@ package io.niows.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niows.protocol.TracedFrame.Direction;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,6 +98,36 @@ class WireTraceTest {
         assertThat(heads).containsExactly("IN " + request);
         assertThat(frames).extracting(TracedFrame::offset).containsExactly(0L);
         assertThat(new String(frames.get(0).preview(), StandardCharsets.UTF_8)).isEqualTo("Hello");
+    }
+
+    @Test
+    void aCompressionBombsInflatedSizeIsReportedUnknownPastTheCap() {
+        byte[] zeros = new byte[1 << 20];
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] out = new byte[1 << 16];
+        for (int mib = 0; mib < 257; mib++) {
+            deflater.setInput(zeros);
+            while (!deflater.needsInput()) {
+                compressed.write(out, 0, deflater.deflate(out));
+            }
+        }
+        int n;
+        while ((n = deflater.deflate(out, 0, out.length, Deflater.SYNC_FLUSH)) > 0) {
+            compressed.write(out, 0, n);
+        }
+        deflater.end();
+        byte[] payload = compressed.toByteArray();
+        WireTrace trace = new WireTrace(hook, Direction.IN, false);
+        trace.inflateCompressed();
+        ByteBuffer frame = ByteBuffer.allocate(10 + payload.length).put((byte) 0xC2).put((byte) 127)
+                .putLong(payload.length).put(payload).flip();
+        trace.feed(frame);
+        trace.feed(ByteBuffer.wrap(HEX.parseHex("8100")));
+        trace.end();
+        assertThat(frames).hasSize(2);
+        assertThat(frames.get(0).rsv1()).isTrue();
+        assertThat(frames.get(0).inflatedLength()).isEqualTo(-1);
     }
 
     @Test

@@ -132,6 +132,36 @@ class FrameTraceWireTest {
         assertSameAsWire(trace.of(Direction.OUT), parse(received, response.length()));
     }
 
+    @Test
+    void aHookThatThrowsEndsItsTraceButNotTheConnection() throws Exception {
+        List<String> seen = new ArrayList<>();
+        FrameTrace failing = new FrameTrace() {
+            @Override
+            public synchronized void onFrame(TracedFrame frame) {
+                seen.add(frame.direction() + " " + frame.opcodeName());
+                throw new IllegalStateException("a broken hook");
+            }
+
+            @Override
+            public synchronized void onHandshake(Direction direction, String head) {
+                seen.add(direction + " head");
+            }
+        };
+        WebSocketServer server = Servers.loopback().defaultRoute(Servers.ECHO).trace(failing).build().start();
+        try (RawClient client = RawClient.open(server.port(), "/")) {
+            client.send(RawClient.text("one"));
+            assertThat(client.readFrame().text()).isEqualTo("one");
+            client.send(RawClient.text("two"));
+            assertThat(client.readFrame().text()).isEqualTo("two");
+            client.send(RawClient.close(1000, ""));
+            assertThat(client.readFrame().closeCode()).isEqualTo(1000);
+            assertThat(client.serverClosedTcp()).isTrue();
+        } finally {
+            server.close();
+        }
+        assertThat(seen).containsExactly("IN head", "OUT head", "IN text", "OUT text");
+    }
+
     private static void assertSameAsWire(List<TracedFrame> traced, List<WireFrame> wire) {
         assertThat(traced).hasSameSizeAs(wire);
         for (int i = 0; i < wire.size(); i++) {
