@@ -14,9 +14,13 @@ import io.niows.examples.chat.redis.RedisChat;
  */
 public record ChatNode(WebSocketServer server, RedisChat redis) implements AutoCloseable {
 
-    /** Closes the server (its members leave the room), then the Redis connections. */
+    /**
+     * Gives back its members' names (so that their pages can rejoin on another node at once),
+     * closes the server (its members leave the room), then the Redis connections.
+     */
     @Override
     public void close() {
+        redis.releaseAll();
         server.close();
         redis.close();
     }

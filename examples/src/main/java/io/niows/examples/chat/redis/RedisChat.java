@@ -39,8 +39,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *   <li>History: the list {@code niows:chat:ROOM:history}, capped at the room's history size
  *       ({@code RPUSH} + {@code LTRIM}), read whole at each join.</li>
  *   <li>Presence: the hash {@code niows:chat:ROOM:online}, lower-cased name to
- *       {@code NODE|Name}; each node sets {@code niows:chat:node:NODE} with a 15 s expiry every
- *       5 s and writes its own names again then. A name whose node's key has expired (the node
+ *       {@code NODE|Name}; each node sets {@code niows:chat:node:NODE} with a 3 s expiry every
+ *       second and writes its own names again then. A name whose node's key has expired (the node
  *       died) is not listed and may be taken again.</li>
  * </ul>
  *
@@ -59,8 +59,8 @@ public final class RedisChat implements ChatShared, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RedisChat.class.getName());
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 2000;
-    private static final int NODE_TTL_SECONDS = 15;
-    private static final long HEARTBEAT_SECONDS = 5;
+    private static final int NODE_TTL_SECONDS = 3;
+    private static final long HEARTBEAT_SECONDS = 1;
 
     private final String node = UUID.randomUUID().toString();
     private final String channel;
@@ -211,6 +211,16 @@ public final class RedisChat implements ChatShared, AutoCloseable {
         call(() -> commands.publish(channel, node + " " + json));
     }
 
+    /**
+     * Gives back this node's names at once, before its members are disconnected, so that they can
+     * join again on another node under the same names.
+     */
+    public void releaseAll() {
+        for (String name : List.copyOf(mine)) {
+            release(name);
+        }
+    }
+
     /** Stops the threads, gives back this node's names, and closes the connections. */
     @Override
     public void close() {
@@ -227,10 +237,9 @@ public final class RedisChat implements ChatShared, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (String name : List.copyOf(mine)) {
-            release(name);
-        }
+        releaseAll();
         call(() -> commands.del(nodeKey(node)));
+        healthy = false;
         commands.close();
     }
 
