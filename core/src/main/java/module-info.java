@@ -15,6 +15,10 @@
  *   <dt>Connecting to a server</dt>
  *   <dd>{@link io.niows.WebSocketClient}: the same handler and connection types, on selector
  *       loops of its own or on a server's.
+ *   <dt>TLS: {@code wss://} and {@code https://}</dt>
+ *   <dd>{@link io.niows.WebSocketServer.Builder#tls} serves TLS on the server's port (with
+ *       {@link io.niows.TlsContexts} to load a PKCS#12 keystore or PEM files);
+ *       {@link io.niows.WebSocketClient} connects to {@code wss://} URLs.
  *   <dt>Limits, timeouts and refusals</dt>
  *   <dd>{@link io.niows.ConnectionOptions} lists every setting a server and a client share, with
  *       its default; {@link io.niows.WebSocketServer.Builder} adds the server's own (connection

@@ -90,6 +90,14 @@ public final class QueueingMember implements BroadcastMember {
     }
 
     @Override
+    public void pauseReading() {
+    }
+
+    @Override
+    public void resumeReading() {
+    }
+
+    @Override
     public InetSocketAddress remoteAddress() {
         return null;
     }

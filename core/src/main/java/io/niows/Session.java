@@ -59,6 +59,26 @@ final class Session implements BroadcastMember, ConnectionEvents {
     }
 
     @Override
+    public boolean streamsMessages() {
+        return handler instanceof StreamingHandler;
+    }
+
+    @Override
+    public long maxStreamedMessageSize() {
+        return ((StreamingHandler) handler).maxStreamedMessageSize();
+    }
+
+    @Override
+    public void onTextChunk(CharSequence chunk, boolean last) {
+        ((StreamingHandler) handler).onTextChunk(this, chunk, last);
+    }
+
+    @Override
+    public void onBinaryChunk(ByteBuffer chunk, boolean last) {
+        ((StreamingHandler) handler).onBinaryChunk(this, chunk, last);
+    }
+
+    @Override
     public void onPing(ByteBuffer payload) {
         handler.onPing(this, payload);
     }
@@ -140,6 +160,16 @@ final class Session implements BroadcastMember, ConnectionEvents {
     @Override
     public void abort() {
         link.abort();
+    }
+
+    @Override
+    public void pauseReading() {
+        link.pauseReading();
+    }
+
+    @Override
+    public void resumeReading() {
+        link.resumeReading();
     }
 
     @Override

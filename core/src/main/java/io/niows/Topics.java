@@ -3,6 +3,7 @@ package io.niows;
 import io.niows.Broadcaster.OverflowPolicy;
 import io.niows.protocol.SharedMessage;
 import java.nio.ByteBuffer;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -23,7 +24,9 @@ import java.util.function.Predicate;
  * <p>Costs: subscribe, unsubscribe and publish touch only the topic named and the connection
  * given, never the other topics; a closing connection costs one step per topic it was in. A
  * topic without subscribers is forgotten (publishing to it reaches no one and costs no memory).
- * A connection keeps one close listener of this registry while it is subscribed to anything.
+ * A connection keeps one close listener of this registry while it is subscribed to anything;
+ * giving and withdrawing it (a connection's first subscription and its last unsubscription)
+ * takes one lock of the registry, briefly.
  *
  * <p>Order: messages published to one topic by one thread reach every subscriber in the order
  * they were published, and so do messages one thread publishes to several topics (and sends of
@@ -42,6 +45,8 @@ public final class Topics {
     /** Topics by subscriber, so that a closing connection leaves its own topics alone. */
     private final Map<BroadcastMember, Set<String>> subscriptions = new ConcurrentHashMap<>();
     /** Given to a connection at its first subscription, withdrawn when it has none left. */
+    /** The members holding {@link #leaveAllOnClose}; guarded by itself. */
+    private final Set<BroadcastMember> listening = new HashSet<>();
     private final Consumer<WebSocket> leaveAllOnClose = ws -> leaveAll((BroadcastMember) ws);
     private final Predicate<BroadcastMember> evict = this::leaveAll;
     private final Fanout fanout;
@@ -85,14 +90,13 @@ public final class Topics {
                 added[1] = true;
             }
             if (set.add(topic)) {
-                topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(m);
+                joinTopic(m, topic);
                 added[0] = true;
             }
             return set.isEmpty() ? null : set;
         });
         if (added[1]) {
-            // After the compute: a connection closed meanwhile runs the listener at once.
-            member.onClosed(leaveAllOnClose);
+            updateListener(member);
         }
         return added[0];
     }
@@ -120,7 +124,7 @@ public final class Topics {
             return removed[1] ? null : mine;
         });
         if (removed[1]) {
-            member.removeOnClosed(leaveAllOnClose);
+            updateListener(member);
         }
         return removed[0];
     }
@@ -135,7 +139,40 @@ public final class Topics {
             }
             return null;
         });
+        if (had[0]) {
+            updateListener(member);
+        }
         return had[0];
+    }
+
+    /**
+     * Gives a member this registry's close listener if it has a topic, and withdraws it if not:
+     * the state is read under the lock, so whichever of two racing first-subscribe and
+     * last-unsubscribe calls comes last leaves the listener as the subscriptions are. Outside the
+     * maps' computes: a connection closed meanwhile runs the listener at once, which leaves its
+     * topics and comes back here on the same thread.
+     */
+    private void updateListener(BroadcastMember member) {
+        synchronized (listening) {
+            boolean subscribed = subscriptions.containsKey(member);
+            if (subscribed && listening.add(member)) {
+                member.onClosed(leaveAllOnClose);
+            } else if (!subscribed && listening.remove(member)) {
+                member.removeOnClosed(leaveAllOnClose);
+            }
+        }
+    }
+
+    /**
+     * Adds a member inside the topic's own compute: added after it, the member could land in a set
+     * that its last other member's leave has just removed from the registry.
+     */
+    private void joinTopic(BroadcastMember member, String topic) {
+        topics.compute(topic, (t, members) -> {
+            Set<BroadcastMember> set = members == null ? ConcurrentHashMap.newKeySet() : members;
+            set.add(member);
+            return set;
+        });
     }
 
     private void leaveTopic(BroadcastMember member, String topic) {

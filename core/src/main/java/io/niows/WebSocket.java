@@ -100,6 +100,30 @@ public interface WebSocket {
     /** Drops the TCP connection without a close handshake; queued data is discarded. */
     void abort();
 
+    /**
+     * Stops reading from this connection (inbound flow control): the loop takes no read interest
+     * for it, so the peer's sends fill the TCP windows and then block, and the server holds at
+     * most what it had read already (one read buffer, 64 KiB, plus an unfinished message). Called
+     * from this connection's handler, no further message is delivered from that read; called from
+     * another thread, it takes effect once the loop runs it (a message already being delivered
+     * still arrives). Safe from any thread; idempotent.
+     *
+     * <p>While paused, the idle timeout and the keep-alive ping do not run: they measure the
+     * peer's silence, and a paused connection is not listening (a pong could not be read). They
+     * count again from {@link #resumeReading()}. The handshake and close timeouts keep running;
+     * {@link #close} resumes reading by itself, so the peer's close frame is read (no data message
+     * is delivered after a close was sent). A peer that closes while this side is paused is heard
+     * once reading resumes.
+     */
+    void pauseReading();
+
+    /**
+     * Reads again after {@link #pauseReading()}: what was read before the pause is delivered
+     * first, in order, then what the peer sent since. Safe from any thread; idempotent; does nothing
+     * once closed.
+     */
+    void resumeReading();
+
     /** {@return whether the connection is open: the handshake is done and no close was sent or received} */
     boolean isOpen();
 

@@ -3,17 +3,26 @@ package io.niows;
 import io.niows.internal.reactor.ClientRuntime;
 import io.niows.internal.reactor.ConnectionSettings;
 import io.niows.protocol.EngineConfig;
+import io.niows.protocol.ProxyTunnel;
 import io.niows.protocol.WebSocketHandshakeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -38,19 +47,35 @@ import javax.net.ssl.SSLParameters;
  */
 public final class WebSocketClient implements AutoCloseable {
 
+    /** Resolver threads at most: names are resolved this many at a time, others wait their turn. */
+    private static final int RESOLVER_THREADS = 4;
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private final ClientRuntime runtime;
+    private final HostResolver resolver;
+    private final ClientProxy proxy;
+    /** Where host names are resolved, off the caller's thread and the loops; threads end when idle. */
+    private final ThreadPoolExecutor resolving;
     /** Null until the first {@code wss://} connect when the builder was given none: then the JDK's default. */
     private volatile SSLContext tls;
     /** Applied to each {@code wss://} connection's engine; null for the defaults. */
     private final SSLParameters tlsParameters;
     private final boolean verifyHostname;
 
-    private WebSocketClient(ClientRuntime runtime, SSLContext tls, SSLParameters tlsParameters,
-            boolean verifyHostname) {
+    private WebSocketClient(ClientRuntime runtime, Builder settings) {
         this.runtime = runtime;
-        this.tls = tls;
-        this.tlsParameters = tlsParameters;
-        this.verifyHostname = verifyHostname;
+        this.resolver = settings.resolver;
+        this.proxy = settings.proxy;
+        this.tls = settings.tls;
+        this.tlsParameters = settings.tlsParameters;
+        this.verifyHostname = settings.verifyHostname;
+        this.resolving = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 10, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread t = new Thread(task, "niows-resolver");
+                    t.setDaemon(true);
+                    return t;
+                });
+        resolving.allowCoreThreadTimeOut(true);
     }
 
     /** {@return a builder with the defaults} */
@@ -101,18 +126,71 @@ public final class WebSocketClient implements AutoCloseable {
         int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-        InetSocketAddress address = new InetSocketAddress(bareHost, port);
-        if (address.isUnresolved()) {
-            return CompletableFuture.failedFuture(new IOException("cannot resolve host " + bareHost));
-        }
+        List<String> offered = List.copyOf(subprotocols);
+        Map<String, String> extra = Map.copyOf(headers);
         SSLEngine ssl;
         try {
             ssl = secure ? clientEngine(bareHost, port) : null;
         } catch (NoSuchAlgorithmException e) {
             return CompletableFuture.failedFuture(new IOException("no default TLS context", e));
         }
-        return runtime.connect(address, bareHost, target, List.copyOf(subprotocols), headers, ssl,
-                link -> new Session(link, handler)).thenApply(session -> (WebSocket) session);
+        Target to = new Target(bareHost, port, target, offered, extra, ssl);
+        CompletableFuture<WebSocket> result = new CompletableFuture<>();
+        if (isIpLiteral(bareHost) && proxy == ClientProxy.DIRECT) { // nothing to look up: no thread hop
+            resolveAndConnect(to, handler, result);
+            return result;
+        }
+        try {
+            resolving.execute(() -> resolveAndConnect(to, handler, result));
+        } catch (RejectedExecutionException closed) {
+            result.completeExceptionally(new IOException("the client is closed"));
+        }
+        return result;
+    }
+
+    /** Where a connection goes and what it asks for, as {@link #connect} was given it. */
+    private record Target(String host, int port, String pathAndQuery, List<String> subprotocols,
+            Map<String, String> headers, SSLEngine ssl) {
+    }
+
+    /** Resolves a host (a literal without the resolver); an {@link IOException} naming the host if it cannot. */
+    private InetAddress lookUp(String host) throws IOException {
+        try {
+            return isIpLiteral(host) ? InetAddress.getByName(host) : resolver.resolve(host);
+        } catch (UnknownHostException | RuntimeException e) {
+            throw new IOException("cannot resolve host " + host, e);
+        }
+    }
+
+    /** Whether {@code host} is an IPv4 or IPv6 literal, which {@link InetAddress#getByName} parses without a lookup. */
+    private static boolean isIpLiteral(String host) {
+        return host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches();
+    }
+
+    /** On a resolver thread (or the caller's, for an IP literal): resolves the host, then hands the connection to a loop. */
+    private void resolveAndConnect(Target to, WebSocketHandler handler, CompletableFuture<WebSocket> result) {
+        InetSocketAddress address;
+        ProxyTunnel tunnel = null;
+        try {
+            InetSocketAddress via = proxy.proxyFor(to.host, to.port);
+            if (via == null) {
+                address = new InetSocketAddress(lookUp(to.host), to.port);
+            } else {
+                address = new InetSocketAddress(lookUp(via.getHostString()), via.getPort());
+                tunnel = proxy.tunnelTo(to.host, to.port, ConnectionOptions.DEFAULT_MAX_HANDSHAKE_SIZE);
+            }
+        } catch (IOException | RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        runtime.connect(address, to.host, to.port, to.pathAndQuery, to.subprotocols, to.headers, to.ssl,
+                link -> new Session(link, handler), tunnel).whenComplete((session, failure) -> {
+                    if (failure != null) {
+                        result.completeExceptionally(failure);
+                    } else {
+                        result.complete((WebSocket) session);
+                    }
+                });
     }
 
     /**
@@ -161,6 +239,7 @@ public final class WebSocketClient implements AutoCloseable {
 
     @Override
     public void close() {
+        resolving.shutdownNow();
         try {
             runtime.close(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
@@ -176,6 +255,8 @@ public final class WebSocketClient implements AutoCloseable {
      */
     public static final class Builder extends ConnectionOptions<Builder> {
         private WebSocketServer shared;
+        private HostResolver resolver = HostResolver.system();
+        private ClientProxy proxy = ClientProxy.DIRECT;
         private SSLContext tls;
         private SSLParameters tlsParameters;
         private boolean verifyHostname = true;
@@ -197,6 +278,21 @@ public final class WebSocketClient implements AutoCloseable {
         }
 
         /**
+         * How host names are resolved; called on the client's resolver threads (at most four at
+         * once, ended when idle for 10 s), never on the caller's thread nor on a loop, so {@link
+         * #connect} returns at once. An IP literal needs no resolver and no thread.
+         * Default {@link HostResolver#system()}. The handshake timeout starts once the name is
+         * resolved.
+         *
+         * @param resolver the resolver
+         * @return this builder
+         */
+        public Builder resolver(HostResolver resolver) {
+            this.resolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /**
          * The TLS context of {@code wss://} connections: its trust managers decide which server
          * certificates are accepted. Default: the JDK's default context ({@code
          * SSLContext.getDefault()}, the JDK's trust store).
@@ -206,6 +302,24 @@ public final class WebSocketClient implements AutoCloseable {
          */
         public Builder tls(SSLContext context) {
             this.tls = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
+         * Connects through the HTTP proxy at {@code host:port}: each connection asks it for a
+         * tunnel to the WebSocket server ({@code CONNECT host:port}, RFC 9110 §9.3.6), then runs
+         * the opening handshake through the tunnel. The proxy's name is resolved like a server's;
+         * the server's name is resolved by the proxy. A proxy that answers other than 2xx fails the
+         * connect future with a {@link io.niows.protocol.ProxyTunnelException} (its status and
+         * reason); one that cannot be reached, with an {@link IOException} naming it. The handshake
+         * timeout covers the tunnel. A connection's {@link WebSocket#remoteAddress()} is the proxy's.
+         *
+         * @param host the proxy's host name or IP literal
+         * @param port the proxy's port
+         * @return this builder
+         */
+        public Builder proxy(String host, int port) {
+            this.proxy = ClientProxy.fixed(Objects.requireNonNull(host, "host"), port, null, null);
             return this;
         }
 
@@ -221,6 +335,41 @@ public final class WebSocketClient implements AutoCloseable {
          */
         public Builder tlsParameters(SSLParameters parameters) {
             this.tlsParameters = Objects.requireNonNull(parameters, "parameters");
+            return this;
+        }
+
+        /**
+         * Connects through the HTTP proxy {@code selector} picks for each destination (asked about
+         * {@code http://host:port}; its first choice is taken, {@link java.net.Proxy#NO_PROXY} goes
+         * directly), as {@link #proxy(String, int)}; {@link ProxySelector#getDefault()} follows the
+         * {@code http.proxyHost} system properties. A SOCKS choice fails the connect future.
+         *
+         * @param selector the selector; called on the client's resolver threads
+         * @return this builder
+         */
+        public Builder proxy(ProxySelector selector) {
+            this.proxy = ClientProxy.selected(Objects.requireNonNull(selector, "selector"), null, null);
+            return this;
+        }
+
+        /**
+         * Credentials for the proxy set with {@code proxy}: each {@code CONNECT} carries {@code
+         * Proxy-Authorization: Basic} (RFC 7617), readable by anyone who sees the bytes to the proxy.
+         *
+         * @param user the user name, without a colon
+         * @param password the password
+         * @return this builder
+         * @throws IllegalStateException if no proxy was set before
+         * @throws IllegalArgumentException if the user name holds a colon
+         */
+        public Builder proxyCredentials(String user, String password) {
+            if (proxy == ClientProxy.DIRECT) {
+                throw new IllegalStateException("set the proxy first");
+            }
+            if (user.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("a Basic user name holds no colon (RFC 7617 §2)");
+            }
+            this.proxy = proxy.withCredentials(user, Objects.requireNonNull(password, "password"));
             return this;
         }
 
@@ -249,7 +398,7 @@ public final class WebSocketClient implements AutoCloseable {
                 ClientRuntime runtime = shared != null
                         ? ClientRuntime.sharing(shared.runtime(), settings)
                         : ClientRuntime.start(loops(), settings, "niows-client-" + System.identityHashCode(settings));
-                return new WebSocketClient(runtime, tls, tlsParameters, verifyHostname);
+                return new WebSocketClient(runtime, this);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

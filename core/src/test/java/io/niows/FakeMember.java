@@ -5,6 +5,7 @@ import io.niows.protocol.SharedMessage;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -12,12 +13,12 @@ import java.util.function.Consumer;
  * A broadcast member without a socket: it keeps the close listeners it was given, so a test can
  * count them and fire them, and it accepts every frame (it reports the queued bytes a test sets).
  *
- * <p>Not thread-safe: one test thread drives it.
+ * <p>Not thread-safe, but for its close listeners, which several threads may add and remove at once.
  */
 final class FakeMember implements BroadcastMember {
 
     /** The close listeners registered and not yet run. */
-    final List<Consumer<WebSocket>> closeListeners = new ArrayList<>();
+    final List<Consumer<WebSocket>> closeListeners = Collections.synchronizedList(new ArrayList<>());
     /** The lengths of the frames queued on it, in order. */
     final List<Integer> frames = new ArrayList<>();
     /** The shared messages asked for a frame, in order. */
@@ -116,6 +117,15 @@ final class FakeMember implements BroadcastMember {
     @Override
     public void abort() {
         closeNow();
+    }
+
+    /** A fake reads nothing: pausing changes nothing it does. */
+    @Override
+    public void pauseReading() {
+    }
+
+    @Override
+    public void resumeReading() {
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.niows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niows.Broadcaster.OverflowPolicy;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +80,55 @@ class TopicsMembershipTest {
             assertThat(a.closeListeners).isEmpty();
         }
         assertThat(topics.topicCount()).isZero();
+    }
+
+    @Test
+    void aSubscriptionIsNeverLostToATopicEmptiedAtTheSameTime() throws Exception {
+        FakeMember churning = new FakeMember();
+        FakeMember checked = new FakeMember();
+        int rounds = 200_000;
+        AtomicInteger lost = new AtomicInteger();
+        Thread other = new Thread(() -> {
+            for (int i = 0; i < rounds; i++) {
+                topics.subscribe(churning, "t");
+                topics.unsubscribe(churning, "t");
+            }
+        });
+        other.start();
+        for (int i = 0; i < rounds && other.isAlive(); i++) {
+            topics.subscribe(checked, "t");
+            if (!topics.isSubscribed(checked, "t")) {
+                lost.incrementAndGet();
+            }
+            topics.unsubscribe(checked, "t");
+        }
+        other.join(30_000);
+
+        assertThat(other.isAlive()).isFalse();
+        assertThat(lost.get()).as("subscriptions that went to a set no longer in the registry").isZero();
+    }
+
+    @Test
+    void aConnectionTogglingOneTopicFromTwoThreadsKeepsNoListenerAfterItsLastTopic() throws Exception {
+        FakeMember member = new FakeMember();
+        int rounds = 100_000;
+        Thread other = new Thread(() -> toggle(member, "x", rounds));
+        other.start();
+        toggle(member, "x", rounds);
+        other.join(30_000);
+
+        assertThat(other.isAlive()).isFalse();
+        assertThat(topics.topicsOf(member)).isEmpty();
+        assertThat(member.closeListeners).as("listeners left after the last topic").isEmpty();
+        topics.subscribe(member, "z");
+        assertThat(member.closeListeners).hasSize(1);
+    }
+
+    private void toggle(FakeMember member, String topic, int rounds) {
+        for (int i = 0; i < rounds; i++) {
+            topics.subscribe(member, topic);
+            topics.unsubscribe(member, topic);
+        }
     }
 
     @Test

@@ -49,6 +49,49 @@ public interface EngineListener {
     void onBinary(ByteBuffer data);
 
     /**
+     * {@return whether data messages are reported in chunks as they arrive ({@link #onTextChunk},
+     * {@link #onBinaryChunk}) instead of whole} Asked once, when the connection opens; whole
+     * messages by default.
+     */
+    default boolean streamsMessages() {
+        return false;
+    }
+
+    /**
+     * {@return the largest streamed frame and message accepted, in bytes (inflated bytes for a
+     * compressed one); past it the connection fails with 1009} It replaces the frame and message
+     * limits of {@link EngineConfig}, which bound what is buffered, and nothing of a streamed
+     * message is. Asked with {@link #streamsMessages()}; no limit by default.
+     */
+    default long maxStreamedMessageSize() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * The next chunk of a streamed binary message, when {@link #streamsMessages()}.
+     *
+     * @param chunk the next bytes, from position to limit, possibly empty for the last; valid only
+     *     during the call (it may view the transport's read buffer): copy what is kept
+     * @param last whether the message ends with this chunk
+     */
+    default void onBinaryChunk(ByteBuffer chunk, boolean last) {
+        throw new UnsupportedOperationException("this listener takes whole messages");
+    }
+
+    /**
+     * The next chunk of a streamed text message, when {@link #streamsMessages()}: its UTF-8 is
+     * validated (RFC 6455 §8.1) and a chunk never splits a code point (nor is empty, but for the
+     * last). On invalid UTF-8 the text before the invalid byte comes in a chunk not marked last,
+     * then the connection fails with 1007.
+     *
+     * @param chunk the next text, possibly empty
+     * @param last whether the message ends with this chunk
+     */
+    default void onTextChunk(CharSequence chunk, boolean last) {
+        throw new UnsupportedOperationException("this listener takes whole messages");
+    }
+
+    /**
      * A ping arrived; unless {@link EngineConfig#autoPong()} is off, the engine has already written
      * the pong with the same payload to its sink.
      *

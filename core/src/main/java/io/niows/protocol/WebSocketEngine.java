@@ -77,6 +77,8 @@ public final class WebSocketEngine {
     private boolean closeReceived;
     private boolean failed;
     private boolean closedByPeer;
+    /** Whether {@link #pauseInput()} holds the input; applied to a decoder made later too. */
+    private boolean inputPaused;
     private int closeCode = CloseCodes.ABNORMAL_CLOSURE;
     private String closeReason = "";
 
@@ -208,7 +210,9 @@ public final class WebSocketEngine {
      *
      * <p>On return, {@code in.remaining()} is at most 13: an incomplete frame header, left
      * unconsumed; the caller keeps those bytes and passes them again followed by new bytes (a
-     * handshake head is always consumed whole). Masked payload is unmasked in place, so the bytes
+     * handshake head is always consumed whole). While input is {@link #pauseInput() paused}, more
+     * may be left: the caller keeps it and passes it again once {@link #resumeInput() resumed}.
+     * Masked payload is unmasked in place, so the bytes
      * of a writable {@code in} change. After the connection failed or a close frame was received,
      * all input is consumed and ignored.
      *
@@ -270,6 +274,28 @@ public final class WebSocketEngine {
             failConnection(CloseCodes.INTERNAL_ERROR, "");
             in.position(in.limit());
             throw listenerOrSinkError;
+        }
+    }
+
+    /**
+     * Stops reading frames after the step in progress (a frame header or a payload chunk): {@link
+     * #receive} then leaves the rest of its input unconsumed and reports nothing more until {@link
+     * #resumeInput()}. Called from a listener's event, no further event follows in that {@code
+     * receive}. For inbound flow control: the caller stops reading its transport too, so the peer
+     * is held back by it (TCP's window) and what is held here stays at what was already read.
+     */
+    public void pauseInput() {
+        inputPaused = true;
+        if (decoder != null) {
+            decoder.pause();
+        }
+    }
+
+    /** Reads frames again after {@link #pauseInput()}: pass the input left since then to {@link #receive}. */
+    public void resumeInput() {
+        inputPaused = false;
+        if (decoder != null) {
+            decoder.resume();
         }
     }
 
@@ -548,7 +574,19 @@ public final class WebSocketEngine {
     }
 
     private FrameDecoder newDecoder() {
-        return new FrameDecoder(config.role() == Role.SERVER, config.maxFrameSize(), config.maxMessageSize(), new Events());
+        return held(new FrameDecoder(config.role() == Role.SERVER, config.maxFrameSize(), config.maxMessageSize(),
+                new Events()));
+    }
+
+    /** Applies what was asked before the decoder existed: paused input, streamed messages. */
+    private FrameDecoder held(FrameDecoder fresh) {
+        if (inputPaused) {
+            fresh.pause();
+        }
+        if (listener.streamsMessages()) {
+            fresh.streamMessages(listener.maxStreamedMessageSize());
+        }
+        return fresh;
     }
 
     /**
@@ -566,8 +604,8 @@ public final class WebSocketEngine {
         Role peer = own == Role.SERVER ? Role.CLIENT : Role.SERVER;
         PerMessageDeflate settings = own == Role.SERVER ? config.deflate() : request.deflateOffer();
         MessageInflater inflater = new MessageInflater(settings.inflaters(), !agreed.compressesIndependently(peer));
-        decoder = new FrameDecoder(own == Role.SERVER, config.maxFrameSize(), config.maxMessageSize(), new Events(),
-                inflater);
+        decoder = held(new FrameDecoder(own == Role.SERVER, config.maxFrameSize(), config.maxMessageSize(),
+                new Events(), inflater));
         int window = agreed.windowBits(own);
         MessageDeflater shared = settings.independentDeflater(window);
         // Context takeover is a permission, never a duty: settings that ask for none use none.
@@ -613,6 +651,20 @@ public final class WebSocketEngine {
         public void onBinary(ByteBuffer data) {
             if (!closeSent) {
                 listener.onBinary(data);
+            }
+        }
+
+        @Override
+        public void onTextChunk(CharSequence chunk, boolean last) {
+            if (!closeSent) {
+                listener.onTextChunk(chunk, last);
+            }
+        }
+
+        @Override
+        public void onBinaryChunk(ByteBuffer chunk, boolean last) {
+            if (!closeSent) {
+                listener.onBinaryChunk(chunk, last);
             }
         }
 

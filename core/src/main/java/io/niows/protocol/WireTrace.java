@@ -30,6 +30,8 @@ public final class WireTrace {
     private static final int MAX_HEAD = 64 * 1024;
     private static final byte[] DEFLATE_TAIL = {0, 0, (byte) 0xFF, (byte) 0xFF};
     private static final int HEADER_START = 2;
+    /** The empty line that ends a head. */
+    private static final int CRLF_CRLF = 0x0D0A0D0A;
     private static final int MAX_CONTROL_PREVIEW = 125;
 
     private enum Mode { HEAD, FRAMES, STOPPED }
@@ -38,6 +40,8 @@ public final class WireTrace {
     private final TracedFrame.Direction direction;
     private Mode mode;
     private ByteArrayOutputStream head;
+    /** The last four bytes of the head read so far, the latest in the low byte. */
+    private int lastFour;
     private final byte[] header = new byte[14];
     private int headerFill;
     private int headerNeeded = HEADER_START;
@@ -146,9 +150,11 @@ public final class WireTrace {
     private int readHead(byte[] bytes, int from, int end) {
         int i = from;
         while (i < end) {
-            head.write(bytes[i++]);
+            byte b = bytes[i++];
+            head.write(b);
+            lastFour = lastFour << Byte.SIZE | b & 0xFF;
             int size = head.size();
-            if (size >= 4 && endsHead()) {
+            if (size >= 4 && lastFour == CRLF_CRLF) {
                 String text = head.toString(StandardCharsets.ISO_8859_1);
                 head = null;
                 boolean refused = text.startsWith("HTTP/") && !text.regionMatches(text.indexOf(' ') + 1, "101", 0, 3);
@@ -162,12 +168,6 @@ public final class WireTrace {
             }
         }
         return i;
-    }
-
-    private boolean endsHead() {
-        byte[] b = head.toByteArray();
-        int n = b.length;
-        return b[n - 4] == '\r' && b[n - 3] == '\n' && b[n - 2] == '\r' && b[n - 1] == '\n';
     }
 
     private void startPayload() {

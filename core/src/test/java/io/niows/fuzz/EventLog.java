@@ -22,6 +22,17 @@ final class EventLog implements EngineListener, FrameEvents {
         events.add(Event.bytes(Kind.BINARY, data));
     }
 
+    /** The fuzzed decoders take whole messages: a chunk is a bug. */
+    @Override
+    public void onBinaryChunk(ByteBuffer chunk, boolean last) {
+        throw new AssertionError("a chunk from a decoder that takes whole messages");
+    }
+
+    @Override
+    public void onTextChunk(CharSequence chunk, boolean last) {
+        throw new AssertionError("a chunk from a decoder that takes whole messages");
+    }
+
     @Override
     public void onPing(ByteBuffer payload) {
         events.add(Event.bytes(Kind.PING, payload));

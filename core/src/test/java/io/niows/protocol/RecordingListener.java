@@ -48,6 +48,16 @@ public class RecordingListener implements EngineListener, FrameEvents {
     }
 
     @Override
+    public void onBinaryChunk(ByteBuffer chunk, boolean last) {
+        events.add("binary-chunk:" + TestFrames.hex(chunk) + (last ? ":last" : ""));
+    }
+
+    @Override
+    public void onTextChunk(CharSequence chunk, boolean last) {
+        events.add("text-chunk:" + chunk + (last ? ":last" : ""));
+    }
+
+    @Override
     public void onPing(ByteBuffer payload) {
         events.add("ping:" + TestFrames.hex(payload));
     }

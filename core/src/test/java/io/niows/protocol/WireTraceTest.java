@@ -89,6 +89,16 @@ class WireTraceTest {
     }
 
     @Test
+    void aHeadSplitAnywhereIsReportedWholeAndTheFramesAfterItCountFromZero() {
+        WireTrace trace = new WireTrace(hook, Direction.IN, true);
+        String request = "GET /chat HTTP/1.1\r\nHost: a\r\nX: \r\n\r\n";
+        feedBytewise(trace, HEX.formatHex(request.getBytes(StandardCharsets.US_ASCII)) + "81 05 48 65 6c 6c 6f");
+        assertThat(heads).containsExactly("IN " + request);
+        assertThat(frames).extracting(TracedFrame::offset).containsExactly(0L);
+        assertThat(new String(frames.get(0).preview(), StandardCharsets.UTF_8)).isEqualTo("Hello");
+    }
+
+    @Test
     void aRefusalsBodyIsNotReadAsFrames() {
         WireTrace trace = new WireTrace(hook, Direction.IN, true);
         byte[] refusal = "HTTP/1.1 400 Bad Request\r\nContent-Length: 3\r\n\r\nbad".getBytes(StandardCharsets.US_ASCII);

@@ -60,6 +60,24 @@ class WssClientTest {
     }
 
     @Test
+    void echoesThroughATunnelOfARealHttpProxyWithTlsInsideIt() throws Exception {
+        try (WebSocketServer server = Servers.loopback().defaultRoute(Servers.ECHO)
+                        .tls(TestCertificates.LOCALHOST.server()).build().start();
+                io.niows.client.Tinyproxy proxy = io.niows.client.Tinyproxy.start();
+                WebSocketClient client = WebSocketClient.builder().tls(TestCertificates.LOCALHOST.trusting())
+                        .proxy("127.0.0.1", proxy.port()).build()) {
+            Inbox inbox = new Inbox();
+            WebSocket ws = client.connect(URI.create("wss://localhost:" + server.port() + "/"), inbox)
+                    .get(10, TimeUnit.SECONDS);
+            ws.sendText("hello through the proxy");
+            assertThat(inbox.next()).isEqualTo("hello through the proxy");
+            assertThat(proxy.log()).contains("CONNECT localhost:" + server.port());
+            ws.close(1000, "done");
+            assertThat(inbox.next()).isEqualTo("closed 1000 false");
+        }
+    }
+
+    @Test
     void echoesThroughTheNiowsServerAndClosesCleanly() throws Exception {
         try (WebSocketServer server = Servers.loopback().defaultRoute(Servers.ECHO)
                         .tls(TestCertificates.LOCALHOST.server()).build().start();

@@ -6,6 +6,7 @@ import io.niows.WebSocketServer;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Random;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,12 @@ public class EchoServerTest {
 
     /** Sends text, binary and non-ASCII text to an echo at {@code uri} and expects each back, in order. */
     public static void echoesTextAndBinaryInOrder(URI uri) throws Exception {
-        try (TestClient client = TestClient.connect(uri)) {
+        echoesTextAndBinaryInOrder(uri, SSLContext.getDefault());
+    }
+
+    /** As {@link #echoesTextAndBinaryInOrder(URI)}, over {@code wss://} trusting what {@code tls} trusts. */
+    public static void echoesTextAndBinaryInOrder(URI uri, SSLContext tls) throws Exception {
+        try (TestClient client = TestClient.connect(uri, tls)) {
             client.sendText("hello");
             client.sendBinary(ByteBuffer.wrap(new byte[] {0, 1, 2, (byte) 0xff}));
             client.sendText("h\u00e9llo \ud83d\ude00 \u4e16\u754c");

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * A WebSocket client for tests, on the JDK's own implementation ({@code java.net.http}), an
@@ -44,14 +45,24 @@ public final class TestClient implements AutoCloseable {
 
     /** Connects, waiting at most {@link #TIMEOUT} for the handshake. */
     public static TestClient connect(URI uri) throws Exception {
-        return connect(uri, null);
+        return connect(uri, (String) null);
     }
 
     /** Connects with an {@code Origin} header, as a browser would; {@code null} for none. */
     public static TestClient connect(URI uri, String origin) throws Exception {
+        return connect(uri, origin, SSLContext.getDefault());
+    }
+
+    /** Connects to a {@code wss://} URL trusting what {@code tls} trusts. */
+    public static TestClient connect(URI uri, SSLContext tls) throws Exception {
+        return connect(uri, null, tls);
+    }
+
+    private static TestClient connect(URI uri, String origin, SSLContext tls) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
-            HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(TIMEOUT).build();
+            HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(TIMEOUT).sslContext(tls)
+                    .build();
             WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(TIMEOUT);
             if (origin != null) {
                 builder.header("Origin", origin);

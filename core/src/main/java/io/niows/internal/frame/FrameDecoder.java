@@ -63,10 +63,24 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     private long frames;
     private ByteBuffer control;
     private boolean stopped;
+    /** Decoding waits between two steps (a header or a payload chunk) until resumed; the rest of the input is left. */
+    private boolean paused;
     /** Inflates compressed messages when permessage-deflate was agreed, else null. */
     private final MessageInflater inflater;
     /** Whether the data message in progress is compressed (RSV1 on its first frame). */
     private boolean compressed;
+    /** Whether data messages are reported in chunks as they arrive instead of whole ({@link #streamMessages}). */
+    private boolean streaming;
+    /** The largest streamed frame and message; no limit applies to what is not buffered, unless asked. */
+    private long streamLimit;
+    /** Bytes of the streamed message in progress so far (inflated, if compressed). */
+    private long streamed;
+    /** Whether the streamed message in progress has had its last chunk reported. */
+    private boolean streamEnded;
+    /** Text of a streamed message, cut at whole code points; made for the first streamed text. */
+    private CodePointChunks text;
+    /** Where compressed streamed messages are inflated, chunk by chunk; made for the first one. */
+    private byte[] inflated;
 
     /**
      * @param expectMasked {@code true} if every frame must be masked (a server reading a client),
@@ -98,12 +112,13 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     /**
      * Decodes the frames in {@code in}, reporting each complete message and control frame. On
      * return {@code in} holds at most an incomplete header (13 bytes or fewer), which the caller
-     * passes again followed by more bytes.
+     * passes again followed by more bytes; while {@link #pause() paused}, it holds whatever was
+     * not decoded yet.
      *
      * @throws ProtocolViolation when the peer broke a rule; the decoder must not be used again
      */
     public void decode(ByteBuffer in) {
-        while (!stopped && reader.read(in, this)) {
+        while (!stopped && !paused && reader.read(in, this)) {
             // each step consumed a header or a payload chunk and reported it
         }
         if (stopped) {
@@ -114,6 +129,35 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     /** {@return the frame headers read so far, those that broke a rule included} */
     public long framesDecoded() {
         return frames;
+    }
+
+    /**
+     * From now on, reports data messages in chunks as their frames arrive ({@link
+     * FrameEvents#onBinaryChunk}, {@link FrameEvents#onTextChunk}) instead of whole: nothing is
+     * buffered, text is still validated as it arrives (a chunk holds the text before the first
+     * invalid byte, then the violation is thrown) and a text chunk never splits a code point.
+     * Compressed messages are inflated chunk by chunk too. The frame and message size limits are
+     * replaced by {@code limit} (inflated bytes, for a compressed message).
+     *
+     * @param limit the largest streamed frame and message, in bytes; {@link Long#MAX_VALUE} for none
+     */
+    public void streamMessages(long limit) {
+        streaming = true;
+        streamLimit = limit;
+    }
+
+    /**
+     * Makes {@link #decode} return after the step in progress (a frame header or a payload chunk)
+     * and leave the rest of its input unconsumed, until {@link #resume()}: called from an event
+     * this decoder reports, no further event follows in that call.
+     */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Lets {@link #decode} go on with the input it left while paused. */
+    public void resume() {
+        paused = false;
     }
 
     /** Stops decoding: nothing more is reported and all further input is ignored. */
@@ -206,25 +250,37 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
             throw ProtocolViolation.protocolError("reserved data opcode " + opcode);
         }
         long length = header.payloadLength();
-        if (length > maxFrameSize) {
-            throw ProtocolViolation.messageTooBig("frame over " + maxFrameSize + " bytes");
+        long frameLimit = streaming ? streamLimit : maxFrameSize;
+        if (length > frameLimit) {
+            throw ProtocolViolation.messageTooBig("frame over " + frameLimit + " bytes");
         }
-        long buffered = message == null ? 0 : message.position();
+        long held = streaming ? streamed : message == null ? 0 : message.position();
+        long messageLimit = streaming ? streamLimit : maxMessageSize;
         boolean inflates = opcode == OPCODE_CONTINUATION ? compressed : header.rsv1();
-        if (!inflates && buffered + length > maxMessageSize) {
-            throw ProtocolViolation.messageTooBig("message over " + maxMessageSize + " bytes");
+        if (!inflates && held + length > messageLimit) {
+            throw ProtocolViolation.messageTooBig("message over " + messageLimit + " bytes");
         }
         if (opcode != OPCODE_CONTINUATION) {
-            messageOpcode = opcode;
-            compressed = header.rsv1();
-            if (opcode == OPCODE_TEXT) {
-                if (utf8 == null) {
-                    utf8 = new Utf8Validator();
-                }
-                utf8.reset();
-            }
+            beginMessage(opcode, header.rsv1());
         }
         frameRemaining = length;
+    }
+
+    private void beginMessage(int opcode, boolean rsv1) {
+        messageOpcode = opcode;
+        compressed = rsv1;
+        streamed = 0;
+        streamEnded = false;
+        if (opcode == OPCODE_TEXT) {
+            if (utf8 == null) {
+                utf8 = new Utf8Validator();
+                text = streaming ? new CodePointChunks() : null;
+            }
+            utf8.reset();
+            if (streaming) {
+                text.reset();
+            }
+        }
     }
 
     /**
@@ -253,7 +309,8 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
      * plus a few KiB).
      */
     public long heldBytes() {
-        return (message == null ? 0 : message.capacity()) + (control == null ? 0 : control.capacity());
+        return (message == null ? 0 : message.capacity()) + (control == null ? 0 : control.capacity())
+                + (inflated == null ? 0 : inflated.length);
     }
 
     @Override
@@ -265,7 +322,17 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         if (compressed) {
             frameRemaining -= chunk.remaining();
             inflater.input(chunk);
-            inflateAvailable();
+            if (streaming) {
+                inflateStreamed();
+            } else {
+                inflateAvailable();
+            }
+            return;
+        }
+        if (streaming) {
+            frameRemaining -= chunk.remaining();
+            streamed += chunk.remaining();
+            deliverChunk(chunk, frame.fin() && frameRemaining == 0);
             return;
         }
         int n = chunk.remaining();
@@ -332,12 +399,64 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         return true;
     }
 
+    /**
+     * Reports a chunk of a streamed message: binary as it is; text checked first, and only the
+     * text before an invalid byte reported before the violation is thrown (RFC 6455 §8.1).
+     */
+    private void deliverChunk(ByteBuffer chunk, boolean last) {
+        streamEnded = last;
+        if (messageOpcode == OPCODE_BINARY) {
+            events.onBinaryChunk(chunk, last);
+        } else {
+            int from = chunk.position();
+            int invalid = utf8.feed(chunk, from, chunk.limit());
+            if (invalid >= 0) {
+                deliverText(text.decode(chunk, from, invalid), false);
+                throw ProtocolViolation.invalidPayload("invalid UTF-8 in text message");
+            }
+            if (last && !utf8.isComplete()) {
+                throw ProtocolViolation.invalidPayload("text message ends inside a UTF-8 sequence");
+            }
+            deliverText(text.decode(chunk, from, chunk.limit()), last);
+        }
+        if (last) {
+            messageOpcode = NO_MESSAGE;
+        }
+    }
+
+    /** A text chunk, unless it is empty and not the last: bytes that only began a code point make none. */
+    private void deliverText(String chunk, boolean last) {
+        if (last || !chunk.isEmpty()) {
+            events.onTextChunk(chunk, last);
+        }
+    }
+
+    /** Inflates the compressed input given so far into chunks of one reused buffer, reporting each. */
+    private void inflateStreamed() {
+        if (inflated == null) {
+            inflated = new byte[MIN_GROWTH * 4];
+        }
+        int n;
+        do {
+            n = inflater.inflate(inflated, 0, inflated.length);
+            streamed += n;
+            if (streamed > streamLimit) {
+                throw ProtocolViolation.messageTooBig("message over " + streamLimit + " bytes once inflated");
+            }
+            if (n > 0) {
+                deliverChunk(ByteBuffer.wrap(inflated, 0, n), false);
+            }
+        } while (n == inflated.length);
+    }
+
     @Override
     public void onFrameEnd() {
         if (frame.isControl()) {
             ByteBuffer payload = control.flip();
             control = null;
             deliverControl(frame.opcode(), payload);
+        } else if (frame.fin() && streaming) {
+            endStreamed();
         } else if (frame.fin()) {
             if (compressed) {
                 inflater.inputTail();
@@ -346,6 +465,20 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
             }
             deliverMessage();
         }
+    }
+
+    /** The last frame of a streamed message ended: its last chunk, possibly empty, unless reported already. */
+    private void endStreamed() {
+        if (compressed) {
+            inflater.inputTail();
+            inflateStreamed();
+            inflater.endMessage();
+            inflated = null;
+        }
+        if (!streamEnded) {
+            deliverChunk(ByteBuffer.allocate(0), true);
+        }
+        compressed = false;
     }
 
     private void deliverMessage() {

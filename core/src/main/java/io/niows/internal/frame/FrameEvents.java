@@ -21,6 +21,29 @@ public interface FrameEvents {
     /** A complete binary message; the buffer, exactly the message's bytes, belongs to the callee. */
     void onBinary(ByteBuffer data);
 
+    /**
+     * The next chunk of a streamed binary message, once {@link FrameDecoder#streamMessages} was
+     * asked for; the buffer is valid only during the call. This default refuses: a consumer that
+     * takes whole messages never asks for chunks.
+     *
+     * @param chunk the next bytes of the message, possibly empty for the last
+     * @param last whether the message ends with this chunk
+     */
+    default void onBinaryChunk(ByteBuffer chunk, boolean last) {
+        throw new UnsupportedOperationException("this consumer takes whole messages");
+    }
+
+    /**
+     * The next chunk of a streamed text message, validated and never splitting a code point, once
+     * {@link FrameDecoder#streamMessages} was asked for. This default refuses, as {@link #onBinaryChunk}.
+     *
+     * @param chunk the next text of the message, possibly empty
+     * @param last whether the message ends with this chunk
+     */
+    default void onTextChunk(CharSequence chunk, boolean last) {
+        throw new UnsupportedOperationException("this consumer takes whole messages");
+    }
+
     /** A ping (RFC 6455 §5.5.2); the buffer holds its payload, at most 125 bytes. */
     void onPing(ByteBuffer payload);
 

@@ -32,6 +32,14 @@ public final class HeadWriter {
         return new HeadWriter("HTTP/1.1 " + status + " " + StatusPhrases.of(status));
     }
 
+    /** A proxy's {@code CONNECT} request head for {@code authority} ({@code host:port}, RFC 9110 §9.3.6). */
+    public static HeadWriter connect(String authority) {
+        if (!HttpSyntax.isFieldValue(authority) || authority.indexOf(' ') >= 0) {
+            throw new IllegalArgumentException("not an authority: " + authority);
+        }
+        return new HeadWriter("CONNECT " + authority + " HTTP/1.1");
+    }
+
     /**
      * Checks that a header can be written as given: its name a token, its value visible
      * characters, spaces and tabs only (RFC 9110 §5.1 and §5.5: no CR, LF, NUL or other control,

@@ -20,13 +20,26 @@ public final class HttpResponseParser {
     private static final int STATUS_DIGITS = 3;
 
     private final HeadReader reader;
+    /** Whether an HTTP/1.0 status line is taken (a proxy's answer to CONNECT), not only 1.1 and later 1.x. */
+    private final boolean http10;
     private String version;
     private int status;
     private String reason;
 
-    /** A parser for one response head. */
+    /** A parser for one response head to an upgrade: HTTP/1.1 or a later 1.x (RFC 6455 §4.1). */
     public HttpResponseParser(HandshakeLimits limits) {
+        this(limits, false);
+    }
+
+    /**
+     * A parser for one response head.
+     *
+     * @param http10 whether HTTP/1.0 is taken too: proxies answer {@code CONNECT} with it (RFC 9110
+     *     §9.3.6 lets any 2xx establish the tunnel)
+     */
+    public HttpResponseParser(HandshakeLimits limits, boolean http10) {
         this.reader = new HeadReader(limits, "response", 414, this::parseStatusLine);
+        this.http10 = http10;
     }
 
     /**
@@ -52,7 +65,7 @@ public final class HttpResponseParser {
         if (parsedVersion == null) {
             throw new HttpError(400, "status line is not HTTP-version SP status-code");
         }
-        if (!parsedVersion.isHttp11OrLater1x()) {
+        if (!parsedVersion.isHttp11OrLater1x() && !(http10 && parsedVersion.major() == 1)) {
             throw parsedVersion.unsupported("response");
         }
         int codeEnd = space + 1 + STATUS_DIGITS;

@@ -1,11 +1,13 @@
 package io.niows.internal.reactor;
 
 import io.niows.protocol.HandshakeRequest;
+import io.niows.protocol.ProxyTunnel;
 import io.niows.protocol.WebSocketEngine;
 import io.niows.protocol.WebSocketHandshakeException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -29,11 +31,16 @@ final class ClientConnection extends Connection {
     private final ClientRuntime owner;
     /** Completed once, when the handshake ends either way; loop thread only until then. */
     private final CompletableFuture<ConnectionEvents> connected;
+    /** The proxy tunnel being asked for, until the proxy opened it; null without a proxy. Loop thread only. */
+    private ProxyTunnel tunnel;
+    /** A {@code wss://} connection's TLS stage while the proxy tunnel is being opened; loop thread only. */
+    private TlsStage tlsAfterTunnel;
 
     private ClientConnection(SelectorLoop loop, SocketChannel channel, ConnectionSettings settings,
             InetSocketAddress remote, HandshakeRequest request, Function<Link, ConnectionEvents> bind,
-            CompletableFuture<ConnectionEvents> connected, ClientRuntime owner) {
+            CompletableFuture<ConnectionEvents> connected, ClientRuntime owner, ProxyTunnel tunnel) {
         super(loop, channel, settings, remote);
+        this.tunnel = tunnel;
         this.engine = WebSocketEngine.client(settings.engine(), request, this, this);
         this.events = bind.apply(this);
         this.connected = connected;
@@ -42,20 +49,26 @@ final class ClientConnection extends Connection {
 
     /**
      * Starts a client connection on its loop thread: opens the TCP connection, then sends the
-     * opening handshake once connected. Fails the connect future if {@code owner} is closing.
+     * opening handshake once connected (through {@code tunnel} once the proxy at {@code address}
+     * opened it, with a proxy). Fails the connect future if {@code owner} is closing.
      */
     static void connect(SelectorLoop loop, InetSocketAddress address, ConnectionSettings settings,
             HandshakeRequest request, SSLEngine ssl, Function<Link, ConnectionEvents> bind,
-            CompletableFuture<ConnectionEvents> connected, ClientRuntime owner) {
+            CompletableFuture<ConnectionEvents> connected, ClientRuntime owner, ProxyTunnel tunnel) {
         SocketChannel channel = null;
         ClientConnection c = null;
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            c = new ClientConnection(loop, channel, settings, address, request, bind, connected, owner);
+            c = new ClientConnection(loop, channel, settings, address, request, bind, connected, owner, tunnel);
             if (ssl != null) {
-                c.tls = new TlsStage(ssl, channel, loop, c);
+                TlsStage stage = new TlsStage(ssl, channel, loop, c);
+                if (tunnel == null) {
+                    c.tls = stage;
+                } else {
+                    c.tlsAfterTunnel = stage;
+                }
             }
             if (!owner.track(c)) {
                 throw new IOException("the client is closed");
@@ -64,7 +77,7 @@ final class ClientConnection extends Connection {
             c.key = channel.register(loop.selector(), done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
             loop.add(c);
             if (done) {
-                c.start();
+                c.connectedTcp();
             }
         } catch (IOException | RuntimeException e) {
             if (c != null) {
@@ -88,15 +101,55 @@ final class ClientConnection extends Connection {
                 return;
             }
         } catch (IOException e) {
-            failConnect(e);
+            failConnect(tunnel == null ? e : new IOException("cannot connect to the proxy at " + remote + ": "
+                    + e.getMessage(), e));
             return;
         }
         key.interestOps(SelectionKey.OP_READ);
         try {
-            start();
+            connectedTcp();
         } catch (IOException e) {
             failConnect(e);
         }
+    }
+
+    /** TCP is up: ask the proxy for the tunnel, or start the TLS and opening handshakes. */
+    private void connectedTcp() throws IOException {
+        if (tunnel != null) {
+            enqueueControl(tunnel.request());
+        } else {
+            start();
+        }
+    }
+
+    /**
+     * The proxy's answer first, in the clear: once it opened the tunnel, the TLS handshake (for
+     * {@code wss://}) and the opening handshake go through it.
+     */
+    @Override
+    void receive(ByteBuffer buf) {
+        if (tunnel == null) {
+            engine.receive(buf);
+            return;
+        }
+        try {
+            if (!tunnel.read(buf)) {
+                return;
+            }
+            tunnel = null;
+            if (tlsAfterTunnel != null && buf.hasRemaining()) {
+                throw new IOException("the server spoke before the TLS handshake");
+            }
+            tls = tlsAfterTunnel;
+            tlsAfterTunnel = null;
+            start();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "no tunnel through the proxy at " + remote + ": " + e.getMessage());
+            buf.position(buf.limit());
+            failConnect(e);
+            return;
+        }
+        engine.receive(buf);
     }
 
     /** Connected: the TLS handshake starts, and the opening request is queued behind it. */

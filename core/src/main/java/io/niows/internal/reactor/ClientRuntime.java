@@ -1,6 +1,7 @@
 package io.niows.internal.reactor;
 
 import io.niows.protocol.HandshakeRequest;
+import io.niows.protocol.ProxyTunnel;
 import io.niows.protocol.Header;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -79,16 +80,18 @@ public final class ClientRuntime {
      *
      * @param address the server's address (resolved)
      * @param host the host for the {@code Host} header
+     * @param port the server's port, for the {@code Host} header (not the proxy's)
      * @param pathAndQuery the request-target
      * @param ssl the engine of a {@code wss://} connection, in client mode, or null for {@code ws://}
      * @param bind makes what receives the connection's events, on the loop thread, when the
      *     connection is made
+     * @param tunnel with a proxy, the tunnel to ask the proxy at {@code address} for; else null
      * @return completed with those events once the connection is open, or with a {@code
      *     WebSocketHandshakeException} or an {@code IOException} saying why not
      */
-    public CompletableFuture<ConnectionEvents> connect(InetSocketAddress address, String host, String pathAndQuery,
-            List<String> subprotocols, Map<String, String> headers, SSLEngine ssl,
-            Function<Link, ConnectionEvents> bind) {
+    public CompletableFuture<ConnectionEvents> connect(InetSocketAddress address, String host, int port,
+            String pathAndQuery, List<String> subprotocols, Map<String, String> headers, SSLEngine ssl,
+            Function<Link, ConnectionEvents> bind, ProxyTunnel tunnel) {
         CompletableFuture<ConnectionEvents> connected = new CompletableFuture<>();
         if (closing) {
             connected.completeExceptionally(new IOException("the client is closed"));
@@ -101,10 +104,11 @@ public final class ClientRuntime {
         }
         List<Header> extra = new ArrayList<>(headers.size());
         headers.forEach((name, value) -> extra.add(new Header(name, value)));
-        HandshakeRequest request = HandshakeRequest.client(host, address.getPort(), pathAndQuery, subprotocols, extra,
+        HandshakeRequest request = HandshakeRequest.client(host, port, pathAndQuery, subprotocols, extra,
                 settings.engine().deflate());
         SelectorLoop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
-        loop.execute(() -> ClientConnection.connect(loop, address, settings, request, ssl, bind, connected, this));
+        loop.execute(() -> ClientConnection.connect(loop, address, settings, request, ssl, bind, connected, this,
+                tunnel));
         return connected;
     }
 

@@ -86,6 +86,11 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     private boolean writeInterest;
     /** No read interest while the output is backed up: the peer must read before it may send more. */
     private boolean readPaused;
+    /**
+     * The application paused reading ({@link #pauseReading()}): no read interest, the engine
+     * decodes nothing more, and the unread rest of the last read waits in {@link #leftover}.
+     */
+    private boolean userPaused;
     private boolean closeAfterFlush;
     private boolean outputShut;
     private long deadline;
@@ -133,7 +138,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             return;
         }
         ByteBuffer buf = loop.readBuffer();
-        for (int round = 0; round < 16 && !closed && !readPaused; round++) {
+        for (int round = 0; round < 16 && !closed && !readPaused && !userPaused; round++) {
             buf.clear();
             if (leftover != null) {
                 buf.put(leftover);
@@ -227,7 +232,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
         long frames = engine.framesReceived();
         try {
-            engine.receive(buf);
+            receive(buf);
         } catch (Throwable handlerError) {
             buf.position(buf.limit());
             handlerFailed(handlerError);
@@ -235,6 +240,11 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         stats.framesIn += engine.framesReceived() - frames;
         accountIncoming();
         afterEngine();
+    }
+
+    /** Hands read bytes to the engine; a client behind a proxy reads the proxy's answer first. */
+    void receive(ByteBuffer buf) {
+        engine.receive(buf);
     }
 
     /** The TCP connection is ready (client side); a server connection never connects. */
@@ -292,9 +302,12 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
     }
 
-    /** Bytes this connection holds: its write queue and its unfinished incoming message; loop thread only. */
+    /**
+     * Bytes this connection holds: its write queue, its unfinished incoming message and what its
+     * TLS stage keeps (an unfinished record, records the socket has not taken); loop thread only.
+     */
     long bytesHeld() {
-        return queuedBytes() + incomingHeld;
+        return queuedBytes() + incomingHeld + (tls == null ? 0 : tls.heldBytes());
     }
 
     /** Starts the close deadline once the engine is past OPEN, and closes once the engine says so. */
@@ -322,6 +335,32 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     public void onBinary(ByteBuffer data) {
         stats.messagesIn++;
         events.onBinary(data);
+    }
+
+    @Override
+    public boolean streamsMessages() {
+        return events.streamsMessages();
+    }
+
+    @Override
+    public long maxStreamedMessageSize() {
+        return events.maxStreamedMessageSize();
+    }
+
+    @Override
+    public void onTextChunk(CharSequence chunk, boolean last) {
+        if (last) {
+            stats.messagesIn++;
+        }
+        events.onTextChunk(chunk, last);
+    }
+
+    @Override
+    public void onBinaryChunk(ByteBuffer chunk, boolean last) {
+        if (last) {
+            stats.messagesIn++;
+        }
+        events.onBinaryChunk(chunk, last);
     }
 
     @Override
@@ -594,7 +633,15 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         if ((writeInterest != write || readPaused != pauseRead) && key.isValid()) {
             writeInterest = write;
             readPaused = pauseRead;
-            key.interestOps((pauseRead ? 0 : SelectionKey.OP_READ) | (write ? SelectionKey.OP_WRITE : 0));
+            applyInterest();
+        }
+    }
+
+    /** Read interest unless the output is backed up or the application paused reading; write interest as set. */
+    private void applyInterest() {
+        if (key != null && key.isValid()) {
+            boolean read = !readPaused && !userPaused;
+            key.interestOps((read ? SelectionKey.OP_READ : 0) | (writeInterest ? SelectionKey.OP_WRITE : 0));
         }
     }
 
@@ -645,8 +692,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             }
             return;
         }
-        if (engine.state() != ConnectionState.OPEN) {
-            return;
+        if (engine.state() != ConnectionState.OPEN || userPaused) {
+            return; // a paused connection reads nothing: the peer's silence is not measured
         }
         long silent = now - (lastReadNanos == 0 ? now : lastReadNanos);
         if (config.idleTimeoutNanos() > 0 && silent > config.idleTimeoutNanos()) {
@@ -669,6 +716,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             return;
         }
         engine.close(code, reason);
+        resumeNow(); // after a close frame only the peer's close is read: nothing more is delivered
         deadline = System.nanoTime() + config.closeTimeoutNanos();
         afterEngine();
         scheduleFlush();
@@ -849,6 +897,40 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             droppedHere = true;
             finish();
         });
+    }
+
+    @Override
+    public void pauseReading() {
+        runOnLoop(() -> {
+            if (!closed && !userPaused) {
+                userPaused = true;
+                engine.pauseInput();
+                applyInterest();
+            }
+        });
+    }
+
+    @Override
+    public void resumeReading() {
+        runOnLoop(this::resumeNow);
+    }
+
+    /**
+     * Reads again; the keep-alive and idle timeouts count the peer's silence from now. What was
+     * read before the pause and left unconsumed (and, with TLS, what the stage decrypted already)
+     * is decoded by a task, never inside the handler call that resumed: the socket may have
+     * nothing new to wake the loop with.
+     */
+    private void resumeNow() {
+        if (closed || !userPaused) {
+            return;
+        }
+        userPaused = false;
+        engine.resumeInput();
+        lastReadNanos = System.nanoTime();
+        pingSentNanos = 0;
+        applyInterest();
+        loop.execute(this::onReadable);
     }
 
     private void runOnLoop(Runnable task) {

@@ -21,6 +21,18 @@ public interface ConnectionEvents {
     /** A complete binary message; the buffer belongs to the receiver. */
     void onBinary(ByteBuffer data);
 
+    /** {@return whether the handler takes data messages in chunks; asked once, when the connection opens} */
+    boolean streamsMessages();
+
+    /** {@return the largest streamed message the handler takes, in bytes} */
+    long maxStreamedMessageSize();
+
+    /** The next chunk of a streamed text message; see {@link io.niows.protocol.EngineListener#onTextChunk}. */
+    void onTextChunk(CharSequence chunk, boolean last);
+
+    /** The next chunk of a streamed binary message, valid during the call only. */
+    void onBinaryChunk(ByteBuffer chunk, boolean last);
+
     /** A ping (the pong is already queued). */
     void onPing(ByteBuffer payload);
 

@@ -26,6 +26,12 @@ public interface Link extends Outbound.Port<Object> {
     void close(int code, String reason);
 
     /** Drops the TCP connection without a close handshake. */
+    /** Stops reading this connection until {@link #resumeReading()}; any thread. */
+    void pauseReading();
+
+    /** Reads again after {@link #pauseReading()}; any thread. */
+    void resumeReading();
+
     void abort();
 
     /**

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * selector) closes its connections with 1011 where it can, logs at ERROR and is reported to the
  * owner's failure callback, which must not leave the loop's share of new connections unserved.
  */
-final class SelectorLoop implements Runnable {
+final class SelectorLoop implements Runnable, TlsStage.Buffers {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
     private static final int READ_BUFFER_SIZE = 64 * 1024;
@@ -114,7 +114,8 @@ final class SelectorLoop implements Runnable {
     }
 
     /** The loop's buffer for TLS records read from a socket; loop thread only. */
-    ByteBuffer tlsIn() {
+    @Override
+    public ByteBuffer tlsIn() {
         if (tlsIn == null) {
             tlsIn = ByteBuffer.allocateDirect(TLS_BUFFER_SIZE);
         }
@@ -122,7 +123,8 @@ final class SelectorLoop implements Runnable {
     }
 
     /** The loop's buffer for TLS records wrapped for a socket; loop thread only. */
-    ByteBuffer tlsOut() {
+    @Override
+    public ByteBuffer tlsOut() {
         if (tlsOut == null) {
             tlsOut = ByteBuffer.allocateDirect(TLS_BUFFER_SIZE);
         }

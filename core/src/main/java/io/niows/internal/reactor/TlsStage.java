@@ -3,7 +3,7 @@ package io.niows.internal.reactor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.WritableByteChannel;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -17,8 +17,7 @@ import javax.net.ssl.SSLException;
  * write queue hands it (as a {@link WritableByteChannel}) into records for the socket; drives the
  * TLS handshake in between. It holds no RFC 6455 rule and knows nothing of frames.
  *
- * <p>Memory: records are read into and wrapped in buffers the loop owns ({@link
- * SelectorLoop#tlsIn()}, {@link SelectorLoop#tlsOut()}), and plaintext is unwrapped into the
+ * <p>Memory: records are read into and wrapped in buffers the loop owns ({@link Buffers}), and plaintext is unwrapped into the
  * loop's read buffer; an idle connection keeps only the bytes of an unfinished incoming record,
  * and, while the socket takes nothing more, the wrapped bytes it has not taken yet.
  *
@@ -33,6 +32,16 @@ import javax.net.ssl.SSLException;
  * <p>Not thread-safe: the connection's loop thread only.
  */
 final class TlsStage implements WritableByteChannel {
+
+    /** The loop-owned buffers a stage reads records into and wraps records in. */
+    interface Buffers {
+
+        /** A buffer for records read from a socket, free for the duration of one read. */
+        ByteBuffer tlsIn();
+
+        /** A buffer for records wrapped for a socket, free for the duration of one write. */
+        ByteBuffer tlsOut();
+    }
 
     /** Told what the stage unwrapped, and when its handshake is over. */
     interface Receiver {
@@ -53,8 +62,8 @@ final class TlsStage implements WritableByteChannel {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final SSLEngine ssl;
-    private final SocketChannel channel;
-    private final SelectorLoop loop;
+    private final ByteChannel channel;
+    private final Buffers loop;
     private final Receiver receiver;
     /** The largest record the engine may write, and the most plaintext one record may unwrap to. */
     private final int packetSize;
@@ -73,7 +82,7 @@ final class TlsStage implements WritableByteChannel {
     static final byte HANDSHAKE_RECORD = 0x16;
 
     /** A server's stage for an accepted connection, its handshake begun (it waits for the client's hello). */
-    static TlsStage server(SSLContext context, InetSocketAddress remote, SocketChannel channel, SelectorLoop loop,
+    static TlsStage server(SSLContext context, InetSocketAddress remote, ByteChannel channel, Buffers loop,
             Receiver receiver) throws IOException {
         SSLEngine ssl = context.createSSLEngine(remote.getHostString(), remote.getPort());
         ssl.setUseClientMode(false);
@@ -82,7 +91,7 @@ final class TlsStage implements WritableByteChannel {
         return stage;
     }
 
-    TlsStage(SSLEngine ssl, SocketChannel channel, SelectorLoop loop, Receiver receiver) {
+    TlsStage(SSLEngine ssl, ByteChannel channel, Buffers loop, Receiver receiver) {
         this.ssl = ssl;
         this.channel = channel;
         this.loop = loop;
@@ -110,6 +119,11 @@ final class TlsStage implements WritableByteChannel {
     /** Whether wrapped bytes wait for the socket to take them. */
     boolean hasPending() {
         return pending != null;
+    }
+
+    /** {@return the bytes this stage holds of its own: an unfinished incoming record and unsent records} */
+    int heldBytes() {
+        return (partial == null ? 0 : partial.length) + (pending == null ? 0 : pending.remaining());
     }
 
     /** Whether the last {@link #read} found the socket empty before it filled the loop's buffer. */

@@ -11,5 +11,9 @@
  * io.niows.internal.reactor.ConnectionEvents}, asks it about request heads through {@link
  * io.niows.internal.reactor.Upgrades}, and offers each connection to it as a {@link
  * io.niows.internal.reactor.Link}.
+ *
+ * <p>TLS is a byte stage here too: a connection's {@link io.niows.internal.reactor.TlsStage}
+ * unwraps what the socket read into plaintext for the engine and wraps what the write queue
+ * writes, on the connection's loop, with buffers the loop owns.
  */
 package io.niows.internal.reactor;

@@ -41,6 +41,24 @@ final class AcceptingUpgrades implements Upgrades {
         }
 
         @Override
+        public boolean streamsMessages() {
+            return false;
+        }
+
+        @Override
+        public long maxStreamedMessageSize() {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
+        public void onTextChunk(CharSequence chunk, boolean last) {
+        }
+
+        @Override
+        public void onBinaryChunk(ByteBuffer chunk, boolean last) {
+        }
+
+        @Override
         public void onPing(ByteBuffer payload) {
         }
 

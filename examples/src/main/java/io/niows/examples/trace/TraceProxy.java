@@ -186,6 +186,8 @@ public final class TraceProxy implements AutoCloseable {
         private final WireTrace serverToClient;
         private final AtomicBoolean oneSideDone = new AtomicBoolean();
         private final AtomicInteger directionsDone = new AtomicInteger();
+        /** An error ended one direction and both sockets were closed: the other's error is ours. */
+        private volatile boolean dropped;
 
         Connection(int id, Socket client, Socket server) {
             this.id = id;
@@ -263,13 +265,16 @@ public final class TraceProxy implements AutoCloseable {
         }
 
         private void ended(String who, String dir, IOException e) {
-            if (closed) {
-                return;
+            if (closed || dropped) {
+                return; // the proxy is closing, or the other direction's error dropped both sockets
             }
+            dropped = true;
             boolean first = oneSideDone.compareAndSet(false, true);
             print(id, dir + " TCP ended by an error from the " + who + " side" + (first ? " first" : "") + ": "
                     + e.getMessage(), "{\"conn\":" + id + ",\"event\":\"tcp\",\"what\":\"error\",\"by\":\"" + who
                     + "\",\"first\":" + first + "}");
+            closeQuietly(client);
+            closeQuietly(server);
         }
     }
 }

@@ -83,6 +83,39 @@ class TraceProxyTest {
                 .contains("\"what\":\"fin\",\"by\":\"server\",\"first\":true"));
     }
 
+    @Test
+    void aResetFromTheClientIsShownAsTheFirstToEndAndTheServerSideIsDropped() throws Exception {
+        startProxy(false);
+        try (Socket socket = new Socket("127.0.0.1", proxy.port())) {
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            readHead(socket.getInputStream());
+            socket.setSoLinger(true, 0); // close with a reset, not a FIN
+        }
+        waitForLine("TCP ended by an error from the client side first");
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith("#1 \u2192 C2S TCP ended by an error from the client side first"));
+        Thread.sleep(200); // the server side's end, dropped by the proxy, must add no line
+        assertThat(lines).noneSatisfy(line -> assertThat(line).contains("TCP FIN"));
+        assertThat(lines).filteredOn(line -> line.contains("TCP ended")).hasSize(1);
+    }
+
+    @Test
+    void anUnreachableTargetIsReportedAndTheClientDropped() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket unused = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = unused.getLocalPort();
+        }
+        proxy = TraceProxy.start("127.0.0.1", 0, URI.create("ws://127.0.0.1:" + closedPort + "/"), false, lines::add);
+        try (Socket socket = new Socket("127.0.0.1", proxy.port())) {
+            socket.setSoTimeout(10_000);
+            assertThat(socket.getInputStream().read()).as("the proxy drops the client").isEqualTo(-1);
+        }
+        assertThat(lines).singleElement().asString().startsWith("#1 cannot reach the target");
+    }
+
     private void waitForLine(String part) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (lines.stream().noneMatch(l -> l.contains(part)) && System.nanoTime() < deadline) {
