@@ -104,7 +104,10 @@ public final class ChatRoom<P> {
         }
     }
 
-    /** The names of the members (of every node sharing the room), in the order they joined. */
+    /**
+     * The names of the members, of every node sharing the room: in the order they joined for a
+     * room in one process, by name through Redis.
+     */
     public synchronized List<String> online() {
         return shared.online();
     }
