@@ -149,8 +149,15 @@ public final class Reconnecting implements AutoCloseable {
         }
     }
 
-    /** The application's handler, with the reconnecting bookkeeping around open and close. */
+    /**
+     * The application's handler, with the reconnecting bookkeeping around open and close. One per
+     * connection; its callbacks come on that connection's loop thread. A connection that opens
+     * after {@link #close()} is closed at once and never shown to the handler: no event of it,
+     * not even its close, reaches the handler.
+     */
     private final class Wrapped implements WebSocketHandler {
+        /** Whether the handler was told of this connection's open; loop thread only. */
+        private boolean shown;
 
         @Override
         public void onOpen(WebSocket ws) {
@@ -166,37 +173,50 @@ public final class Reconnecting implements AutoCloseable {
                 ws.close();
                 return;
             }
+            shown = true;
             handler.onOpen(ws);
         }
 
         @Override
         public void onText(WebSocket ws, String text) {
-            handler.onText(ws, text);
+            if (shown) {
+                handler.onText(ws, text);
+            }
         }
 
         @Override
         public void onBinary(WebSocket ws, ByteBuffer data) {
-            handler.onBinary(ws, data);
+            if (shown) {
+                handler.onBinary(ws, data);
+            }
         }
 
         @Override
         public void onPing(WebSocket ws, ByteBuffer payload) {
-            handler.onPing(ws, payload);
+            if (shown) {
+                handler.onPing(ws, payload);
+            }
         }
 
         @Override
         public void onPong(WebSocket ws, ByteBuffer payload) {
-            handler.onPong(ws, payload);
+            if (shown) {
+                handler.onPong(ws, payload);
+            }
         }
 
         @Override
         public void onWritable(WebSocket ws) {
-            handler.onWritable(ws);
+            if (shown) {
+                handler.onWritable(ws);
+            }
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            handler.onError(ws, error);
+            if (shown) {
+                handler.onError(ws, error);
+            }
         }
 
         @Override
@@ -207,7 +227,9 @@ public final class Reconnecting implements AutoCloseable {
                 }
             }
             try {
-                handler.onClose(ws, code, reason, remote);
+                if (shown) {
+                    handler.onClose(ws, code, reason, remote);
+                }
             } finally {
                 retry();
             }

@@ -2,6 +2,7 @@ package io.niows.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.niows.HandshakeDecision;
 import io.niows.Reconnecting;
 import io.niows.WebSocket;
 import io.niows.WebSocketClient;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -113,5 +115,41 @@ class ReconnectingTest {
             assertThat(gap).as("wait before attempt " + (i + 1)).isGreaterThanOrEqualTo(atLeast[i - 1] - 1);
         }
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aConnectionThatOpensAfterCloseIsNeverShownToTheHandler() throws Exception {
+        CountDownLatch closedByUser = new CountDownLatch(1);
+        BlockingQueue<Integer> serverCloses = new LinkedBlockingQueue<>();
+        try (WebSocketServer slow = WebSocketServer.builder().host("127.0.0.1").port(0).loops(1)
+                .handshakeHook(request -> {
+                    await(closedByUser); // the handshake is answered only once the user has closed
+                    return HandshakeDecision.accept();
+                })
+                .defaultRoute(new WebSocketHandler() {
+                    @Override
+                    public void onClose(WebSocket ws, int code, String reason, boolean remote) {
+                        serverCloses.add(code);
+                    }
+                }).build().start()) {
+            Reconnecting r = Reconnecting.to(client, URI.create("ws://127.0.0.1:" + slow.port() + "/"), handler)
+                    .onReconnect(attempts::add).start();
+            r.close();
+            closedByUser.countDown();
+
+            assertThat(serverCloses.poll(10, TimeUnit.SECONDS)).as("the late connection is closed").isEqualTo(1000);
+            assertThat(events.poll(300, TimeUnit.MILLISECONDS)).as("neither its open nor its close").isNull();
+            assertThat(attempts).isEmpty();
+            assertThat(r.current()).isNull();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
