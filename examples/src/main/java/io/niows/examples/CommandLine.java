@@ -1,5 +1,7 @@
 package io.niows.examples;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,9 +18,11 @@ import java.util.List;
  * @param agent for {@code echo-client}: the name its reports use, otherwise {@code null}
  * @param tlsCert for a server: the PEM certificate chain to serve TLS with, or {@code null} for plain TCP
  * @param tlsKey the PEM PKCS#8 private key of {@code tlsCert}, or {@code null}
+ * @param redis for {@code chat}: the Redis ({@code redis://host:port}) through which this process shares
+ *     its room with other chat processes, or {@code null} for a room in this process alone
  */
 public record CommandLine(String command, String host, int port, String url, String agent, Path tlsCert,
-        Path tlsKey) {
+        Path tlsKey, URI redis) {
 
     /** The usage message. */
     public static final String USAGE = String.join(System.lineSeparator(),
@@ -37,7 +41,8 @@ public record CommandLine(String command, String host, int port, String url, Str
             "",
             "--host defaults to 127.0.0.1; --port 0 picks a free port.",
             "--tls-cert (PEM certificate chain) and --tls-key (PEM PKCS#8 key) serve chat, echo and broadcast",
-            "over TLS: https:// and wss://.");
+            "over TLS: https:// and wss://.",
+            "chat --redis redis://HOST:PORT shares the room with every chat process given the same Redis.");
 
     private static final String DEFAULT_HOST = "127.0.0.1";
     private static final int DEFAULT_CHAT_PORT = 8080;
@@ -52,6 +57,11 @@ public record CommandLine(String command, String host, int port, String url, Str
     /** A command line without TLS. */
     public CommandLine(String command, String host, int port, String url, String agent) {
         this(command, host, port, url, agent, null, null);
+    }
+
+    /** A command line without Redis. */
+    public CommandLine(String command, String host, int port, String url, String agent, Path tlsCert, Path tlsKey) {
+        this(command, host, port, url, agent, tlsCert, tlsKey, null);
     }
 
     /** Whether the server serves TLS. */
@@ -81,6 +91,7 @@ public record CommandLine(String command, String host, int port, String url, Str
         String agent = "niows";
         Path tlsCert = null;
         Path tlsKey = null;
+        URI redis = null;
         for (int i = 1; i < args.length; i += 2) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -93,6 +104,7 @@ public record CommandLine(String command, String host, int port, String url, Str
                 case "--agent" -> agent = nonEmpty(option, args[i + 1]);
                 case "--tls-cert" -> tlsCert = Path.of(nonEmpty(option, args[i + 1]));
                 case "--tls-key" -> tlsKey = Path.of(nonEmpty(option, args[i + 1]));
+                case "--redis" -> redis = redis(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
@@ -101,6 +113,9 @@ public record CommandLine(String command, String host, int port, String url, Str
         }
         if (tlsCert != null && !List.of("chat", "echo", "broadcast").contains(command)) {
             throw new IllegalArgumentException(command + " does not serve TLS");
+        }
+        if (redis != null && !command.equals("chat")) {
+            throw new IllegalArgumentException("--redis is for chat");
         }
         if (command.equals("help")) {
             return new CommandLine(command, host, 0);
@@ -114,7 +129,20 @@ public record CommandLine(String command, String host, int port, String url, Str
         if (port == null) {
             throw new IllegalArgumentException(command + " needs --port");
         }
-        return new CommandLine(command, host, port, null, null, tlsCert, tlsKey);
+        return new CommandLine(command, host, port, null, null, tlsCert, tlsKey, redis);
+    }
+
+    private static URI redis(String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--redis needs redis://HOST:PORT, got " + value);
+        }
+        if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("--redis needs redis://HOST:PORT, got " + value);
+        }
+        return uri;
     }
 
     private static String nonEmpty(String option, String value) {

@@ -2,6 +2,7 @@ package io.niows.examples;
 
 import io.niows.WebSocketServer;
 import io.niows.examples.blocking.BlockingEchoServer;
+import io.niows.examples.chat.ChatNode;
 import io.niows.examples.chat.ChatServer;
 import io.niows.examples.trace.TraceTools;
 import java.io.IOException;
@@ -134,10 +135,17 @@ public final class Main {
         return switch (line.command()) {
             case "echo" -> EchoServer.start(line.host(), line.port(), tls(line));
             case "broadcast" -> BroadcastServer.start(line.host(), line.port(), tls(line));
-            case "chat" -> ChatServer.start(line.host(), line.port(), tls(line));
+            case "chat" -> line.redis() == null ? ChatServer.start(line.host(), line.port(), tls(line))
+                    : closedAtExit(ChatServer.start(line.host(), line.port(), tls(line), line.redis()));
             default -> throw new IllegalArgumentException(
                     "not a server command: " + line.command());
         };
+    }
+
+    /** The node's server; its Redis connections close when the process exits. */
+    private static WebSocketServer closedAtExit(ChatNode node) {
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "niows-chat-redis-shutdown"));
+        return node.server();
     }
 
     private static SSLContext tls(CommandLine line) throws IOException {

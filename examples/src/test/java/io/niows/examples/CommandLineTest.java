@@ -30,6 +30,8 @@ class CommandLineTest {
         assertThat(CommandLine.parse("echo-client", "--url", "ws://127.0.0.1:9003").agent()).isEqualTo("niows");
         assertThat(CommandLine.parse("echo", "--port", "9443", "--tls-cert", "c.pem", "--tls-key", "k.pem"))
                 .isEqualTo(new CommandLine("echo", "127.0.0.1", 9443, null, null, Path.of("c.pem"), Path.of("k.pem")));
+        assertThat(CommandLine.parse("chat", "--redis", "redis://127.0.0.1:6379").redis())
+                .isEqualTo(java.net.URI.create("redis://127.0.0.1:6379"));
     }
 
     @ParameterizedTest
@@ -48,7 +50,9 @@ class CommandLineTest {
         "echo-client --url http://x     | echo-client needs --url ws://HOST:PORT",
         "echo --port 1 --tls-cert c.pem | --tls-cert and --tls-key go together",
         "echo --port 1 --tls-key k.pem  | --tls-cert and --tls-key go together",
-        "blocking-echo --port 1 --tls-cert c --tls-key k | blocking-echo does not serve TLS"})
+        "blocking-echo --port 1 --tls-cert c --tls-key k | blocking-echo does not serve TLS",
+        "chat --redis http://x:1        | --redis needs redis://HOST:PORT, got http://x:1",
+        "echo --port 1 --redis redis://x:1 | --redis is for chat"})
     void refusesBadArgumentsWithAReason(String args, String reason) {
         String[] split = args.replace("' '", "\u0000").split(" +");
         for (int i = 0; i < split.length; i++) {

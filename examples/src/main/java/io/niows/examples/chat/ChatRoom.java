@@ -3,9 +3,6 @@ package io.niows.examples.chat;
 import io.niows.CloseCode;
 import io.niows.examples.json.JsonWriter;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,18 +33,33 @@ public final class ChatRoom<P> {
     private final ChatOutput<P> output;
     private final ChatLimits limits;
     private final Clock clock;
+    private final ChatShared shared;
     private final Map<String, ChatSession<P>> members = new LinkedHashMap<>();
-    private final Deque<Map<String, Object>> history = new ArrayDeque<>();
 
     /**
+     * A room in this process alone.
+     *
      * @param output where the room's messages go
      * @param limits the limits to enforce
      * @param clock the time of messages and of rate limiting
      */
     public ChatRoom(ChatOutput<P> output, ChatLimits limits, Clock clock) {
+        this(output, limits, clock, new LocalChatShared(limits.historySize()));
+    }
+
+    /**
+     * A room whose names and history are shared with other nodes.
+     *
+     * @param output where the room's messages go
+     * @param limits the limits to enforce
+     * @param clock the time of messages and of rate limiting
+     * @param shared the names and history of the room, on every node
+     */
+    public ChatRoom(ChatOutput<P> output, ChatLimits limits, Clock clock, ChatShared shared) {
         this.output = Objects.requireNonNull(output, "output");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.shared = Objects.requireNonNull(shared, "shared");
     }
 
     /** A new connection, not yet a member. */
@@ -86,31 +98,41 @@ public final class ChatRoom<P> {
         session.gone = true;
         if (session.name != null) {
             members.remove(key(session.name));
+            shared.release(session.name);
             output.unsubscribe(session.peer);
-            output.broadcast(ChatMessages.left(session.name, clock.millis()));
+            announce(ChatMessages.left(session.name, clock.millis()));
         }
     }
 
-    /** The names of the members, in the order they joined. */
+    /**
+     * The names of the members, of every node sharing the room: in the order they joined for a
+     * room in one process, by name through Redis.
+     */
     public synchronized List<String> online() {
-        List<String> names = new ArrayList<>();
-        for (ChatSession<P> member : members.values()) {
-            names.add(member.name);
-        }
-        return names;
+        return shared.online();
+    }
+
+    /**
+     * A room message that another node sharing the room handled: goes to this node's members, in
+     * the order of the room's other events here.
+     *
+     * @param json the message, as the other node broadcast it
+     */
+    public synchronized void relay(String json) {
+        output.broadcast(json);
     }
 
     private void join(ChatSession<P> session, String name) throws ChatProtocolException {
         if (session.name != null) {
             throw new ChatProtocolException("already-joined", "You have joined already.");
         }
-        if (members.containsKey(key(name))) {
+        if (members.containsKey(key(name)) || !shared.claim(name)) {
             throw new ChatProtocolException("name-taken", "That name is taken; choose another.");
         }
-        output.broadcast(ChatMessages.joined(name, clock.millis()));
+        announce(ChatMessages.joined(name, clock.millis()));
         session.name = name;
         members.put(key(name), session);
-        output.send(session.peer, ChatMessages.welcome(name, online(), new ArrayList<>(history)));
+        output.send(session.peer, ChatMessages.welcome(name, online(), shared.history()));
         output.subscribe(session.peer);
     }
 
@@ -120,11 +142,14 @@ public final class ChatRoom<P> {
                     "Join with a name before you say anything.");
         }
         Map<String, Object> message = ChatMessages.message(session.name, text, clock.millis());
-        history.addLast(message);
-        while (history.size() > limits.historySize()) {
-            history.removeFirst();
-        }
-        output.broadcast(JsonWriter.write(message));
+        shared.record(message);
+        announce(JsonWriter.write(message));
+    }
+
+    /** A room event: to this node's members, and to the other nodes sharing the room. */
+    private void announce(String json) {
+        output.broadcast(json);
+        shared.publish(json);
     }
 
     private void refuseFlood(ChatSession<P> session) {

@@ -4,7 +4,9 @@ import io.niows.Broadcaster;
 import io.niows.WebSocket;
 import io.niows.WebSocketServer;
 import io.niows.examples.Tls;
+import io.niows.examples.chat.redis.RedisChat;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +32,9 @@ public final class ChatServer {
 
     /** The WebSocket path of the room. */
     public static final String PATH = "/chat";
+
+    /** The room's name in Redis, for the chat across processes. */
+    static final String ROOM = "lobby";
 
     /**
      * The largest client message, and frame (the page never fragments): 32 KiB. The page sends a
@@ -80,9 +85,40 @@ public final class ChatServer {
      * @throws IOException if it cannot listen there
      */
     public static WebSocketServer start(String host, int port, SSLContext tls) throws IOException {
-        ChatRoom<WebSocket> room = new ChatRoom<>(
+        return serve(host, port, tls, newRoom(new LocalChatShared(ChatLimits.DEFAULTS.historySize())));
+    }
+
+    /**
+     * Starts a chat node whose room is shared, through Redis, with every node given the same
+     * Redis: see {@link RedisChat} for what is shared and how faults are borne.
+     *
+     * @param host the address to listen on, such as {@code 127.0.0.1}
+     * @param port the port, or 0 for any free one
+     * @param tls the TLS context to serve with, or null for plain {@code http://} and {@code ws://}
+     * @param redis {@code redis://host:port}; Redis may be down now, the node connects when it is up
+     * @return the running node; close it to stop its server and its Redis connections
+     * @throws IOException if it cannot listen there
+     */
+    public static ChatNode start(String host, int port, SSLContext tls, URI redis) throws IOException {
+        RedisChat shared = RedisChat.connect(redis, ROOM, ChatLimits.DEFAULTS.historySize());
+        ChatRoom<WebSocket> room = newRoom(shared);
+        shared.start(room::relay);
+        try {
+            return new ChatNode(serve(host, port, tls, room), shared);
+        } catch (IOException | RuntimeException e) {
+            shared.close();
+            throw e;
+        }
+    }
+
+    private static ChatRoom<WebSocket> newRoom(ChatShared shared) {
+        return new ChatRoom<>(
                 new WebSocketChatOutput(new Broadcaster(MEMBER_QUEUE_LIMIT, Broadcaster.OverflowPolicy.CLOSE)),
-                ChatLimits.DEFAULTS, Clock.systemUTC());
+                ChatLimits.DEFAULTS, Clock.systemUTC(), shared);
+    }
+
+    private static WebSocketServer serve(String host, int port, SSLContext tls, ChatRoom<WebSocket> room)
+            throws IOException {
         // With port 0 the port is known once the server listens; until then no one can know it
         // either, so a request that comes first and names another port is rightly refused.
         AtomicInteger listening = new AtomicInteger(port);
