@@ -4,6 +4,7 @@ import io.niows.WebSocket;
 import io.niows.WebSocketClient;
 import io.niows.WebSocketHandler;
 import io.niows.bench.servers.TlsServerMain;
+import io.niows.protocol.PerMessageDeflate;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -30,7 +31,8 @@ import javax.net.ssl.X509TrustManager;
  * of niows, Netty ({@code SslHandler}, JDK provider) and Jetty ({@code SslContextFactory}, JDK
  * provider), each server in its own JVM ({@link TlsServerMain}), driven by the niows client over
  * TLS 1.3 with {@code TLS_AES_128_GCM_SHA256} only (the client's offer decides the suite for every
- * server). Usage:
+ * server) and without permessage-deflate (the client offers none, so no server compresses: before,
+ * niows and Jetty, which accept it by default, compressed and Netty did not). Usage:
  *
  * <pre>
  * taskset -c 0 java -cp bench/target/benchmarks.jar io.niows.bench.load.TlsCompare \
@@ -152,7 +154,8 @@ public final class TlsCompare {
         SSLParameters params = new SSLParameters();
         params.setProtocols(new String[] {"TLSv1.3"});
         params.setCipherSuites(new String[] {"TLS_AES_128_GCM_SHA256"});
-        return WebSocketClient.builder().loops(1).tls(trustingAll()).tlsParameters(params).verifyHostname(false)
+        return WebSocketClient.builder().loops(1).perMessageDeflate(PerMessageDeflate.disabled())
+                .tls(trustingAll()).tlsParameters(params).verifyHostname(false)
                 .maxMessageSize(16 << 20).maxFrameSize(16 << 20).build();
     }
 
