@@ -13,7 +13,9 @@ public final class ProxyTunnelException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The proxy's status, or -1 when its answer was not HTTP. */
     private final int status;
+    /** The proxy's reason phrase, possibly empty. */
     private final String reason;
 
     /**
