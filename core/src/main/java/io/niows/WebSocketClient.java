@@ -167,7 +167,10 @@ public final class WebSocketClient implements AutoCloseable {
         return host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches();
     }
 
-    /** On a resolver thread (or the caller's, for an IP literal): resolves the host, then hands the connection to a loop. */
+    /**
+     * On a resolver thread (or the caller's, for an IP literal): resolves the host, then hands
+     * the connection to a loop.
+     */
     private void resolveAndConnect(Target to, WebSocketHandler handler, CompletableFuture<WebSocket> result) {
         InetSocketAddress address;
         ProxyTunnel tunnel = null;

@@ -94,7 +94,8 @@ class ReconnectingTest {
     void failedAttemptsCountUpAndWaitLongerEachTime() throws Exception {
         URI nowhere = URI.create("ws://127.0.0.1:" + Tinyproxy.freePort() + "/");
         List<Long> startedAt = new CopyOnWriteArrayList<>();
-        Reconnecting r = Reconnecting.to(client, nowhere, handler).backoff(Duration.ofMillis(40), Duration.ofMillis(160))
+        Reconnecting r = Reconnecting.to(client, nowhere, handler)
+                .backoff(Duration.ofMillis(40), Duration.ofMillis(160))
                 .onReconnect(attempt -> {
                     attempts.add(attempt);
                     startedAt.add(System.nanoTime());

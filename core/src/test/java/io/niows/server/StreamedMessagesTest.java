@@ -175,8 +175,8 @@ class StreamedMessagesTest {
     /**
      * Sends {@code total} bytes as one binary message in 256 KiB fragments through a streaming echo
      * route, keeping at most 2 MiB queued (below the client's high-water mark, so the client keeps
-     * reading the echo while it sends), and receives the echo as a stream too. The server's memory budget is 4 MiB: had it buffered the message, it
-     * would have refused it with 1013.
+     * reading the echo while it sends), and receives the echo as a stream too. The server's memory
+     * budget is 4 MiB: had it buffered the message, it would have refused it with 1013.
      */
     private Received echoOf(long total, PerMessageDeflate deflate) throws Exception {
         server = Servers.loopback().loops(1).memoryBudget(BUDGET).defaultRoute(CHUNK_ECHO).build().start();

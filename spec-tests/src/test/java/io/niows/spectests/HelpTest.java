@@ -17,7 +17,8 @@ class HelpTest {
         Printed p = run("--help");
         assertThat(p.status).isZero();
         assertThat(p.err).isEmpty();
-        assertThat(p.out).contains("usage: java -jar niows-spec-tests.jar fuzzingclient --url ws[s]://HOST:PORT/PATH [options]")
+        assertThat(p.out)
+                .contains("usage: java -jar niows-spec-tests.jar fuzzingclient --url ws[s]://HOST:PORT/PATH [options]")
                 .contains("usage: java -jar niows-spec-tests.jar fuzzingserver [options]")
                 .contains("  --parallel N           cases run at once, 1-64 (default: 4)")
                 .contains("  --port N               listening port, 0 for any free one (default: 9003)")

@@ -17,9 +17,10 @@ import javax.net.ssl.SSLException;
  * write queue hands it (as a {@link WritableByteChannel}) into records for the socket; drives the
  * TLS handshake in between. It holds no RFC 6455 rule and knows nothing of frames.
  *
- * <p>Memory: records are read into and wrapped in buffers the loop owns ({@link Buffers}), and plaintext is unwrapped into the
- * loop's read buffer; an idle connection keeps only the bytes of an unfinished incoming record,
- * and, while the socket takes nothing more, the wrapped bytes it has not taken yet.
+ * <p>Memory: records are read into and wrapped in buffers the loop owns ({@link Buffers}), and
+ * plaintext is unwrapped into the loop's read buffer; an idle connection keeps only the bytes of
+ * an unfinished incoming record, and, while the socket takes nothing more, the wrapped bytes it
+ * has not taken yet.
  *
  * <p>Renegotiation: a TLS 1.2 peer that starts a new handshake on an established connection is
  * refused (the connection fails): nothing a WebSocket needs requires it, and it costs the loop
