@@ -1,9 +1,14 @@
 package io.niows.examples.chat;
 
+import static io.niows.examples.chat.ChatPage.await;
+import static io.niows.examples.chat.ChatPage.join;
+import static io.niows.examples.chat.ChatPage.messages;
+import static io.niows.examples.chat.ChatPage.notices;
+import static io.niows.examples.chat.ChatPage.online;
+import static io.niows.examples.chat.ChatPage.say;
+import static io.niows.examples.chat.ChatPage.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.niows.WebSocketServer;
 import io.niows.examples.Tls;
@@ -13,30 +18,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The chat page in real headless Chromium: two people join, talk both ways, one leaves; the page
@@ -59,46 +55,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Timeout(180)
 class ChatBrowserTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int PHONE_WIDTH = 390;
     private static final int PHONE_HEIGHT = 760;
 
-    private Path chromium;
-    private Path chromedriver;
+    private Chromium chromium;
     private WebSocketServer server;
     /** How the browser opens the page: {@code http} unless a test serves it over TLS. */
     private String scheme = "http";
-    private final List<WebDriver> drivers = new ArrayList<>();
-    private final List<Path> profiles = new ArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
-        chromium = Path.of(env("CHROMIUM", "/usr/bin/chromium"));
-        chromedriver = Path.of(env("CHROMEDRIVER", "/usr/bin/chromedriver"));
-        if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
-            String missing = "needs " + chromium + " and " + chromedriver
-                    + " (apt-get install chromium chromium-driver)";
-            if (System.getenv("CI") != null) {
-                fail("CI is set, so the browser test must run, but it " + missing);
-            }
-            assumeTrue(false, "skipped: the browser test " + missing);
-        }
-        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
+        chromium = Chromium.findOrSkip();
         server = ChatServer.start("127.0.0.1", 0);
     }
 
     @AfterEach
     void stop() throws IOException {
         try {
-            for (WebDriver driver : drivers) {
-                quietly(driver::quit);
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
             if (server != null) {
                 server.close();
-            }
-            for (Path profile : profiles) {
-                deleteTree(profile);
             }
         }
     }
@@ -135,8 +114,7 @@ class ChatBrowserTest {
         saveScreenshot(ann, ".png");
         saveScreenshot(bob, "-phone.png");
 
-        bob.quit();
-        drivers.remove(bob);
+        chromium.quit(bob);
 
         await(ann, "ann sees bob leave", d -> notices(d).stream().anyMatch(n -> n.startsWith("bob left"))
                 && online(d).equals(List.of("ann")));
@@ -149,8 +127,7 @@ class ChatBrowserTest {
      */
     @Test
     void twoPeopleTalkOverHttpsAndWss() throws Exception {
-        Path dir = Files.createTempDirectory("niows-chat-tls-");
-        profiles.add(dir);
+        Path dir = chromium.temporaryDirectory("niows-chat-tls-");
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
@@ -322,10 +299,6 @@ class ChatBrowserTest {
         return value == null || value.isEmpty() ? List.of() : List.of(value.split("\n"));
     }
 
-    private static String status(WebDriver driver) {
-        return driver.findElement(By.id("status")).getText();
-    }
-
     private static double onlineListOpacity(WebDriver driver) {
         return ((Number) ((JavascriptExecutor) driver).executeScript(
                 "return parseFloat(getComputedStyle(document.getElementById('online')).opacity)")).doubleValue();
@@ -382,62 +355,7 @@ class ChatBrowserTest {
     }
 
     private WebDriver open(ChromeOptions options, int width, int height) throws IOException {
-        Path profile = Files.createTempDirectory("niows-chromium-");
-        profiles.add(profile);
-        options.setBinary(chromium.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .build();
-        WebDriver driver = new ChromeDriver(service, options);
-        drivers.add(driver);
-        driver.get(scheme + "://127.0.0.1:" + server.port() + "/");
-        return driver;
-    }
-
-    private static void join(WebDriver driver, String name) {
-        await(driver, "the page connects", d -> status(d).equals("Connected"));
-        driver.findElement(By.id("name")).sendKeys(name);
-        driver.findElement(By.id("join-button")).click();
-        await(driver, name + " is welcomed", d -> d.findElement(By.id("room")).isDisplayed()
-                && online(d).contains(name));
-    }
-
-    /** Sends a message and waits until the server has echoed it back to its sender. */
-    private static void say(WebDriver driver, String name, String text) {
-        WebElement box = driver.findElement(By.id("message"));
-        box.sendKeys(text);
-        box.sendKeys(Keys.ENTER);
-        await(driver, name + "'s message comes back from the server",
-                d -> messages(d).contains(name + ": " + text));
-    }
-
-    private static List<String> messages(WebDriver driver) {
-        return strings(driver, "return Array.from(document.querySelectorAll('#messages .message'))"
-                + ".map(li => li.querySelector('.who').textContent + ': ' + li.querySelector('.text').textContent)");
-    }
-
-    private static List<String> notices(WebDriver driver) {
-        return strings(driver, "return Array.from(document.querySelectorAll('#messages .notice'))"
-                + ".map(li => li.textContent)");
-    }
-
-    private static List<String> online(WebDriver driver) {
-        return strings(driver, "return Array.from(document.querySelectorAll('#online li')).map(li => li.textContent)");
-    }
-
-    /** Reads the page in one script, so a list is never half-updated while read. */
-    private static List<String> strings(WebDriver driver, String script) {
-        List<?> values = (List<?>) ((JavascriptExecutor) driver).executeScript(script);
-        return values.stream().map(String::valueOf).toList();
-    }
-
-    private static void await(WebDriver driver, String what, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).withMessage(what).until(condition::apply);
+        return chromium.open(options, width, height, scheme + "://127.0.0.1:" + server.port() + "/");
     }
 
     /** With {@code -Dniows.screenshot=dir/chat.png}, keeps this window as dir/chat{suffix}. */
@@ -447,30 +365,6 @@ class ChatBrowserTest {
             Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Files.move(png, Path.of(target.replaceFirst("\\.png$", "") + suffix),
                     StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static void quietly(Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException ignored) {
-            // Cleaning up: the test has already reported whatever went wrong.
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
