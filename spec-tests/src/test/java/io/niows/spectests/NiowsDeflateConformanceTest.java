@@ -2,8 +2,6 @@ package io.niows.spectests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.niows.WebSocket;
-import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
 import io.niows.spectests.cases.CaseCatalog;
 import io.niows.spectests.cases.FuzzCase;
@@ -11,7 +9,6 @@ import io.niows.spectests.report.ReportWriter;
 import io.niows.spectests.run.CaseResult;
 import io.niows.spectests.run.FuzzingClient;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -30,22 +27,9 @@ import org.junit.jupiter.api.Timeout;
 class NiowsDeflateConformanceTest {
     private static WebSocketServer server;
 
-    /** Echoes every message with its type. */
-    private static final class Echo implements WebSocketHandler {
-        @Override
-        public void onText(WebSocket ws, String text) {
-            ws.sendText(text);
-        }
-
-        @Override
-        public void onBinary(WebSocket ws, ByteBuffer data) {
-            ws.sendBinary(data);
-        }
-    }
-
     @BeforeAll
     static void startServer() throws Exception {
-        server = WebSocketServer.builder().host("127.0.0.1").port(0).defaultRoute(new Echo())
+        server = WebSocketServer.builder().host("127.0.0.1").port(0).defaultRoute(new EchoHandler())
                 .maxMessageSize(64L << 20).build().start();
     }
 

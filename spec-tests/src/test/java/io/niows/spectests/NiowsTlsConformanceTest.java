@@ -3,8 +3,6 @@ package io.niows.spectests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niows.TlsContexts;
-import io.niows.WebSocket;
-import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
 import io.niows.spectests.cases.CaseCatalog;
 import io.niows.spectests.cases.FuzzCase;
@@ -13,7 +11,6 @@ import io.niows.spectests.run.CaseResult;
 import io.niows.spectests.run.FuzzingClient;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,19 +35,6 @@ class NiowsTlsConformanceTest {
     private static Path certificates;
     private static WebSocketServer server;
 
-    /** Echoes every message with its type. */
-    private static final class Echo implements WebSocketHandler {
-        @Override
-        public void onText(WebSocket ws, String text) {
-            ws.sendText(text);
-        }
-
-        @Override
-        public void onBinary(WebSocket ws, ByteBuffer data) {
-            ws.sendBinary(data);
-        }
-    }
-
     @BeforeAll
     static void startServer() throws Exception {
         certificates = Files.createTempDirectory("niows-spec-tls");
@@ -62,7 +46,7 @@ class NiowsTlsConformanceTest {
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as("keytool ends").isTrue();
         assertThat(keytool.exitValue()).as("keytool: " + output).isZero();
-        server = WebSocketServer.builder().host("127.0.0.1").port(0).defaultRoute(new Echo())
+        server = WebSocketServer.builder().host("127.0.0.1").port(0).defaultRoute(new EchoHandler())
                 .maxMessageSize(64L << 20)
                 .tls(TlsContexts.fromPkcs12(keystore, "changeit".toCharArray()))
                 .build().start();

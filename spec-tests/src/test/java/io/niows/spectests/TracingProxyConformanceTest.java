@@ -2,8 +2,6 @@ package io.niows.spectests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.niows.WebSocket;
-import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
 import io.niows.examples.trace.TraceProxy;
 import io.niows.spectests.cases.CaseCatalog;
@@ -17,7 +15,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,25 +35,12 @@ class TracingProxyConformanceTest {
 
     private static final List<String> GROUPS = List.of("1.*", "2.*", "3.*", "4.*", "5.*", "6.*", "7.*", "10.*");
 
-    /** Echoes every message with its type. */
-    private static final class Echo implements WebSocketHandler {
-        @Override
-        public void onText(WebSocket ws, String text) {
-            ws.sendText(text);
-        }
-
-        @Override
-        public void onBinary(WebSocket ws, ByteBuffer data) {
-            ws.sendBinary(data);
-        }
-    }
-
     @Test
     void relayingThroughTheTracingProxyChangesNoVerdict() throws Exception {
         Path out = Path.of("target", "conformance-traced");
         Files.createDirectories(out);
         AtomicLong frameLines = new AtomicLong();
-        WebSocketServer server = WebSocketServer.builder().host("127.0.0.1").port(0).defaultRoute(new Echo())
+        WebSocketServer server = WebSocketServer.builder().host("127.0.0.1").port(0).defaultRoute(new EchoHandler())
                 .maxMessageSize(64L << 20).build().start();
         try (BufferedWriter trace = Files.newBufferedWriter(out.resolve("trace.txt"), StandardCharsets.UTF_8);
                 TraceProxy proxy = TraceProxy.start("127.0.0.1", 0, URI.create("ws://127.0.0.1:" + server.port() + "/"),
