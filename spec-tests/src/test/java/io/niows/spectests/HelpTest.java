@@ -30,7 +30,8 @@ class HelpTest {
     void helpAfterAModeDescribesThatModeOnly() {
         Printed client = run("fuzzingclient", "--url", "ws://127.0.0.1:1/", "--help");
         assertThat(client.status).isZero();
-        assertThat(client.out).contains("fuzzingclient --url").contains("--write-expected FILE").doesNotContain("fuzzingserver");
+        assertThat(client.out).contains("fuzzingclient --url").contains("--write-expected FILE")
+                .doesNotContain("fuzzingserver");
         Printed server = run("fuzzingserver", "-h");
         assertThat(server.out).contains("fuzzingserver [options]").contains("--port N").doesNotContain("fuzzingclient");
     }
