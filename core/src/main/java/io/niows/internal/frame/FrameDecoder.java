@@ -1,5 +1,7 @@
 package io.niows.internal.frame;
 
+import static io.niows.internal.frame.WireFormat.B0_FLAG_FIN;
+import static io.niows.internal.frame.WireFormat.B0_MASK_OPCODE;
 import static io.niows.internal.frame.WireFormat.MAX_CONTROL_PAYLOAD;
 import static io.niows.internal.frame.WireFormat.OPCODE_BINARY;
 import static io.niows.internal.frame.WireFormat.OPCODE_CLOSE;
@@ -53,7 +55,12 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     private final long maxFrameSize;
     private final long maxMessageSize;
 
-    private FrameHeader frame;
+    /**
+     * The first header byte and the payload length of the current frame; kept as values rather
+     * than the header itself, which then need not outlive {@link #onHeader} (nor be allocated).
+     */
+    private int frameByte0;
+    private long frameLength;
     /** Opcode of the data message in progress (text or binary), or NO_MESSAGE. */
     private int messageOpcode = NO_MESSAGE;
     private ByteBuffer message;
@@ -175,7 +182,8 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         frames++;
         checkMasking(header);
         checkReservedBits(header);
-        frame = header;
+        frameByte0 = header.byte0();
+        frameLength = header.payloadLength();
         if (header.isControl()) {
             beginControlFrame(header);
         } else {
@@ -283,6 +291,14 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         }
     }
 
+    private boolean finalFrame() {
+        return (frameByte0 & B0_FLAG_FIN) != 0;
+    }
+
+    private boolean controlFrame() {
+        return WireFormat.isControl(frameByte0 & B0_MASK_OPCODE);
+    }
+
     /**
      * Makes room for {@code incoming} bytes that have arrived. The buffer at least doubles each
      * time, so copies stay linear in the message size, but never past the end of a final frame
@@ -294,7 +310,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         }
         int held = message == null ? 0 : message.position();
         long needed = (long) held + incoming;
-        long end = frame.fin() ? held + frameRemaining : maxMessageSize;
+        long end = finalFrame() ? held + frameRemaining : maxMessageSize;
         long doubled = Math.max(MIN_GROWTH, 2L * (message == null ? 0 : message.capacity()));
         ByteBuffer larger = ByteBuffer.allocate((int) Math.min(end, Math.max(needed, doubled)));
         if (message != null) {
@@ -313,15 +329,20 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
                 + (inflated == null ? 0 : inflated.length);
     }
 
+    /**
+     * Takes a payload chunk: unmasked while copied into the message or control frame buffer; or,
+     * where the bytes are handed on as they are (inflating, streaming), unmasked in place.
+     */
     @Override
-    public void onPayload(ByteBuffer chunk) {
-        if (frame.isControl()) {
-            control.put(chunk);
+    public void onPayload(PayloadChunk chunk) {
+        if (controlFrame()) {
+            chunk.copyTo(control);
             return;
         }
+        int n = chunk.length();
         if (compressed) {
-            frameRemaining -= chunk.remaining();
-            inflater.input(chunk);
+            frameRemaining -= n;
+            inflater.input(chunk.unmasked());
             if (streaming) {
                 inflateStreamed();
             } else {
@@ -330,16 +351,15 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
             return;
         }
         if (streaming) {
-            frameRemaining -= chunk.remaining();
-            streamed += chunk.remaining();
-            deliverChunk(chunk, frame.fin() && frameRemaining == 0);
+            frameRemaining -= n;
+            streamed += n;
+            deliverChunk(chunk.unmasked(), finalFrame() && frameRemaining == 0);
             return;
         }
-        int n = chunk.remaining();
         makeRoom(n);
         frameRemaining -= n;
         int start = message.position();
-        message.put(chunk);
+        chunk.copyTo(message);
         checkUtf8(start);
     }
 
@@ -389,7 +409,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         }
         // Sized by what has arrived, never by a declared length alone: the first guess is capped.
         long size = message == null
-                ? Math.min(MIN_GROWTH, INFLATED_PER_COMPRESSED * frame.payloadLength() + MIN_INFLATED)
+                ? Math.min(MIN_GROWTH, INFLATED_PER_COMPRESSED * frameLength + MIN_INFLATED)
                 : Math.max(MIN_GROWTH, 2L * held);
         ByteBuffer larger = ByteBuffer.allocate((int) Math.min(maxMessageSize, size));
         if (message != null) {
@@ -451,13 +471,13 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
 
     @Override
     public void onFrameEnd() {
-        if (frame.isControl()) {
+        if (controlFrame()) {
             ByteBuffer payload = control.flip();
             control = null;
-            deliverControl(frame.opcode(), payload);
-        } else if (frame.fin() && streaming) {
+            deliverControl(frameByte0 & B0_MASK_OPCODE, payload);
+        } else if (finalFrame() && streaming) {
             endStreamed();
-        } else if (frame.fin()) {
+        } else if (finalFrame()) {
             if (compressed) {
                 inflater.inputTail();
                 inflateAvailable();
