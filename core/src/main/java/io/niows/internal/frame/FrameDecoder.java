@@ -356,16 +356,34 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
             deliverChunk(chunk.unmasked(), finalFrame() && frameRemaining == 0);
             return;
         }
+        if (message == null && finalFrame() && n == frameRemaining) {
+            deliverWhole(chunk);
+            return;
+        }
         makeRoom(n);
         frameRemaining -= n;
         int start = message.position();
         chunk.copyTo(message);
-        checkUtf8(start);
+        checkUtf8(message, start);
     }
 
-    /** Checks the text bytes from {@code start} to the message buffer's position. */
-    private void checkUtf8(int start) {
-        if (messageOpcode == OPCODE_TEXT && utf8.feed(message, start, message.position()) >= 0) {
+    /**
+     * The common case of small messages: the last frame of a message, nothing of it held yet, all
+     * of its payload in this chunk. Delivered from here, never kept in {@link #message}: storing a
+     * new buffer into this long-lived decoder would cost a GC write barrier per message.
+     */
+    private void deliverWhole(PayloadChunk chunk) {
+        int n = chunk.length();
+        frameRemaining = 0;
+        ByteBuffer whole = ByteBuffer.allocate(n);
+        chunk.copyTo(whole);
+        checkUtf8(whole, 0);
+        deliverMessage(whole.flip());
+    }
+
+    /** Checks the text bytes of {@code bytes} from {@code start} to its position. */
+    private void checkUtf8(ByteBuffer bytes, int start) {
+        if (messageOpcode == OPCODE_TEXT && utf8.feed(bytes, start, bytes.position()) >= 0) {
             // RFC 6455 §8.1: an endpoint that finds a byte stream is not valid UTF-8 "MUST _Fail
             // the WebSocket Connection_". Checked per chunk: fail fast.
             throw ProtocolViolation.invalidPayload("invalid UTF-8 in text message");
@@ -385,7 +403,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
             int room = message.remaining();
             int n = inflater.inflate(message.array(), message.arrayOffset() + start, room);
             message.position(start + n);
-            checkUtf8(start);
+            checkUtf8(message, start);
             if (n < room) {
                 return;
             }
@@ -477,7 +495,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
             deliverControl(frameByte0 & B0_MASK_OPCODE, payload);
         } else if (finalFrame() && streaming) {
             endStreamed();
-        } else if (finalFrame()) {
+        } else if (finalFrame() && messageOpcode != NO_MESSAGE) { // NO_MESSAGE: delivered whole already
             if (compressed) {
                 inflater.inputTail();
                 inflateAvailable();
@@ -502,7 +520,10 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     }
 
     private void deliverMessage() {
-        ByteBuffer payload = message == null ? ByteBuffer.allocate(0) : message.flip();
+        deliverMessage(message == null ? ByteBuffer.allocate(0) : message.flip());
+    }
+
+    private void deliverMessage(ByteBuffer payload) {
         int opcode = messageOpcode;
         message = null;
         messageOpcode = NO_MESSAGE;
