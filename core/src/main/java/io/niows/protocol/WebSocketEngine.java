@@ -185,6 +185,16 @@ public final class WebSocketEngine {
     }
 
     /**
+     * Lets go of the opening request: {@link #request()} answers {@code null} from now on. A
+     * transport that keeps what its application needs of the request elsewhere calls it once the
+     * connection is open, so that an open connection does not hold the head's bytes for its whole
+     * life.
+     */
+    public void dropRequest() {
+        request = null;
+    }
+
+    /**
      * {@return the extensions agreed in the opening handshake, as the server's {@code
      * Sec-WebSocket-Extensions} header states them (such as {@code permessage-deflate;
      * server_no_context_takeover}), or {@code null} for none}

@@ -117,6 +117,16 @@ class Rfc6455Section4_2ServerHandshakeTest {
     }
 
     @Test
+    void aDroppedRequestIsNoLongerKeptAndTheConnectionStaysOpen() {
+        EngineHarness h = server(ScriptedResponder.acceptingFirstOffered()).receive(ascii(SAMPLE_REQUEST));
+        assertThat(h.engine.request()).isNotNull();
+        h.engine.dropRequest();
+        assertThat(h.engine.request()).isNull();
+        assertThat(h.engine.state()).isEqualTo(ConnectionState.OPEN);
+        assertThat(h.engine.subprotocol()).as("what the handshake agreed stays").isEqualTo("chat");
+    }
+
+    @Test
     void theSampleRequestFedByteByByteGetsTheSample101AndOpensOnItsLastByte() {
         EngineHarness h = server(ScriptedResponder.acceptingFirstOffered());
         byte[] request = ascii(SAMPLE_REQUEST);

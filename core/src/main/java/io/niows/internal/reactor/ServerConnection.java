@@ -86,10 +86,12 @@ final class ServerConnection extends Connection implements HandshakeResponder {
         return server.upgrades().http(this, request);
     }
 
+    /** The application keeps what it needs of the request (see {@link Upgrades}): the engine need not. */
     @Override
     public void onOpen() {
         endHandshake();
         super.onOpen();
+        engine.dropRequest();
     }
 
     /**
