@@ -60,6 +60,10 @@ public final class WebSocketEngine {
     private final WireTrace sent;
     /** Bytes at the start of the next {@link #receive} that {@link #received} has read already. */
     private int traceSkip;
+    /**
+     * Made for the first frame byte (at once when permessage-deflate was agreed), so that a
+     * connection that has sent nothing since its handshake holds none.
+     */
     private FrameDecoder decoder;
     /** The server's or the client's side of the opening handshake while CONNECTING, else null. */
     private ServerOpening serverOpening;
@@ -271,6 +275,12 @@ public final class WebSocketEngine {
         if (failed || closeReceived || state == ConnectionState.CLOSED) {
             in.position(in.limit());
             return;
+        }
+        if (decoder == null) {
+            if (!in.hasRemaining()) {
+                return;
+            }
+            decoder = newDecoder();
         }
         try {
             decoder.decode(in);
@@ -556,7 +566,6 @@ public final class WebSocketEngine {
         subprotocol = agreedSubprotocol;
         state = ConnectionState.OPEN;
         if (agreedDeflate == null) {
-            decoder = newDecoder();
             outbound.opened();
         } else {
             useDeflate(agreedDeflate);
@@ -631,7 +640,9 @@ public final class WebSocketEngine {
             return;
         }
         failed = true;
-        decoder.stop();
+        if (decoder != null) {
+            decoder.stop();
+        }
         outbound.closing();
         if (!closeReceived) {
             closeCode = code;

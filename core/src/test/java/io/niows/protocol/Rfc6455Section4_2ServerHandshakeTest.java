@@ -160,6 +160,29 @@ class Rfc6455Section4_2ServerHandshakeTest {
     }
 
     @Test
+    void anOpenConnectionThatHasReceivedNoFrameCanStillBeFailed() {
+        EngineHarness h = server(ScriptedResponder.acceptingFirstOffered()).receive(ascii(SAMPLE_REQUEST));
+        h.engine.fail(1008, "policy");
+        assertThat(h.sentFrames()).containsExactly("close:1008:policy");
+        assertThat(h.engine.transportShouldClose()).isTrue();
+        assertThat(h.engine.framesReceived()).isZero();
+        assertThat(h.engine.heldBytes()).isZero();
+    }
+
+    @Test
+    void inputPausedBeforeTheFirstFrameHoldsThatFrameUntilResumed() {
+        EngineHarness h = server(ScriptedResponder.acceptingFirstOffered()).receive(ascii(SAMPLE_REQUEST));
+        h.engine.pauseInput();
+        ByteBuffer in = ByteBuffer.wrap(client(0x1, true, utf8("Hello")));
+        h.engine.receive(in);
+        assertThat(h.events()).as("nothing while paused").containsExactly("open");
+        h.engine.resumeInput();
+        h.engine.receive(in);
+        assertThat(h.events()).containsExactly("open", "text:Hello");
+        assertThat(h.engine.framesReceived()).isEqualTo(1);
+    }
+
+    @Test
     void theHeadAndAFrameCutAnywhereGiveThe101ThenTheMessage() {
         byte[] both = concat(ascii(SAMPLE_REQUEST), client(0x1, true, utf8("Hello")));
         for (int cut = 0; cut <= both.length; cut++) {
