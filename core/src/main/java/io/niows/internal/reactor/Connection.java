@@ -77,6 +77,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     /** Closing began (close sent or received, failure, refusal): the close deadline runs. */
     private boolean closing;
     private byte[] leftover;
+    /** Frames not written yet; null while none are (the empty queue goes back to the loop). */
     private WriteQueue out;
     /** The latest automatic pong, held while the socket takes nothing and pongs are queued (RFC 6455 §5.5.3). */
     private ByteBuffer pendingPong;
@@ -494,7 +495,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             return;
         }
         if (out == null) {
-            out = new WriteQueue();
+            out = loop.takeWriteQueue();
         }
         out.add(frame, callback);
         countQueued(frame.remaining());
@@ -572,6 +573,10 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
                 return;
             }
             // a pong that waited for the one just written is queued now: write it too
+        }
+        if (out != null) {
+            loop.giveBack(out);
+            out = null;
         }
         if (tls != null && tls.hasPending()) {
             setInterest(true, outputBackedUp() || readPaused && queuedBytes() > config.lowWaterMark());

@@ -55,6 +55,8 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
     private volatile long queuedPublished;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     private final ByteBuffer writeStaging = ByteBuffer.allocateDirect(WRITE_STAGING_SIZE);
+    /** An empty write queue a connection gave back, for the next that queues; loop thread only. */
+    private WriteQueue spareWriteQueue;
     /** TLS records read, and records wrapped, by this loop's TLS connections; made when the first needs them. */
     private ByteBuffer tlsIn;
     private ByteBuffer tlsOut;
@@ -111,6 +113,21 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
     /** The loop's direct buffer that batches small frames into one write; loop thread only. */
     ByteBuffer writeStaging() {
         return writeStaging;
+    }
+
+    /** An empty write queue for a connection that queues a frame: the one last given back, else a new one. */
+    WriteQueue takeWriteQueue() {
+        WriteQueue q = spareWriteQueue;
+        if (q == null) {
+            return new WriteQueue();
+        }
+        spareWriteQueue = null;
+        return q;
+    }
+
+    /** Takes back the write queue a connection emptied, so that an idle connection holds none. */
+    void giveBack(WriteQueue emptied) {
+        spareWriteQueue = emptied;
     }
 
     /** The loop's buffer for TLS records read from a socket; loop thread only. */

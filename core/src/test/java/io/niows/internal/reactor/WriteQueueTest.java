@@ -80,4 +80,37 @@ class WriteQueueTest {
         assertThat(channel.taken.toByteArray()).isEqualTo(expected.toByteArray());
         assertThat(firedAt).isEqualTo(callbackMarks);
     }
+
+    /** The loop hands an emptied queue to the next connection that queues: it must serve it as a new one. */
+    @ParameterizedTest(name = "at most {0} bytes per write")
+    @ValueSource(ints = {1, 100, 200_000})
+    void anEmptiedQueueServesItsNextFramesAsANewOne(int most) throws Exception {
+        WriteQueue queue = new WriteQueue();
+        ByteBuffer staging = ByteBuffer.allocateDirect(64 * 1024);
+        for (int use = 0; use < 3; use++) {
+            StingyChannel channel = new StingyChannel(use, most);
+            List<String> fired = new ArrayList<>();
+            List<Integer> takenWhenFired = new ArrayList<>();
+            byte[] a = new byte[1000 + use];
+            byte[] b = new byte[90_000];
+            new Random(use).nextBytes(a);
+            new Random(-use).nextBytes(b);
+            queue.add(ByteBuffer.wrap(a), "a");
+            queue.add(ByteBuffer.wrap(b), "b");
+            assertThat(queue.size()).isEqualTo(a.length + b.length);
+            int rounds = 0;
+            while (!queue.isEmpty() && rounds++ < 10_000_000) {
+                queue.writeTo(channel, staging, (context, failure) -> {
+                    fired.add((String) context);
+                    takenWhenFired.add(channel.taken.size());
+                });
+            }
+            assertThat(queue.size()).isZero();
+            assertThat(channel.taken.size()).isEqualTo(a.length + b.length);
+            assertThat(fired).as("use %d", use).containsExactly("a", "b");
+            assertThat(takenWhenFired.get(0)).as("a fires once its frame is out").isGreaterThanOrEqualTo(a.length)
+                    .isLessThan(a.length + b.length);
+            assertThat(takenWhenFired.get(1)).isEqualTo(a.length + b.length);
+        }
+    }
 }
