@@ -4,7 +4,6 @@ import static io.niows.internal.frame.WireFormat.OPCODE_PONG;
 
 import io.niows.internal.frame.CloseCodes;
 import io.niows.internal.frame.FrameDecoder;
-import io.niows.internal.frame.FrameEncoder;
 import io.niows.internal.frame.FrameEvents;
 import io.niows.internal.frame.MessageDeflater;
 import io.niows.internal.frame.MessageInflater;
@@ -50,16 +49,11 @@ public final class WebSocketEngine {
 
     private final EngineConfig config;
     private final EngineListener listener;
+    /** The caller's sink, or {@link #traced} in front of it. */
     private final FrameSink sink;
-    /** The caller's sink, for frames the outbound front traces itself. */
-    private final FrameSink rawSink;
-    private final FrameEncoder encoder;
+    /** The traces of what this engine receives and sends when a frame trace is set; else null. */
+    private final TracedSink traced;
     private final Outbound outbound;
-    /** Read what this engine receives and sends when a frame trace is set; else null. */
-    private final WireTrace received;
-    private final WireTrace sent;
-    /** Bytes at the start of the next {@link #receive} that {@link #received} has read already. */
-    private int traceSkip;
     /**
      * Made for the first frame byte (at once when permessage-deflate was agreed), so that a
      * connection that has sent nothing since its handshake holds none.
@@ -102,14 +96,14 @@ public final class WebSocketEngine {
     private WebSocketEngine(EngineConfig config, EngineListener listener, FrameSink sink, ConnectionState state) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.rawSink = Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(sink, "sink");
         FrameTrace hook = config.trace();
         boolean head = state == ConnectionState.CONNECTING;
-        this.received = hook == null ? null : new WireTrace(hook, TracedFrame.Direction.IN, head);
-        this.sent = hook == null ? null : new WireTrace(hook, TracedFrame.Direction.OUT, head);
-        this.sink = hook == null ? sink : new TracedSink(sink, sent);
-        this.encoder = config.encoder();
-        this.outbound = new Outbound(encoder, config.role() == Role.CLIENT, state == ConnectionState.OPEN, sent);
+        this.traced = hook == null ? null : new TracedSink(sink, new WireTrace(hook, TracedFrame.Direction.IN, head),
+                new WireTrace(hook, TracedFrame.Direction.OUT, head));
+        this.sink = hook == null ? sink : traced;
+        this.outbound = new Outbound(config.encoder(), config.role() == Role.CLIENT, state == ConnectionState.OPEN,
+                traced == null ? null : traced.sent);
         this.state = state;
     }
 
@@ -241,16 +235,17 @@ public final class WebSocketEngine {
      * @param in the bytes that arrived, from position to limit, after any kept from the last call
      */
     public void receive(ByteBuffer in) {
-        if (received == null) {
+        if (traced == null) {
             handle(in);
             return;
         }
+        WireTrace received = traced.received;
         // The trace reads the bytes before they are handled (masked payload is unmasked in place),
         // so that a frame is traced before the answer it causes; the bytes left are passed again.
         // While the opening handshake runs it reads the head first and a copy of the rest after:
         // frames that came with the head are read knowing what it agreed (permessage-deflate).
         ByteBuffer fresh = in.duplicate();
-        fresh.position(Math.min(in.limit(), in.position() + traceSkip));
+        fresh.position(Math.min(in.limit(), in.position() + traced.skip));
         boolean opening = state == ConnectionState.CONNECTING;
         if (opening) {
             ByteBuffer copy = ByteBuffer.allocate(fresh.remaining()).put(fresh).flip();
@@ -261,7 +256,7 @@ public final class WebSocketEngine {
         try {
             handle(in);
         } finally {
-            traceSkip = in.remaining();
+            traced.skip = in.remaining();
             if (opening) {
                 received.feed(fresh);
             }
@@ -327,7 +322,7 @@ public final class WebSocketEngine {
      *     {@link Outbound#text})
      */
     public SendResult sendText(CharSequence text) {
-        return outbound.text(text, rawSink, TO_SINK);
+        return outbound.text(text, callerSink(), TO_SINK);
     }
 
     /**
@@ -338,7 +333,7 @@ public final class WebSocketEngine {
      *     {@link Outbound#text})
      */
     public SendResult sendBinary(ByteBuffer data) {
-        return outbound.binary(data, rawSink, TO_SINK);
+        return outbound.binary(data, callerSink(), TO_SINK);
     }
 
     /**
@@ -352,7 +347,7 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException if {@code text} changes within a message
      */
     public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
-        return outbound.fragment(text, part, last, this, rawSink, TO_SINK);
+        return outbound.fragment(text, part, last, this, callerSink(), TO_SINK);
     }
 
     /**
@@ -364,7 +359,7 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
     public SendResult sendPing(ByteBuffer payload) {
-        return outbound.ping(payload, rawSink, TO_SINK);
+        return outbound.ping(payload, callerSink(), TO_SINK);
     }
 
     /**
@@ -376,7 +371,7 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
     public SendResult sendPong(ByteBuffer payload) {
-        return outbound.pong(payload, rawSink, TO_SINK);
+        return outbound.pong(payload, callerSink(), TO_SINK);
     }
 
     /**
@@ -450,9 +445,9 @@ public final class WebSocketEngine {
         if (decoder != null) {
             decoder.stop();
         }
-        if (received != null) {
-            received.end();
-            sent.end();
+        if (traced != null) {
+            traced.received.end();
+            traced.sent.end();
         }
     }
 
@@ -615,9 +610,9 @@ public final class WebSocketEngine {
      */
     private void useDeflate(DeflateAgreement agreed) {
         extensions = agreed.header();
-        if (received != null) {
-            received.inflateCompressed();
-            sent.inflateCompressed();
+        if (traced != null) {
+            traced.received.inflateCompressed();
+            traced.sent.inflateCompressed();
         }
         Role own = config.role();
         Role peer = own == Role.SERVER ? Role.CLIENT : Role.SERVER;
@@ -654,7 +649,7 @@ public final class WebSocketEngine {
         if (!closeSent) {
             closeSent = true;
             sentCloseCode = code;
-            sink.write(encoder.close(code, reason));
+            sink.write(config.encoder().close(code, reason));
         }
     }
 
@@ -694,7 +689,7 @@ public final class WebSocketEngine {
             if (config.autoPong()) {
                 // RFC 6455 §5.5.2: "Upon receipt of a Ping frame, an endpoint MUST send a Pong
                 // frame in response", with "identical Application data".
-                sink.writePong(encoder.encode(OPCODE_PONG, true, payload));
+                sink.writePong(config.encoder().encode(OPCODE_PONG, true, payload));
             }
             listener.onPing(payload);
         }
@@ -717,33 +712,46 @@ public final class WebSocketEngine {
                 closeSent = true;
                 sentCloseCode = code;
                 outbound.closing();
-                sink.write(encoder.close(code == CloseCodes.NO_STATUS_RECEIVED ? EMPTY_CLOSE : code, ""));
+                sink.write(config.encoder().close(code == CloseCodes.NO_STATUS_RECEIVED ? EMPTY_CLOSE : code, ""));
             }
             state = ConnectionState.CLOSED;
             listener.onCloseReceived(code, reason);
         }
     }
 
-    /** A sink that shows the trace each frame (and handshake head) before passing it on. */
+    /** The caller's sink, for frames the outbound front traces itself. */
+    private FrameSink callerSink() {
+        return traced == null ? sink : traced.sink;
+    }
+
+    /**
+     * A sink that shows the trace each frame (and handshake head) before passing it on, with the
+     * trace of what is received: one object, made only when a trace is set, so that an engine
+     * without one holds a single null for all of it.
+     */
     private static final class TracedSink implements FrameSink {
 
         private final FrameSink sink;
-        private final WireTrace trace;
+        private final WireTrace received;
+        private final WireTrace sent;
+        /** Bytes at the start of the next {@link WebSocketEngine#receive} that {@link #received} has read already. */
+        private int skip;
 
-        TracedSink(FrameSink sink, WireTrace trace) {
+        TracedSink(FrameSink sink, WireTrace received, WireTrace sent) {
             this.sink = sink;
-            this.trace = trace;
+            this.received = received;
+            this.sent = sent;
         }
 
         @Override
         public void write(ByteBuffer frame) {
-            trace.feed(frame);
+            sent.feed(frame);
             sink.write(frame);
         }
 
         @Override
         public void writePong(ByteBuffer frame) {
-            trace.feed(frame);
+            sent.feed(frame);
             sink.writePong(frame);
         }
     }
