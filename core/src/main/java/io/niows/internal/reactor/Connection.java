@@ -69,8 +69,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     SelectionKey key;
     /** The TLS stage between the socket and the engine, or null for a plain connection; set before registering. */
     TlsStage tls;
-    /** Until the first byte arrives on a port serving plain and TLS: the context for a TLS connection. */
-    SSLContext detectTls;
+    /** Until the first byte arrives on a port serving plain and TLS: whether it starts TLS is still open. */
+    boolean detectTls;
     /** Who hears of this connection: set before it opens (by the client at construction, by the server's upgrade). */
     ConnectionEvents events;
     private boolean opened;
@@ -135,7 +135,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     // ---- reading -------------------------------------------------------------------------
 
     void onReadable() {
-        if (detectTls != null && !detectTransport()) {
+        if (detectTls && !detectTransport()) {
             return;
         }
         ByteBuffer buf = loop.readBuffer();
@@ -179,6 +179,11 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
     }
 
+    /** The context of a TLS connection {@link #detectTransport()} finds; only a server's connection finds one. */
+    SSLContext tlsContext() {
+        throw new IllegalStateException("only a server's connection detects TLS");
+    }
+
     /**
      * Reads the first byte of a connection on a port serving plain and TLS: a TLS handshake record
      * starts a TLS stage, which gets the byte; anything else is plain, and the byte stays for the
@@ -196,10 +201,9 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
                 return false;
             }
             stats.bytesIn += n;
-            SSLContext context = detectTls;
-            detectTls = null;
+            detectTls = false;
             if (first.get(0) == TlsStage.HANDSHAKE_RECORD) {
-                tls = TlsStage.server(context, remote, channel, loop, this);
+                tls = TlsStage.server(tlsContext(), remote, channel, loop, this);
                 tls.prime(first.array());
             } else {
                 leftover = first.array();
