@@ -56,7 +56,8 @@ public final class WebSocketEngine {
     private final Outbound outbound;
     /**
      * Made for the first frame byte (at once when permessage-deflate was agreed), so that a
-     * connection that has sent nothing since its handshake holds none.
+     * connection that has sent nothing since its handshake holds none; let go again by {@link
+     * #releaseIdleDecoder()}.
      */
     private FrameDecoder decoder;
     /** The server's or the client's side of the opening handshake while CONNECTING, else null. */
@@ -452,6 +453,22 @@ public final class WebSocketEngine {
     }
 
     /**
+     * Lets go of the frame decoder if it holds nothing of the peer's stream (between frames and
+     * messages, input not paused, no permessage-deflate agreed), so that a connection that has
+     * been quiet for a while keeps none; the next byte received makes a new one. {@link
+     * #framesReceived()} counts from zero again.
+     *
+     * @return whether the decoder was let go
+     */
+    public boolean releaseIdleDecoder() {
+        if (decoder == null || !decoder.atRest()) {
+            return false;
+        }
+        decoder = null;
+        return true;
+    }
+
+    /**
      * {@return the bytes held for the unfinished incoming message and control frame} They grow only
      * with payload that has arrived (at most about twice what arrived).
      */
@@ -482,8 +499,9 @@ public final class WebSocketEngine {
     }
 
     /**
-     * {@return the frames received since the connection opened, control frames included} For
-     * counting: read it on the thread that calls {@link #receive}.
+     * {@return the frames received since the connection opened, control frames included, or since
+     * {@link #releaseIdleDecoder()} last let the decoder go} For counting: read it on the thread
+     * that calls {@link #receive}.
      */
     public long framesReceived() {
         return decoder == null ? 0 : decoder.framesDecoded();

@@ -126,6 +126,16 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         }
     }
 
+    /**
+     * {@return whether this decoder holds nothing of the peer's stream} That is: between frames and
+     * messages, neither paused nor stopped, and with no inflater (whose window may carry context).
+     * Its owner may then drop it and make a new one for the next byte.
+     */
+    public boolean atRest() {
+        return reader.betweenFrames() && messageOpcode == NO_MESSAGE && control == null && !stopped && !paused
+                && inflater == null;
+    }
+
     /** {@return the frame headers read so far, those that broke a rule included} */
     public long framesDecoded() {
         return frames;

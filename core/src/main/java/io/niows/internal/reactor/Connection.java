@@ -716,6 +716,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             LOG.log(Level.DEBUG, "no answer to a keep-alive ping on " + this);
             droppedHere = true;
             finish();
+        } else if (silent >= config.timerTickNanos()) {
+            engine.releaseIdleDecoder(); // quiet for a tick: an idle connection keeps no decoder
         }
     }
 
