@@ -145,6 +145,11 @@ final class Session implements BroadcastMember, ConnectionEvents {
     }
 
     @Override
+    public SendResult handOverBinary(ByteBuffer data, SendCallback callback) {
+        return outbound.handOverBinary(data, callback, link);
+    }
+
+    @Override
     public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
         return outbound.fragment(text, part, last, Thread.currentThread(), null, link);
     }

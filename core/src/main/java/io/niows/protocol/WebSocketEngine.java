@@ -470,7 +470,7 @@ public final class WebSocketEngine {
 
     /**
      * {@return the bytes held for the unfinished incoming message and control frame} They grow only
-     * with payload that has arrived (at most about twice what arrived).
+     * with payload that has arrived (at most about eight times what arrived).
      */
     public long heldBytes() {
         return decoder == null ? 0 : decoder.heldBytes();
@@ -610,8 +610,12 @@ public final class WebSocketEngine {
                 new Events()));
     }
 
-    /** Applies what was asked before the decoder existed: paused input, streamed messages. */
+    /**
+     * Applies the configured message buffers, and what was asked before the decoder existed: paused
+     * input, streamed messages.
+     */
     private FrameDecoder held(FrameDecoder fresh) {
+        fresh.takeMessageBuffersFrom(config.messageBuffers());
         if (inputPaused) {
             fresh.pause();
         }

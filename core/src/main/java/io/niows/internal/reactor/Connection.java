@@ -471,6 +471,10 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
 
     @Override
     public void sent(Object context, Throwable failure) {
+        if (context instanceof ByteBuffer) {
+            config.arrays().giveBack((ByteBuffer) context);
+            return;
+        }
         if (context == PONG) {
             if (--pongsQueued == 0 && pendingPong != null && !closed) {
                 queuePendingPong();
@@ -491,8 +495,17 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
 
     /** Queues bytes already counted in {@code queued}; a data frame is dropped once a close was sent. */
     private void enqueue(ByteBuffer frame, Object callback, boolean data) {
+        enqueue(frame, null, callback, data);
+    }
+
+    /**
+     * Queues a frame, in one buffer or as a header followed by its {@code payload} (null for
+     * one buffer), already counted in {@code queued}.
+     */
+    private void enqueue(ByteBuffer frame, ByteBuffer payload, Object callback, boolean data) {
+        long n = frame.remaining() + (payload == null ? 0 : payload.remaining());
         if (closed || data && engine.state() != ConnectionState.OPEN) {
-            QUEUED.getAndAdd(this, (long) -frame.remaining());
+            QUEUED.getAndAdd(this, -n);
             if (callback != null) {
                 sent(callback, new ClosedChannelException());
             }
@@ -501,8 +514,14 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         if (out == null) {
             out = loop.takeWriteQueue();
         }
-        out.add(frame, callback);
-        countQueued(frame.remaining());
+        out.add(frame, payload == null ? callback : null);
+        if (payload != null) {
+            out.add(payload, payload); // handed over: its array may carry later messages once written
+            if (callback != null) {
+                out.addCallback(callback);
+            }
+        }
+        countQueued(n);
         if (opened) { // not the handshake's head
             stats.framesOut++;
             if (data && frame.get(frame.position()) < 0) { // FIN: the message's last frame
@@ -529,7 +548,17 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
      */
     @Override
     public SendResult submit(ByteBuffer frame, Object callback) {
-        long n = frame.remaining();
+        return handOff(frame, null, callback);
+    }
+
+    /** Takes a header and the payload that follows it, queued as they are: see {@link #submit(ByteBuffer, Object)}. */
+    @Override
+    public SendResult submit(ByteBuffer header, ByteBuffer payload, Object callback) {
+        return handOff(header, payload, callback);
+    }
+
+    private SendResult handOff(ByteBuffer frame, ByteBuffer payload, Object callback) {
+        long n = frame.remaining() + (payload == null ? 0 : payload.remaining());
         long before = (long) QUEUED.getAndAdd(this, n);
         if (before > config.maxQueuedBytes()) {
             QUEUED.getAndAdd(this, -n);
@@ -543,9 +572,9 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             wantWritable = true;
         }
         if (loop.inLoop() && !loop.hasPendingTasks()) {
-            enqueue(frame, callback, true);
+            enqueue(frame, payload, callback, true);
         } else {
-            loop.execute(() -> enqueue(frame, callback, true));
+            loop.execute(() -> enqueue(frame, payload, callback, true));
         }
         Consumer<Connection> probe = afterHandOff;
         if (probe != null) {
@@ -564,7 +593,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
         while (out != null && !out.isEmpty()) {
             try {
-                long w = out.writeTo(sink(), loop.writeStaging(), this);
+                long w = out.writeTo(sink(), loop.writeStaging(), tls == null, this);
                 QUEUED.getAndAdd(this, -w);
                 countQueued(-w);
                 stats.bytesOut += w;
@@ -745,7 +774,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         engine.fail(code, "");
         if (out != null) {
             try {
-                long w = out.writeTo(sink(), loop.writeStaging(), this);
+                long w = out.writeTo(sink(), loop.writeStaging(), tls == null, this);
                 QUEUED.getAndAdd(this, -w);
                 countQueued(-w);
                 stats.bytesOut += w;

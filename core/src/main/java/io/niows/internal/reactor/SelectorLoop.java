@@ -32,8 +32,8 @@ import java.util.function.Consumer;
 final class SelectorLoop implements Runnable, TlsStage.Buffers {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
-    private static final int READ_BUFFER_SIZE = 64 * 1024;
-    private static final int WRITE_STAGING_SIZE = 64 * 1024;
+    private static final int READ_BUFFER_SIZE = 256 * 1024;
+    private static final int WRITE_STAGING_SIZE = 256 * 1024;
     /** Room for a read as large as a plain one plus an unfinished record of up to 16 KiB and its overhead. */
     private static final int TLS_BUFFER_SIZE = 96 * 1024;
 
