@@ -68,6 +68,11 @@ public final class FrameReader implements PayloadChunk {
     private int chunkIndex;
     private int chunkLength;
 
+    /** {@return whether no frame is half read: the next byte starts a header} */
+    boolean betweenFrames() {
+        return state == State.AWAITING_HEADER;
+    }
+
     /**
      * Reads at most one header or one payload chunk from {@code in}, advancing its position past
      * what was consumed, and reports it to {@code consumer}.
