@@ -69,9 +69,12 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
     /**
      * When the work in progress began (the ready key's handling, the task batch): the end of the
      * previous key's handling, so that one clock read per ready key times each for stalls and
-     * dates each read. Zero right after a wait, when it must be read afresh.
+     * dates each read. Zero right after a wait, when it must be read afresh. Before a wait, the
+     * time the timers read, from which the wait is measured.
      */
     private long clock;
+    /** Handles one ready key; made once, not per wait. */
+    private final Consumer<SelectionKey> onReady = this::handleReady;
 
     /**
      * @param settings the owner's settings: its timer tick, its stall threshold, its counters
@@ -257,7 +260,8 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
 
     @Override
     public void run() {
-        nextTick = System.nanoTime() + tickNanos;
+        clock = System.nanoTime();
+        nextTick = clock + tickNanos;
         Throwable failure = null;
         try {
             while (!stopped) {
@@ -329,17 +333,20 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
      * selector reports it: no selected-key set is filled, iterated and cleared on the way.
      */
     private void select() throws IOException {
+        long waitMillis = Math.max(1, (nextTick - clock) / 1_000_000); // the clock as the timers read it
         clock = 0;
         if (!tasks.isEmpty()) {
-            selector.selectNow(this::handleReady);
+            selector.selectNow(onReady);
         } else {
-            long waitMillis = Math.max(1, (nextTick - System.nanoTime()) / 1_000_000);
-            selector.select(this::handleReady, waitMillis);
+            selector.select(onReady, waitMillis);
         }
         wakeupPending.set(false);
     }
 
     private void runTasks() {
+        if (tasks.isEmpty()) {
+            return; // nothing to time
+        }
         Runnable task;
         int budget = 1 << 16;
         long start = System.nanoTime();
@@ -427,8 +434,10 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
         }
     }
 
+    /** Runs the connections' timers once per tick; leaves the time read in {@link #clock}, for the next wait. */
     private void runTimers() {
         long now = System.nanoTime();
+        clock = now;
         if (now - nextTick < 0) {
             return;
         }
@@ -443,7 +452,7 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
             }
             c = next;
         }
-        checkStall(start, null);
+        clock = checkStall(start, null);
         flushAll();
     }
 
