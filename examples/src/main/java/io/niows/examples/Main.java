@@ -136,7 +136,7 @@ public final class Main {
             case "echo" -> EchoServer.start(line.host(), line.port(), tls(line));
             case "broadcast" -> BroadcastServer.start(line.host(), line.port(), tls(line));
             case "chat" -> line.redis() == null ? ChatServer.start(line.host(), line.port(), tls(line))
-                    : closedAtExit(ChatServer.start(line.host(), line.port(), tls(line), line.redis()));
+                    : closedAtExit(ChatServer.start(line.host(), line.port(), tls(line), line.redis(), line.peers()));
             default -> throw new IllegalArgumentException(
                     "not a server command: " + line.command());
         };
