@@ -19,8 +19,9 @@ import java.util.List;
  * @param agent for {@code echo-client}: the name its reports use, otherwise {@code null}
  * @param tlsCert for a server: the PEM certificate chain to serve TLS with, or {@code null} for plain TCP
  * @param tlsKey the PEM PKCS#8 private key of {@code tlsCert}, or {@code null}
- * @param redis for {@code chat}: the Redis ({@code redis://host:port}) through which this process shares
- *     its room with other chat processes, or {@code null} for a room in this process alone
+ * @param redis for {@code chat} and {@code broadcast}: the Redis ({@code redis://host:port}) through which
+ *     this process shares its room (its clients) with other such processes, or {@code null} for this
+ *     process alone
  * @param peers for {@code chat --redis}: the nodes of the room its page may fail over to, or
  *     {@link ChatPeers#NONE}
  */
@@ -47,7 +48,9 @@ public record CommandLine(String command, String host, int port, String url, Str
             "over TLS: https:// and wss://.",
             "chat --redis redis://HOST:PORT shares the room with every chat process given the same Redis;",
             "add --peers ws://HOST:PORT/chat,ws://HOST:PORT/chat (the room's nodes, the same list for each)",
-            "and a page moves to the next node of the list when its own goes away.");
+            "and a page moves to the next node of the list when its own goes away.",
+            "broadcast --redis redis://HOST:PORT sends every text message to the clients of every broadcast",
+            "process given the same Redis.");
 
     private static final String DEFAULT_HOST = "127.0.0.1";
     private static final int DEFAULT_CHAT_PORT = 8080;
@@ -127,8 +130,8 @@ public record CommandLine(String command, String host, int port, String url, Str
         if (tlsCert != null && !List.of("chat", "echo", "broadcast").contains(command)) {
             throw new IllegalArgumentException(command + " does not serve TLS");
         }
-        if (redis != null && !command.equals("chat")) {
-            throw new IllegalArgumentException("--redis is for chat");
+        if (redis != null && !List.of("chat", "broadcast").contains(command)) {
+            throw new IllegalArgumentException("--redis is for chat and broadcast");
         }
         if (!peers.urls().isEmpty() && redis == null) {
             throw new IllegalArgumentException("--peers needs --redis: only nodes that share a room through Redis"

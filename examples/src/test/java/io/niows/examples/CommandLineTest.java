@@ -38,6 +38,8 @@ class CommandLineTest {
                 .containsExactly(java.net.URI.create("ws://127.0.0.1:8080/chat"),
                         java.net.URI.create("ws://127.0.0.1:8081/chat"));
         assertThat(CommandLine.parse("chat").peers()).isEqualTo(ChatPeers.NONE);
+        assertThat(CommandLine.parse("broadcast", "--port", "9002", "--redis", "redis://127.0.0.1:6379").redis())
+                .isEqualTo(java.net.URI.create("redis://127.0.0.1:6379"));
     }
 
     @ParameterizedTest
@@ -58,7 +60,7 @@ class CommandLineTest {
         "echo --port 1 --tls-key k.pem  | --tls-cert and --tls-key go together",
         "blocking-echo --port 1 --tls-cert c --tls-key k | blocking-echo does not serve TLS",
         "chat --redis http://x:1        | --redis needs redis://HOST:PORT, got http://x:1",
-        "echo --port 1 --redis redis://x:1 | --redis is for chat",
+        "echo --port 1 --redis redis://x:1 | --redis is for chat and broadcast",
         "chat --peers ws://x:1/chat     | --peers needs --redis: only nodes that share a room through Redis can take"
             + " each other's pages",
         "chat --redis redis://x:1 --peers ws://x:1/ | --peers: a peer must be ws://HOST:PORT/chat or"
