@@ -7,6 +7,7 @@ import io.niows.internal.reactor.Upgrades;
 import io.niows.protocol.HandshakeAnswer;
 import io.niows.protocol.HandshakeRequest;
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,10 +28,13 @@ final class ServerUpgrade implements Upgrades {
     private static final System.Logger LOG = System.getLogger("io.niows");
 
     private final Map<String, WebSocketHandler> routes;
+    /** Each route's path, keyed by itself: a connection whose target is one keeps this string, not a copy. */
+    private final Map<String, String> routePaths;
     private final WebSocketHandler defaultRoute;
     private final HttpHandler fallback;
     private final HandshakeHook hook;
     private final List<String> subprotocols;
+    private final boolean keepHeaders;
 
     /**
      * @param routes handlers by exact request path
@@ -38,10 +42,17 @@ final class ServerUpgrade implements Upgrades {
      * @param fallback the handler of plain HTTP requests
      * @param hook decides on upgrades that passed the RFC checks
      * @param subprotocols the server's subprotocols, in its order of preference
+     * @param keepHeaders whether an open connection keeps its request's headers for {@link WebSocket#request()}
      */
     ServerUpgrade(Map<String, WebSocketHandler> routes, WebSocketHandler defaultRoute, HttpHandler fallback,
-            HandshakeHook hook, List<String> subprotocols) {
+            HandshakeHook hook, List<String> subprotocols, boolean keepHeaders) {
         this.routes = Map.copyOf(routes);
+        Map<String, String> paths = new HashMap<>();
+        for (String path : routes.keySet()) {
+            paths.put(path, path);
+        }
+        this.routePaths = Map.copyOf(paths);
+        this.keepHeaders = keepHeaders;
         this.defaultRoute = defaultRoute;
         this.fallback = fallback;
         this.hook = hook;
@@ -64,7 +75,9 @@ final class ServerUpgrade implements Upgrades {
         }
         String subprotocol = decision.subprotocol() != null ? decision.subprotocol()
                 : ServerHandshake.selectSubprotocol(subprotocols, head.subprotocols());
-        bind.accept(new Session(link, handler));
+        String target = request.target();
+        bind.accept(new Session(link, handler,
+                RequestHead.keep(request, routePaths.getOrDefault(target, target), keepHeaders)));
         return HandshakeAnswer.accept(subprotocol);
     }
 

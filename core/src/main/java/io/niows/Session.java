@@ -34,11 +34,23 @@ final class Session implements BroadcastMember, ConnectionEvents {
     private List<Consumer<WebSocket>> closeListeners;
     /** Guarded by this. */
     private boolean closed;
+    /**
+     * On a server, what {@link RequestHead#keep} kept of the opening request (the link keeps none
+     * then); on a client, null: the link keeps the request it sent.
+     */
+    private final Object request;
 
+    /** A client's session: its link keeps the request it sent. */
     Session(Link link, WebSocketHandler handler) {
+        this(link, handler, null);
+    }
+
+    /** A server's session, keeping {@code request} as {@link RequestHead#keep} made it. */
+    Session(Link link, WebSocketHandler handler, Object request) {
         this.link = link;
         this.outbound = link.outbound();
         this.handler = handler;
+        this.request = request;
     }
 
     // ---- events, on the loop thread ------------------------------------------------------------
@@ -133,6 +145,11 @@ final class Session implements BroadcastMember, ConnectionEvents {
     }
 
     @Override
+    public SendResult handOverBinary(ByteBuffer data, SendCallback callback) {
+        return outbound.handOverBinary(data, callback, link);
+    }
+
+    @Override
     public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
         return outbound.fragment(text, part, last, Thread.currentThread(), null, link);
     }
@@ -199,6 +216,9 @@ final class Session implements BroadcastMember, ConnectionEvents {
 
     @Override
     public HttpRequestHead request() {
+        if (this.request != null) {
+            return RequestHead.of(this.request, link.remoteAddress());
+        }
         HandshakeRequest request = link.request();
         return request == null ? null : new RequestHead(request, link.remoteAddress());
     }

@@ -57,6 +57,35 @@ public interface WebSocket {
     SendResult sendBinary(ByteBuffer data, SendCallback callback);
 
     /**
+     * Queues a binary message without copying it: the buffer itself is written, after a header
+     * of its own. Use it for a buffer you will not touch again, such as the one {@link
+     * WebSocketHandler#onBinary} gave you: an echo of a large message then costs no copy of its
+     * payload before the socket's. Whatever the result, the buffer now belongs to niows until the
+     * callback is told its frame was written or dropped; do not read or write its bytes meanwhile
+     * (a client masks them where they lie, RFC 6455 §5.3). Short messages, read-only buffers and
+     * messages to be compressed (permessage-deflate) are copied as {@link #sendBinary} copies
+     * them. By default this is {@link #sendBinary(ByteBuffer, SendCallback)}.
+     *
+     * @param data the message, from position to limit
+     * @param callback told when the frame reached the kernel, or never will; may be {@code null}
+     * @return as {@link #sendBinary(ByteBuffer, SendCallback)}
+     */
+    default SendResult handOverBinary(ByteBuffer data, SendCallback callback) {
+        return sendBinary(data, callback);
+    }
+
+    /**
+     * Queues a binary message without copying it, as {@link #handOverBinary(ByteBuffer,
+     * SendCallback)} without a callback: the buffer is niows' from now on.
+     *
+     * @param data the message, from position to limit
+     * @return as {@link #sendBinary(ByteBuffer, SendCallback)}
+     */
+    default SendResult handOverBinary(ByteBuffer data) {
+        return handOverBinary(data, null);
+    }
+
+    /**
      * Queues one fragment of a message (RFC 6455 §5.4): the first fragment's kind (text or binary)
      * sets the message's kind; {@code last} ends it. A text message's fragments, joined, must be
      * valid UTF-8. Until the last fragment is queued, other messages, and fragments from other

@@ -202,6 +202,7 @@ public final class WebSocketServer implements AutoCloseable {
         private boolean jmx;
         private SSLContext tls;
         private boolean plainToo;
+        private boolean keepRequestHeaders;
 
         private Builder() {
             super(Runtime.getRuntime().availableProcessors());
@@ -419,10 +420,29 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether an open connection keeps its opening request's headers, so that {@link
+         * WebSocket#request()} answers {@link HttpRequestHead#header header}, {@link
+         * HttpRequestHead#headers() headers} and {@link HttpRequestHead#origin() origin}. Default:
+         * no. Then a connection keeps only the request-target and the subprotocols offered (method,
+         * path, query, subprotocols and remote address still answer; the header methods throw
+         * {@link IllegalStateException}), which saves the head's size on every connection for as
+         * long as it lives: some 150 bytes for a bare client's request, a kilobyte or more for a
+         * browser's with its cookies. The {@link HandshakeHook} sees every header either way, so a
+         * check of {@code Origin}, a cookie or a token belongs there.
+         *
+         * @param keep whether to keep every header of the opening request
+         * @return this builder
+         */
+        public Builder keepRequestHeaders(boolean keep) {
+            this.keepRequestHeaders = keep;
+            return this;
+        }
+
         /** {@return the server, not started yet: {@link WebSocketServer#start()} binds it} */
         public WebSocketServer build() {
             ServerConfig config = new ServerConfig(new InetSocketAddress(host, port),
-                    new ServerUpgrade(routes, defaultRoute, fallback, hook, subprotocols),
+                    new ServerUpgrade(routes, defaultRoute, fallback, hook, subprotocols, keepRequestHeaders),
                     loops(), connectionSettings(EngineConfig.server()),
                     new ServerLimits(maxConnections, maxConnectionsPerAddress,
                             maxHandshakes == 0 ? maxConnections : Math.min(maxHandshakes, maxConnections), memoryBudget),

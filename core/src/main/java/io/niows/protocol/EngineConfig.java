@@ -3,7 +3,9 @@ package io.niows.protocol;
 import io.niows.internal.frame.FrameEncoder;
 import io.niows.internal.frame.SecureMaskingKeys;
 import io.niows.internal.handshake.HandshakeLimits;
+import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 /**
@@ -29,12 +31,15 @@ public final class EngineConfig {
     private final int maxHandshakeSize;
     private final PerMessageDeflate deflate;
     private final FrameTrace trace;
+    private final IntFunction<ByteBuffer> messageBuffers;
     private final FrameEncoder encoder;
     private final HandshakeLimits handshakeLimits;
 
     private EngineConfig(Role role, long maxFrameSize, long maxMessageSize, IntSupplier maskingKeys,
-            boolean autoPong, int maxHandshakeSize, PerMessageDeflate deflate, FrameTrace trace) {
+            boolean autoPong, int maxHandshakeSize, PerMessageDeflate deflate, FrameTrace trace,
+            IntFunction<ByteBuffer> messageBuffers) {
         this.role = role;
+        this.messageBuffers = messageBuffers;
         this.trace = trace;
         this.deflate = deflate;
         this.maxFrameSize = maxFrameSize;
@@ -66,13 +71,13 @@ public final class EngineConfig {
      */
     public static EngineConfig server() {
         return new EngineConfig(Role.SERVER, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true, DEFAULT_MAX_HANDSHAKE_SIZE,
-                PerMessageDeflate.serverDefaults(), null);
+                PerMessageDeflate.serverDefaults(), null, null);
     }
 
     /** {@return a client's defaults: 16 MiB limits, automatic pongs, secure random masking keys} */
     public static EngineConfig client() {
         return new EngineConfig(Role.CLIENT, DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, SecureMaskingKeys.shared(), true, DEFAULT_MAX_HANDSHAKE_SIZE,
-                PerMessageDeflate.disabled(), null);
+                PerMessageDeflate.disabled(), null, null);
     }
 
     /** {@return which end this engine plays} */
@@ -107,7 +112,7 @@ public final class EngineConfig {
      */
     public EngineConfig withMaxFrameSize(long maxFrameSize) {
         return new EngineConfig(role, positive(maxFrameSize, "maxFrameSize"), maxMessageSize, maskingKeys, autoPong,
-                maxHandshakeSize, deflate, trace);
+                maxHandshakeSize, deflate, trace, messageBuffers);
     }
 
     /**
@@ -117,7 +122,7 @@ public final class EngineConfig {
      */
     public EngineConfig withMaxMessageSize(long maxMessageSize) {
         return new EngineConfig(role, maxFrameSize, positive(maxMessageSize, "maxMessageSize"), maskingKeys, autoPong,
-                maxHandshakeSize, deflate, trace);
+                maxHandshakeSize, deflate, trace, messageBuffers);
     }
 
     /**
@@ -129,7 +134,7 @@ public final class EngineConfig {
      */
     public EngineConfig withMaskingKeys(IntSupplier keys) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, Objects.requireNonNull(keys, "keys"), autoPong,
-                maxHandshakeSize, deflate, trace);
+                maxHandshakeSize, deflate, trace, messageBuffers);
     }
 
     /**
@@ -139,7 +144,7 @@ public final class EngineConfig {
      */
     public EngineConfig withAutoPong(boolean autoPong) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize, deflate,
-                trace);
+                trace, messageBuffers);
     }
 
     /**
@@ -150,7 +155,7 @@ public final class EngineConfig {
      */
     public EngineConfig withMaxHandshakeSize(int bytes) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong,
-                (int) positive(bytes, "maxHandshakeSize"), deflate, trace);
+                (int) positive(bytes, "maxHandshakeSize"), deflate, trace, messageBuffers);
     }
 
     /**
@@ -163,7 +168,7 @@ public final class EngineConfig {
      */
     public EngineConfig withDeflate(PerMessageDeflate deflate) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize,
-                Objects.requireNonNull(deflate, "deflate"), trace);
+                Objects.requireNonNull(deflate, "deflate"), trace, messageBuffers);
     }
 
     /**
@@ -176,7 +181,28 @@ public final class EngineConfig {
      */
     public EngineConfig withTrace(FrameTrace trace) {
         return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize, deflate,
-                trace);
+                trace, messageBuffers);
+    }
+
+    /**
+     * A copy whose engines take the buffer of each incoming data message from {@code buffers}
+     * instead of a new array: for a caller that reuses the arrays its handlers hand back. It is
+     * called on the thread that drives the engine with the size the message needs (a message of
+     * several frames may ask again for a larger one, and its bytes are copied over), and must
+     * return a buffer no one else uses, at position 0, with that size as its limit. The buffer
+     * then belongs to the listener, as a new one would.
+     *
+     * @param buffers the source, or {@code null} for new arrays (the default)
+     * @return the changed copy
+     */
+    public EngineConfig withMessageBuffers(IntFunction<ByteBuffer> buffers) {
+        return new EngineConfig(role, maxFrameSize, maxMessageSize, maskingKeys, autoPong, maxHandshakeSize, deflate,
+                trace, buffers);
+    }
+
+    /** {@return where incoming data messages' buffers come from, or {@code null} for new arrays} */
+    public IntFunction<ByteBuffer> messageBuffers() {
+        return messageBuffers;
     }
 
     /** {@return the frame trace hook, or {@code null} for none} */

@@ -51,6 +51,22 @@ public final class Outbound {
          *     {@link SendResult#REFUSED_CLOSED} if the port cannot take it
          */
         SendResult submit(ByteBuffer frame, C context);
+
+        /**
+         * Takes one frame in two buffers, its header and then its payload, in admission order;
+         * called with the front's lock held. By default they are joined into one buffer for
+         * {@link #submit(ByteBuffer, Object)}; a port that writes buffers in sequence takes both
+         * as they are, and spares the payload that copy.
+         *
+         * @param header the frame's header, from position to limit; owned by the port from now on
+         * @param payload the frame's payload, from position to limit; owned by the port from now on
+         * @param context what the sender passed with it, possibly {@code null}
+         * @return as {@link #submit(ByteBuffer, Object)}
+         */
+        default SendResult submit(ByteBuffer header, ByteBuffer payload, C context) {
+            ByteBuffer frame = ByteBuffer.allocate(header.remaining() + payload.remaining());
+            return submit(frame.put(header).put(payload).flip(), context);
+        }
     }
 
     private static final int CONNECTING = 0;
@@ -58,6 +74,11 @@ public final class Outbound {
     private static final int CLOSING = 2;
     private static final int CLOSED = 3;
     private static final int NO_MESSAGE = -1;
+    /**
+     * Shorter messages handed over are copied into one frame all the same: two buffers cost the
+     * write queue more than copying so few bytes.
+     */
+    private static final int MIN_HANDED_OVER = 1024;
 
     private final FrameEncoder encoder;
     private final boolean masks;
@@ -137,6 +158,39 @@ public final class Outbound {
             return whole(phase == OPEN ? encoder.encode(OPCODE_BINARY, true, data) : null, context, port);
         }
         return compressible(OPCODE_BINARY, data, context, port);
+    }
+
+    /**
+     * Sends a binary message in one frame without copying {@code data}: the frame's header goes
+     * in a buffer of its own and {@code data} itself follows it to the port. The caller hands the
+     * buffer over, whatever the result: it must not touch its bytes again (a client's front masks
+     * them in place, RFC 6455 §5.3) until the port is done with them, which a completion callback
+     * passed as the context can tell. Messages shorter than {@value #MIN_HANDED_OVER} bytes, a
+     * read-only buffer, a message to be compressed and every message while a frame trace is set
+     * (it reads the frame after the port may have finished with it) are sent as {@link #binary}
+     * sends them.
+     *
+     * @param data the message, from position to limit
+     * @param context what the sender passes along to the port with the frame, possibly {@code null}
+     * @param port where the frame goes once admitted
+     * @param <C> the type of that context
+     * @return as {@link #text}
+     */
+    public <C> SendResult handOverBinary(ByteBuffer data, C context, Port<C> port) {
+        if (phase != OPEN || data.remaining() < MIN_HANDED_OVER || data.isReadOnly() || trace != null
+                || deflater != null && data.remaining() >= minCompressedSize) {
+            return binary(data, context, port);
+        }
+        ByteBuffer header = encoder.header(OPCODE_BINARY, true, data);
+        synchronized (this) {
+            if (phase != OPEN) {
+                return SendResult.REFUSED_CLOSED;
+            }
+            if (fragmentOwner != null) {
+                return SendResult.REFUSED_BUSY;
+            }
+            return port.submit(header, data, context);
+        }
     }
 
     /**

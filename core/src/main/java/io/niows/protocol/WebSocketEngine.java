@@ -4,7 +4,6 @@ import static io.niows.internal.frame.WireFormat.OPCODE_PONG;
 
 import io.niows.internal.frame.CloseCodes;
 import io.niows.internal.frame.FrameDecoder;
-import io.niows.internal.frame.FrameEncoder;
 import io.niows.internal.frame.FrameEvents;
 import io.niows.internal.frame.MessageDeflater;
 import io.niows.internal.frame.MessageInflater;
@@ -50,16 +49,16 @@ public final class WebSocketEngine {
 
     private final EngineConfig config;
     private final EngineListener listener;
+    /** The caller's sink, or {@link #traced} in front of it. */
     private final FrameSink sink;
-    /** The caller's sink, for frames the outbound front traces itself. */
-    private final FrameSink rawSink;
-    private final FrameEncoder encoder;
+    /** The traces of what this engine receives and sends when a frame trace is set; else null. */
+    private final TracedSink traced;
     private final Outbound outbound;
-    /** Read what this engine receives and sends when a frame trace is set; else null. */
-    private final WireTrace received;
-    private final WireTrace sent;
-    /** Bytes at the start of the next {@link #receive} that {@link #received} has read already. */
-    private int traceSkip;
+    /**
+     * Made for the first frame byte (at once when permessage-deflate was agreed), so that a
+     * connection that has sent nothing since its handshake holds none; let go again by {@link
+     * #releaseIdleDecoder()}.
+     */
     private FrameDecoder decoder;
     /** The server's or the client's side of the opening handshake while CONNECTING, else null. */
     private ServerOpening serverOpening;
@@ -98,14 +97,14 @@ public final class WebSocketEngine {
     private WebSocketEngine(EngineConfig config, EngineListener listener, FrameSink sink, ConnectionState state) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.rawSink = Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(sink, "sink");
         FrameTrace hook = config.trace();
         boolean head = state == ConnectionState.CONNECTING;
-        this.received = hook == null ? null : new WireTrace(hook, TracedFrame.Direction.IN, head);
-        this.sent = hook == null ? null : new WireTrace(hook, TracedFrame.Direction.OUT, head);
-        this.sink = hook == null ? sink : new TracedSink(sink, sent);
-        this.encoder = config.encoder();
-        this.outbound = new Outbound(encoder, config.role() == Role.CLIENT, state == ConnectionState.OPEN, sent);
+        this.traced = hook == null ? null : new TracedSink(sink, new WireTrace(hook, TracedFrame.Direction.IN, head),
+                new WireTrace(hook, TracedFrame.Direction.OUT, head));
+        this.sink = hook == null ? sink : traced;
+        this.outbound = new Outbound(config.encoder(), config.role() == Role.CLIENT, state == ConnectionState.OPEN,
+                traced == null ? null : traced.sent);
         this.state = state;
     }
 
@@ -185,6 +184,16 @@ public final class WebSocketEngine {
     }
 
     /**
+     * Lets go of the opening request: {@link #request()} answers {@code null} from now on. A
+     * transport that keeps what its application needs of the request elsewhere calls it once the
+     * connection is open, so that an open connection does not hold the head's bytes for its whole
+     * life.
+     */
+    public void dropRequest() {
+        request = null;
+    }
+
+    /**
      * {@return the extensions agreed in the opening handshake, as the server's {@code
      * Sec-WebSocket-Extensions} header states them (such as {@code permessage-deflate;
      * server_no_context_takeover}), or {@code null} for none}
@@ -227,16 +236,17 @@ public final class WebSocketEngine {
      * @param in the bytes that arrived, from position to limit, after any kept from the last call
      */
     public void receive(ByteBuffer in) {
-        if (received == null) {
+        if (traced == null) {
             handle(in);
             return;
         }
+        WireTrace received = traced.received;
         // The trace reads the bytes before they are handled (masked payload is unmasked in place),
         // so that a frame is traced before the answer it causes; the bytes left are passed again.
         // While the opening handshake runs it reads the head first and a copy of the rest after:
         // frames that came with the head are read knowing what it agreed (permessage-deflate).
         ByteBuffer fresh = in.duplicate();
-        fresh.position(Math.min(in.limit(), in.position() + traceSkip));
+        fresh.position(Math.min(in.limit(), in.position() + traced.skip));
         boolean opening = state == ConnectionState.CONNECTING;
         if (opening) {
             ByteBuffer copy = ByteBuffer.allocate(fresh.remaining()).put(fresh).flip();
@@ -247,7 +257,7 @@ public final class WebSocketEngine {
         try {
             handle(in);
         } finally {
-            traceSkip = in.remaining();
+            traced.skip = in.remaining();
             if (opening) {
                 received.feed(fresh);
             }
@@ -261,6 +271,12 @@ public final class WebSocketEngine {
         if (failed || closeReceived || state == ConnectionState.CLOSED) {
             in.position(in.limit());
             return;
+        }
+        if (decoder == null) {
+            if (!in.hasRemaining()) {
+                return;
+            }
+            decoder = newDecoder();
         }
         try {
             decoder.decode(in);
@@ -307,7 +323,7 @@ public final class WebSocketEngine {
      *     {@link Outbound#text})
      */
     public SendResult sendText(CharSequence text) {
-        return outbound.text(text, rawSink, TO_SINK);
+        return outbound.text(text, callerSink(), TO_SINK);
     }
 
     /**
@@ -318,7 +334,7 @@ public final class WebSocketEngine {
      *     {@link Outbound#text})
      */
     public SendResult sendBinary(ByteBuffer data) {
-        return outbound.binary(data, rawSink, TO_SINK);
+        return outbound.binary(data, callerSink(), TO_SINK);
     }
 
     /**
@@ -332,7 +348,7 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException if {@code text} changes within a message
      */
     public SendResult sendFragment(boolean text, ByteBuffer part, boolean last) {
-        return outbound.fragment(text, part, last, this, rawSink, TO_SINK);
+        return outbound.fragment(text, part, last, this, callerSink(), TO_SINK);
     }
 
     /**
@@ -344,7 +360,7 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
     public SendResult sendPing(ByteBuffer payload) {
-        return outbound.ping(payload, rawSink, TO_SINK);
+        return outbound.ping(payload, callerSink(), TO_SINK);
     }
 
     /**
@@ -356,7 +372,7 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException if the payload is over 125 bytes
      */
     public SendResult sendPong(ByteBuffer payload) {
-        return outbound.pong(payload, rawSink, TO_SINK);
+        return outbound.pong(payload, callerSink(), TO_SINK);
     }
 
     /**
@@ -430,15 +446,31 @@ public final class WebSocketEngine {
         if (decoder != null) {
             decoder.stop();
         }
-        if (received != null) {
-            received.end();
-            sent.end();
+        if (traced != null) {
+            traced.received.end();
+            traced.sent.end();
         }
     }
 
     /**
+     * Lets go of the frame decoder if it holds nothing of the peer's stream (between frames and
+     * messages, input not paused, no permessage-deflate agreed), so that a connection that has
+     * been quiet for a while keeps none; the next byte received makes a new one. {@link
+     * #framesReceived()} counts from zero again.
+     *
+     * @return whether the decoder was let go
+     */
+    public boolean releaseIdleDecoder() {
+        if (decoder == null || !decoder.atRest()) {
+            return false;
+        }
+        decoder = null;
+        return true;
+    }
+
+    /**
      * {@return the bytes held for the unfinished incoming message and control frame} They grow only
-     * with payload that has arrived (at most about twice what arrived).
+     * with payload that has arrived (at most about eight times what arrived).
      */
     public long heldBytes() {
         return decoder == null ? 0 : decoder.heldBytes();
@@ -467,8 +499,9 @@ public final class WebSocketEngine {
     }
 
     /**
-     * {@return the frames received since the connection opened, control frames included} For
-     * counting: read it on the thread that calls {@link #receive}.
+     * {@return the frames received since the connection opened, control frames included, or since
+     * {@link #releaseIdleDecoder()} last let the decoder go} For counting: read it on the thread
+     * that calls {@link #receive}.
      */
     public long framesReceived() {
         return decoder == null ? 0 : decoder.framesDecoded();
@@ -546,7 +579,6 @@ public final class WebSocketEngine {
         subprotocol = agreedSubprotocol;
         state = ConnectionState.OPEN;
         if (agreedDeflate == null) {
-            decoder = newDecoder();
             outbound.opened();
         } else {
             useDeflate(agreedDeflate);
@@ -578,8 +610,12 @@ public final class WebSocketEngine {
                 new Events()));
     }
 
-    /** Applies what was asked before the decoder existed: paused input, streamed messages. */
+    /**
+     * Applies the configured message buffers, and what was asked before the decoder existed: paused
+     * input, streamed messages.
+     */
     private FrameDecoder held(FrameDecoder fresh) {
+        fresh.takeMessageBuffersFrom(config.messageBuffers());
         if (inputPaused) {
             fresh.pause();
         }
@@ -596,9 +632,9 @@ public final class WebSocketEngine {
      */
     private void useDeflate(DeflateAgreement agreed) {
         extensions = agreed.header();
-        if (received != null) {
-            received.inflateCompressed();
-            sent.inflateCompressed();
+        if (traced != null) {
+            traced.received.inflateCompressed();
+            traced.sent.inflateCompressed();
         }
         Role own = config.role();
         Role peer = own == Role.SERVER ? Role.CLIENT : Role.SERVER;
@@ -621,7 +657,9 @@ public final class WebSocketEngine {
             return;
         }
         failed = true;
-        decoder.stop();
+        if (decoder != null) {
+            decoder.stop();
+        }
         outbound.closing();
         if (!closeReceived) {
             closeCode = code;
@@ -633,7 +671,7 @@ public final class WebSocketEngine {
         if (!closeSent) {
             closeSent = true;
             sentCloseCode = code;
-            sink.write(encoder.close(code, reason));
+            sink.write(config.encoder().close(code, reason));
         }
     }
 
@@ -673,7 +711,7 @@ public final class WebSocketEngine {
             if (config.autoPong()) {
                 // RFC 6455 §5.5.2: "Upon receipt of a Ping frame, an endpoint MUST send a Pong
                 // frame in response", with "identical Application data".
-                sink.writePong(encoder.encode(OPCODE_PONG, true, payload));
+                sink.writePong(config.encoder().encode(OPCODE_PONG, true, payload));
             }
             listener.onPing(payload);
         }
@@ -696,33 +734,46 @@ public final class WebSocketEngine {
                 closeSent = true;
                 sentCloseCode = code;
                 outbound.closing();
-                sink.write(encoder.close(code == CloseCodes.NO_STATUS_RECEIVED ? EMPTY_CLOSE : code, ""));
+                sink.write(config.encoder().close(code == CloseCodes.NO_STATUS_RECEIVED ? EMPTY_CLOSE : code, ""));
             }
             state = ConnectionState.CLOSED;
             listener.onCloseReceived(code, reason);
         }
     }
 
-    /** A sink that shows the trace each frame (and handshake head) before passing it on. */
+    /** The caller's sink, for frames the outbound front traces itself. */
+    private FrameSink callerSink() {
+        return traced == null ? sink : traced.sink;
+    }
+
+    /**
+     * A sink that shows the trace each frame (and handshake head) before passing it on, with the
+     * trace of what is received: one object, made only when a trace is set, so that an engine
+     * without one holds a single null for all of it.
+     */
     private static final class TracedSink implements FrameSink {
 
         private final FrameSink sink;
-        private final WireTrace trace;
+        private final WireTrace received;
+        private final WireTrace sent;
+        /** Bytes at the start of the next {@link WebSocketEngine#receive} that {@link #received} has read already. */
+        private int skip;
 
-        TracedSink(FrameSink sink, WireTrace trace) {
+        TracedSink(FrameSink sink, WireTrace received, WireTrace sent) {
             this.sink = sink;
-            this.trace = trace;
+            this.received = received;
+            this.sent = sent;
         }
 
         @Override
         public void write(ByteBuffer frame) {
-            trace.feed(frame);
+            sent.feed(frame);
             sink.write(frame);
         }
 
         @Override
         public void writePong(ByteBuffer frame) {
-            trace.feed(frame);
+            sent.feed(frame);
             sink.writePong(frame);
         }
     }

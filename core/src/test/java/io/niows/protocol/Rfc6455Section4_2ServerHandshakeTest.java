@@ -117,6 +117,16 @@ class Rfc6455Section4_2ServerHandshakeTest {
     }
 
     @Test
+    void aDroppedRequestIsNoLongerKeptAndTheConnectionStaysOpen() {
+        EngineHarness h = server(ScriptedResponder.acceptingFirstOffered()).receive(ascii(SAMPLE_REQUEST));
+        assertThat(h.engine.request()).isNotNull();
+        h.engine.dropRequest();
+        assertThat(h.engine.request()).isNull();
+        assertThat(h.engine.state()).isEqualTo(ConnectionState.OPEN);
+        assertThat(h.engine.subprotocol()).as("what the handshake agreed stays").isEqualTo("chat");
+    }
+
+    @Test
     void theSampleRequestFedByteByByteGetsTheSample101AndOpensOnItsLastByte() {
         EngineHarness h = server(ScriptedResponder.acceptingFirstOffered());
         byte[] request = ascii(SAMPLE_REQUEST);
@@ -147,6 +157,29 @@ class Rfc6455Section4_2ServerHandshakeTest {
         assertThat(h.events()).containsExactly("open", "text:Hello", "ping:70");
         assertThat(h.sentHead()).isEqualTo(SAMPLE_RESPONSE);
         assertThat(h.sentFrames()).as("the pong follows the 101").containsExactly("pong:70");
+    }
+
+    @Test
+    void anOpenConnectionThatHasReceivedNoFrameCanStillBeFailed() {
+        EngineHarness h = server(ScriptedResponder.acceptingFirstOffered()).receive(ascii(SAMPLE_REQUEST));
+        h.engine.fail(1008, "policy");
+        assertThat(h.sentFrames()).containsExactly("close:1008:policy");
+        assertThat(h.engine.transportShouldClose()).isTrue();
+        assertThat(h.engine.framesReceived()).isZero();
+        assertThat(h.engine.heldBytes()).isZero();
+    }
+
+    @Test
+    void inputPausedBeforeTheFirstFrameHoldsThatFrameUntilResumed() {
+        EngineHarness h = server(ScriptedResponder.acceptingFirstOffered()).receive(ascii(SAMPLE_REQUEST));
+        h.engine.pauseInput();
+        ByteBuffer in = ByteBuffer.wrap(client(0x1, true, utf8("Hello")));
+        h.engine.receive(in);
+        assertThat(h.events()).as("nothing while paused").containsExactly("open");
+        h.engine.resumeInput();
+        h.engine.receive(in);
+        assertThat(h.events()).containsExactly("open", "text:Hello");
+        assertThat(h.engine.framesReceived()).isEqualTo(1);
     }
 
     @Test

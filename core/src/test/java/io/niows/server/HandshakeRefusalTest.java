@@ -117,27 +117,6 @@ class HandshakeRefusalTest {
     }
 
     @Test
-    void anOpenConnectionStillTellsItsRequestPathQueryAndHeaders() throws Exception {
-        java.util.concurrent.CompletableFuture<io.niows.HttpRequestHead> seen = new java.util.concurrent.CompletableFuture<>();
-        try (WebSocketServer s = Servers.loopback().defaultRoute(new io.niows.WebSocketHandler() {
-            @Override
-            public void onText(io.niows.WebSocket ws, String text) {
-                seen.complete(ws.request());
-            }
-        }).build().start(); RawClient c = new RawClient(s.port())) {
-            c.send(upgrade("GET", "/room/7?user=ann&x=%20", GOOD + "X-Custom: one\r\nX-Custom: two\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            assertThat(c.readHead()).startsWith("HTTP/1.1 101 ");
-            c.send(RawClient.text("tell me"));
-            io.niows.HttpRequestHead head = seen.get(5, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(head.path()).isEqualTo("/room/7");
-            assertThat(head.query()).isEqualTo("user=ann&x=%20");
-            assertThat(head.headers("x-custom")).containsExactly("one", "two");
-            assertThat(head.header("Host")).isEqualTo("127.0.0.1");
-        }
-    }
-
-    @Test
     void plainHttpIsServedByTheFallback() throws Exception {
         String page = exchange("GET /page HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         assertThat(page).startsWith("HTTP/1.1 200 ").contains("Content-Length: 9\r\n").endsWith("<p>hi</p>");

@@ -10,6 +10,7 @@ import static io.niows.internal.frame.WireFormat.OPCODE_TEXT;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.IntFunction;
 
 /**
  * The RFC 6455 rules on top of {@link FrameReader}: checks every frame, assembles fragmented
@@ -40,6 +41,8 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     private static final int MAX_BUFFER = Integer.MAX_VALUE - 8;
     /** The smallest step a message buffer grows by, so that a trickle of bytes is not copied per byte. */
     private static final int MIN_GROWTH = 4 * 1024;
+    /** A message buffer is at most this many times the payload that has arrived (or {@link #MIN_GROWTH}). */
+    private static final int TRUSTED_GROWTH = 8;
     private static final int NO_MESSAGE = -1;
     /** A first guess of how much a compressed frame inflates to, per byte, and at least. */
     private static final int INFLATED_PER_COMPRESSED = 4;
@@ -81,6 +84,8 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     private CodePointChunks text;
     /** Where compressed streamed messages are inflated, chunk by chunk; made for the first one. */
     private byte[] inflated;
+    /** Where data messages' buffers come from. */
+    private IntFunction<ByteBuffer> messageBuffers = ByteBuffer::allocate;
 
     /**
      * @param expectMasked {@code true} if every frame must be masked (a server reading a client),
@@ -110,6 +115,16 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     }
 
     /**
+     * Takes the buffers of data messages from {@code buffers} instead of new arrays.
+     *
+     * @param buffers called with a size, returns a buffer no one else uses, position 0, limit that
+     *     size; {@code null} for new arrays
+     */
+    public void takeMessageBuffersFrom(IntFunction<ByteBuffer> buffers) {
+        this.messageBuffers = buffers == null ? ByteBuffer::allocate : buffers;
+    }
+
+    /**
      * Decodes the frames in {@code in}, reporting each complete message and control frame. On
      * return {@code in} holds at most an incomplete header (13 bytes or fewer), which the caller
      * passes again followed by more bytes; while {@link #pause() paused}, it holds whatever was
@@ -124,6 +139,16 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         if (stopped) {
             in.position(in.limit());
         }
+    }
+
+    /**
+     * {@return whether this decoder holds nothing of the peer's stream} That is: between frames and
+     * messages, neither paused nor stopped, and with no inflater (whose window may carry context).
+     * Its owner may then drop it and make a new one for the next byte.
+     */
+    public boolean atRest() {
+        return reader.betweenFrames() && messageOpcode == NO_MESSAGE && control == null && !stopped && !paused
+                && inflater == null;
     }
 
     /** {@return the frame headers read so far, those that broke a rule included} */
@@ -286,7 +311,11 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     /**
      * Makes room for {@code incoming} bytes that have arrived. The buffer at least doubles each
      * time, so copies stay linear in the message size, but never past the end of a final frame
-     * (a one-frame message arriving whole is allocated once, exactly) nor past the message limit.
+     * nor past the message limit. Once what has arrived is at least an eighth of where a final
+     * frame ends, the buffer goes straight to that end: a large one-frame message arriving in a
+     * few reads is allocated once, at its exact size, and never copied to grow, while a declared
+     * length alone still buys nothing (the buffer is at most {@value #TRUSTED_GROWTH} times what
+     * arrived).
      */
     private void makeRoom(int incoming) {
         if (message != null && message.remaining() >= incoming) {
@@ -295,8 +324,9 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         int held = message == null ? 0 : message.position();
         long needed = (long) held + incoming;
         long end = frame.fin() ? held + frameRemaining : maxMessageSize;
-        long doubled = Math.max(MIN_GROWTH, 2L * (message == null ? 0 : message.capacity()));
-        ByteBuffer larger = ByteBuffer.allocate((int) Math.min(end, Math.max(needed, doubled)));
+        long doubled = Math.max(MIN_GROWTH, 2L * (message == null ? 0 : message.limit()));
+        long size = end <= TRUSTED_GROWTH * needed ? end : Math.min(end, Math.max(needed, doubled));
+        ByteBuffer larger = messageBuffers.apply((int) size);
         if (message != null) {
             larger.put(message.flip());
         }
@@ -305,7 +335,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
 
     /**
      * The bytes this decoder holds for the unfinished message and control frame: the capacity of
-     * their buffers, which grows only with payload that has arrived (at most twice what arrived,
+     * their buffers, which grows only with payload that has arrived (at most eight times what arrived,
      * plus a few KiB).
      */
     public long heldBytes() {
@@ -391,7 +421,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         long size = message == null
                 ? Math.min(MIN_GROWTH, INFLATED_PER_COMPRESSED * frame.payloadLength() + MIN_INFLATED)
                 : Math.max(MIN_GROWTH, 2L * held);
-        ByteBuffer larger = ByteBuffer.allocate((int) Math.min(maxMessageSize, size));
+        ByteBuffer larger = messageBuffers.apply((int) Math.min(maxMessageSize, size));
         if (message != null) {
             larger.put(message.flip());
         }

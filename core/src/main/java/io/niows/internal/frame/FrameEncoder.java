@@ -60,9 +60,7 @@ public final class FrameEncoder {
      */
     public boolean encode(int opcode, boolean fin, ByteBuffer payload, ByteBuffer dst) {
         int length = payload.remaining();
-        if ((opcode & ~(B0_MASK_RSV | B0_MASK_OPCODE)) != 0) {
-            throw new IllegalArgumentException("opcode out of range: " + opcode);
-        }
+        checkOpcode(opcode);
         if (dst.remaining() < frameLength(length)) {
             return false;
         }
@@ -86,6 +84,27 @@ public final class FrameEncoder {
         ByteBuffer frame = ByteBuffer.allocate(Math.toIntExact(frameLength(payload.remaining())));
         encode(opcode, fin, payload, frame);
         return frame.flip();
+    }
+
+    /**
+     * The header of a frame whose payload follows it on the wire as it lies in {@code payload},
+     * in a new buffer ready to read: for a sender that hands its payload buffer over instead of
+     * having it copied into the frame. A masking encoder masks the payload in place, between its
+     * position and limit, with the key the header carries; neither moves.
+     *
+     * @throws java.nio.ReadOnlyBufferException if this encoder masks and {@code payload} is read-only
+     */
+    public ByteBuffer header(int opcode, boolean fin, ByteBuffer payload) {
+        checkOpcode(opcode);
+        int length = payload.remaining();
+        ByteBuffer header = ByteBuffer.allocate(WireFormat.headerLength(length, masked));
+        writeHeader(header, fin ? B0_FLAG_FIN | opcode : opcode, length);
+        if (masked) {
+            int key = maskingKeys.getAsInt();
+            header.putInt(key);
+            Masking.mask(payload, payload.position(), payload, payload.position(), length, key, 0);
+        }
+        return header.flip();
     }
 
     /**
@@ -139,6 +158,12 @@ public final class FrameEncoder {
         ByteBuffer body = ByteBuffer.allocate(Short.BYTES + reasonBytes.length);
         body.putShort((short) code).put(reasonBytes).flip();
         return encode(OPCODE_CLOSE, true, body);
+    }
+
+    private static void checkOpcode(int opcode) {
+        if ((opcode & ~(B0_MASK_RSV | B0_MASK_OPCODE)) != 0) {
+            throw new IllegalArgumentException("opcode out of range: " + opcode);
+        }
     }
 
     private void writeHeader(ByteBuffer dst, int byte0, int length) {

@@ -60,6 +60,11 @@ public final class FrameReader {
     private int maskingKey;
     private int maskPhase;
 
+    /** {@return whether no frame is half read: the next byte starts a header} */
+    boolean betweenFrames() {
+        return state == State.AWAITING_HEADER;
+    }
+
     /**
      * Reads at most one header or one payload chunk from {@code in}, advancing its position past
      * what was consumed, and reports it to {@code consumer}.

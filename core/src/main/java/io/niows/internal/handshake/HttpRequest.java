@@ -40,7 +40,18 @@ public final class HttpRequest {
      * form as received.
      */
     public String path() {
-        String beforeQuery = queryStart() < 0 ? target : target.substring(0, queryStart());
+        return pathOf(target);
+    }
+
+    /** The query, raw, without its {@code ?}; {@code null} when the target has none. */
+    public String query() {
+        return queryOf(target);
+    }
+
+    /** The path of a request-target, as {@link #path()} says. */
+    public static String pathOf(String target) {
+        int queryStart = target.indexOf('?');
+        String beforeQuery = queryStart < 0 ? target : target.substring(0, queryStart);
         int scheme = beforeQuery.indexOf("://");
         if (beforeQuery.startsWith("/") || scheme < 0) {
             return beforeQuery;
@@ -49,9 +60,10 @@ public final class HttpRequest {
         return pathStart < 0 ? "/" : beforeQuery.substring(pathStart);
     }
 
-    /** The query, raw, without its {@code ?}; {@code null} when the target has none. */
-    public String query() {
-        return queryStart() < 0 ? null : target.substring(queryStart() + 1);
+    /** The query of a request-target, as {@link #query()} says. */
+    public static String queryOf(String target) {
+        int queryStart = target.indexOf('?');
+        return queryStart < 0 ? null : target.substring(queryStart + 1);
     }
 
     /**
@@ -98,9 +110,5 @@ public final class HttpRequest {
     @Override
     public String toString() {
         return method + " " + target + " " + version + " " + headers;
-    }
-
-    private int queryStart() {
-        return target.indexOf('?');
     }
 }

@@ -69,14 +69,15 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     SelectionKey key;
     /** The TLS stage between the socket and the engine, or null for a plain connection; set before registering. */
     TlsStage tls;
-    /** Until the first byte arrives on a port serving plain and TLS: the context for a TLS connection. */
-    SSLContext detectTls;
+    /** Until the first byte arrives on a port serving plain and TLS: whether it starts TLS is still open. */
+    boolean detectTls;
     /** Who hears of this connection: set before it opens (by the client at construction, by the server's upgrade). */
     ConnectionEvents events;
     private boolean opened;
     /** Closing began (close sent or received, failure, refusal): the close deadline runs. */
     private boolean closing;
     private byte[] leftover;
+    /** Frames not written yet; null while none are (the empty queue goes back to the loop). */
     private WriteQueue out;
     /** The latest automatic pong, held while the socket takes nothing and pongs are queued (RFC 6455 §5.5.3). */
     private ByteBuffer pendingPong;
@@ -134,7 +135,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     // ---- reading -------------------------------------------------------------------------
 
     void onReadable() {
-        if (detectTls != null && !detectTransport()) {
+        if (detectTls && !detectTransport()) {
             return;
         }
         ByteBuffer buf = loop.readBuffer();
@@ -178,6 +179,11 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
     }
 
+    /** The context of a TLS connection {@link #detectTransport()} finds; only a server's connection finds one. */
+    SSLContext tlsContext() {
+        throw new IllegalStateException("only a server's connection detects TLS");
+    }
+
     /**
      * Reads the first byte of a connection on a port serving plain and TLS: a TLS handshake record
      * starts a TLS stage, which gets the byte; anything else is plain, and the byte stays for the
@@ -195,10 +201,9 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
                 return false;
             }
             stats.bytesIn += n;
-            SSLContext context = detectTls;
-            detectTls = null;
+            detectTls = false;
             if (first.get(0) == TlsStage.HANDSHAKE_RECORD) {
-                tls = TlsStage.server(context, remote, channel, loop, this);
+                tls = TlsStage.server(tlsContext(), remote, channel, loop, this);
                 tls.prime(first.array());
             } else {
                 leftover = first.array();
@@ -466,6 +471,10 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
 
     @Override
     public void sent(Object context, Throwable failure) {
+        if (context instanceof ByteBuffer) {
+            config.arrays().giveBack((ByteBuffer) context);
+            return;
+        }
         if (context == PONG) {
             if (--pongsQueued == 0 && pendingPong != null && !closed) {
                 queuePendingPong();
@@ -486,18 +495,33 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
 
     /** Queues bytes already counted in {@code queued}; a data frame is dropped once a close was sent. */
     private void enqueue(ByteBuffer frame, Object callback, boolean data) {
+        enqueue(frame, null, callback, data);
+    }
+
+    /**
+     * Queues a frame, in one buffer or as a header followed by its {@code payload} (null for
+     * one buffer), already counted in {@code queued}.
+     */
+    private void enqueue(ByteBuffer frame, ByteBuffer payload, Object callback, boolean data) {
+        long n = frame.remaining() + (payload == null ? 0 : payload.remaining());
         if (closed || data && engine.state() != ConnectionState.OPEN) {
-            QUEUED.getAndAdd(this, (long) -frame.remaining());
+            QUEUED.getAndAdd(this, -n);
             if (callback != null) {
                 sent(callback, new ClosedChannelException());
             }
             return;
         }
         if (out == null) {
-            out = new WriteQueue();
+            out = loop.takeWriteQueue();
         }
-        out.add(frame, callback);
-        countQueued(frame.remaining());
+        out.add(frame, payload == null ? callback : null);
+        if (payload != null) {
+            out.add(payload, payload); // handed over: its array may carry later messages once written
+            if (callback != null) {
+                out.addCallback(callback);
+            }
+        }
+        countQueued(n);
         if (opened) { // not the handshake's head
             stats.framesOut++;
             if (data && frame.get(frame.position()) < 0) { // FIN: the message's last frame
@@ -524,7 +548,17 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
      */
     @Override
     public SendResult submit(ByteBuffer frame, Object callback) {
-        long n = frame.remaining();
+        return handOff(frame, null, callback);
+    }
+
+    /** Takes a header and the payload that follows it, queued as they are: see {@link #submit(ByteBuffer, Object)}. */
+    @Override
+    public SendResult submit(ByteBuffer header, ByteBuffer payload, Object callback) {
+        return handOff(header, payload, callback);
+    }
+
+    private SendResult handOff(ByteBuffer frame, ByteBuffer payload, Object callback) {
+        long n = frame.remaining() + (payload == null ? 0 : payload.remaining());
         long before = (long) QUEUED.getAndAdd(this, n);
         if (before > config.maxQueuedBytes()) {
             QUEUED.getAndAdd(this, -n);
@@ -538,9 +572,9 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             wantWritable = true;
         }
         if (loop.inLoop() && !loop.hasPendingTasks()) {
-            enqueue(frame, callback, true);
+            enqueue(frame, payload, callback, true);
         } else {
-            loop.execute(() -> enqueue(frame, callback, true));
+            loop.execute(() -> enqueue(frame, payload, callback, true));
         }
         Consumer<Connection> probe = afterHandOff;
         if (probe != null) {
@@ -559,7 +593,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
         while (out != null && !out.isEmpty()) {
             try {
-                long w = out.writeTo(sink(), loop.writeStaging(), this);
+                long w = out.writeTo(sink(), loop.writeStaging(), tls == null, this);
                 QUEUED.getAndAdd(this, -w);
                 countQueued(-w);
                 stats.bytesOut += w;
@@ -572,6 +606,10 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
                 return;
             }
             // a pong that waited for the one just written is queued now: write it too
+        }
+        if (out != null) {
+            loop.giveBack(out);
+            out = null;
         }
         if (tls != null && tls.hasPending()) {
             setInterest(true, outputBackedUp() || readPaused && queuedBytes() > config.lowWaterMark());
@@ -707,6 +745,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             LOG.log(Level.DEBUG, "no answer to a keep-alive ping on " + this);
             droppedHere = true;
             finish();
+        } else if (silent >= config.timerTickNanos()) {
+            engine.releaseIdleDecoder(); // quiet for a tick: an idle connection keeps no decoder
         }
     }
 
@@ -734,7 +774,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         engine.fail(code, "");
         if (out != null) {
             try {
-                long w = out.writeTo(sink(), loop.writeStaging(), this);
+                long w = out.writeTo(sink(), loop.writeStaging(), tls == null, this);
                 QUEUED.getAndAdd(this, -w);
                 countQueued(-w);
                 stats.bytesOut += w;

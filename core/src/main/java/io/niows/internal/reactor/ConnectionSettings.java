@@ -27,9 +27,11 @@ public final class ConnectionSettings {
     private final long loopStallNanos;
     /** The counts of every connection made with these settings: one server's or one client's. */
     private final RuntimeMetrics metrics = new RuntimeMetrics();
+    /** The arrays of large messages handed back, for the next ones: one server's or one client's. */
+    private final RecycledArrays arrays = new RecycledArrays();
 
     private ConnectionSettings(Builder b) {
-        this.engine = b.engine;
+        this.engine = b.engine.messageBuffers() == null ? b.engine.withMessageBuffers(arrays) : b.engine;
         this.lowWaterMark = b.lowWaterMark;
         this.highWaterMark = b.highWaterMark;
         this.maxQueuedBytes = b.maxQueuedBytes;
@@ -49,6 +51,11 @@ public final class ConnectionSettings {
     /** The protocol engine's role and limits. */
     public EngineConfig engine() {
         return engine;
+    }
+
+    /** Where handed-over payloads go back once written, to carry later messages. */
+    RecycledArrays arrays() {
+        return arrays;
     }
 
     /** Queued bytes at or under which a connection is writable again. */

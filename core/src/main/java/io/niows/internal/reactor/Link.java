@@ -46,7 +46,7 @@ public interface Link extends Outbound.Port<Object> {
     /** The peer's address. */
     InetSocketAddress remoteAddress();
 
-    /** The opening request: received on a server, sent on a client. */
+    /** The opening request: sent on a client; received on a server, until the connection is open. */
     HandshakeRequest request();
 
     /** The agreed subprotocol, or null. */

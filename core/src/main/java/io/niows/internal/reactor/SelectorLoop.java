@@ -32,8 +32,8 @@ import java.util.function.Consumer;
 final class SelectorLoop implements Runnable, TlsStage.Buffers {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
-    private static final int READ_BUFFER_SIZE = 64 * 1024;
-    private static final int WRITE_STAGING_SIZE = 64 * 1024;
+    private static final int READ_BUFFER_SIZE = 256 * 1024;
+    private static final int WRITE_STAGING_SIZE = 256 * 1024;
     /** Room for a read as large as a plain one plus an unfinished record of up to 16 KiB and its overhead. */
     private static final int TLS_BUFFER_SIZE = 96 * 1024;
 
@@ -55,6 +55,8 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
     private volatile long queuedPublished;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     private final ByteBuffer writeStaging = ByteBuffer.allocateDirect(WRITE_STAGING_SIZE);
+    /** An empty write queue a connection gave back, for the next that queues; loop thread only. */
+    private WriteQueue spareWriteQueue;
     /** TLS records read, and records wrapped, by this loop's TLS connections; made when the first needs them. */
     private ByteBuffer tlsIn;
     private ByteBuffer tlsOut;
@@ -111,6 +113,21 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
     /** The loop's direct buffer that batches small frames into one write; loop thread only. */
     ByteBuffer writeStaging() {
         return writeStaging;
+    }
+
+    /** An empty write queue for a connection that queues a frame: the one last given back, else a new one. */
+    WriteQueue takeWriteQueue() {
+        WriteQueue q = spareWriteQueue;
+        if (q == null) {
+            return new WriteQueue();
+        }
+        spareWriteQueue = null;
+        return q;
+    }
+
+    /** Takes back the write queue a connection emptied, so that an idle connection holds none. */
+    void giveBack(WriteQueue emptied) {
+        spareWriteQueue = emptied;
     }
 
     /** The loop's buffer for TLS records read from a socket; loop thread only. */

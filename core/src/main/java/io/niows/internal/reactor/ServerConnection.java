@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import javax.net.ssl.SSLContext;
 
 /**
  * A connection a server accepted. Its engine reads the request head and writes the answer; this
@@ -50,7 +51,7 @@ final class ServerConnection extends Connection implements HandshakeResponder {
             InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
             ServerConnection c = new ServerConnection(loop, channel, config, remote);
             if (config.tls() != null && config.plainToo()) {
-                c.detectTls = config.tls();
+                c.detectTls = true;
             } else if (config.tls() != null) {
                 c.tls = TlsStage.server(config.tls(), remote, channel, loop, c);
             }
@@ -77,6 +78,11 @@ final class ServerConnection extends Connection implements HandshakeResponder {
     }
 
     @Override
+    SSLContext tlsContext() {
+        return server.tls();
+    }
+
+    @Override
     public HandshakeAnswer upgrade(HandshakeRequest request) {
         return server.upgrades().upgrade(this, request, bound -> events = bound);
     }
@@ -86,10 +92,12 @@ final class ServerConnection extends Connection implements HandshakeResponder {
         return server.upgrades().http(this, request);
     }
 
+    /** The application keeps what it needs of the request (see {@link Upgrades}): the engine need not. */
     @Override
     public void onOpen() {
         endHandshake();
         super.onOpen();
+        engine.dropRequest();
     }
 
     /**

@@ -15,7 +15,9 @@ public interface Upgrades {
 
     /**
      * Answers a valid upgrade request; on acceptance, gives {@code bind} the events that will
-     * receive the connection before it returns.
+     * receive the connection before it returns. Once open, a server's connection keeps nothing
+     * of {@code request} ({@link Link#request()} is null): the events keep what the application
+     * needs of it.
      */
     HandshakeAnswer upgrade(Link link, HandshakeRequest request, Consumer<ConnectionEvents> bind);
 

@@ -47,14 +47,37 @@ class FrameDecoderMemoryTest {
     }
 
     @Test
-    void heldBytesGrowWithArrivingPayloadAtMostTwiceWhatArrived() {
+    void heldBytesGrowWithArrivingPayloadAtMostEightTimesWhatArrived() {
         byte[] payload = new byte[1 << 20];
         Arrays.fill(payload, (byte) 7);
         byte[] frame = frameWithLength(BINARY_FIN, LIMIT - 1, payload, RFC_KEY);
         int headerLength = frame.length - payload.length;
 
         feedInChunks(frame, 1000, arrived -> assertThat(decoder.heldBytes())
-                .isLessThanOrEqualTo(Math.max(8 * 1024, 2L * (arrived - headerLength))));
+                .isLessThanOrEqualTo(Math.max(8 * 1024, 8L * (arrived - headerLength))));
+    }
+
+    /**
+     * A large frame arriving in a few reads is not copied to grow: once an eighth of it is in,
+     * its buffer is taken at its exact size, from the configured source.
+     */
+    @Test
+    void aLargeFrameArrivingInFourReadsTakesOneBufferOfItsExactSize() {
+        byte[] payload = new byte[1 << 20];
+        Arrays.fill(payload, (byte) 3);
+        byte[] frame = frameWithLength(BINARY_FIN, payload.length, payload, RFC_KEY);
+        List<Integer> taken = new java.util.ArrayList<>();
+        decoder.takeMessageBuffersFrom(size -> {
+            taken.add(size);
+            return ByteBuffer.allocate(size);
+        });
+
+        feedInChunks(frame, 256 * 1024, arrived -> { });
+
+        assertThat(taken).containsExactly(payload.length);
+        assertThat(delivered).hasSize(1);
+        assertThat(delivered.get(0).remaining()).isEqualTo(payload.length);
+        assertThat(delivered.get(0).get(payload.length - 1)).isEqualTo((byte) 3);
     }
 
     @Test
