@@ -132,7 +132,7 @@ public interface WebSocket {
     /**
      * Stops reading from this connection (inbound flow control): the loop takes no read interest
      * for it, so the peer's sends fill the TCP windows and then block, and the server holds at
-     * most what it had read already (one read buffer, 64 KiB, plus an unfinished message). Called
+     * most what it had read already (one read buffer, 256 KiB, plus an unfinished message). Called
      * from this connection's handler, no further message is delivered from that read; called from
      * another thread, it takes effect once the loop runs it (a message already being delivered
      * still arrives). Safe from any thread; idempotent.
@@ -163,9 +163,12 @@ public interface WebSocket {
     InetSocketAddress remoteAddress();
 
     /**
-     * {@return the opening handshake's request (method, path, query, headers)} On a server's
-     * connection it is the one the client sent, on a client's connection the one this client sent. Its
-     * {@linkplain HttpRequestHead#remoteAddress() remote address} is the peer's, as {@link #remoteAddress()}.
+     * {@return the opening handshake's request (method, path, query, subprotocols offered, headers)}
+     * On a server's connection it is the one the client sent, on a client's connection the one this
+     * client sent. Its {@linkplain HttpRequestHead#remoteAddress() remote address} is the peer's, as
+     * {@link #remoteAddress()}. A server keeps no headers past the handshake unless built with
+     * {@link WebSocketServer.Builder#keepRequestHeaders(boolean) keepRequestHeaders(true)}: without
+     * it, the header methods of a server connection's request throw {@link IllegalStateException}.
      */
     HttpRequestHead request();
 

@@ -1,5 +1,6 @@
 package io.niows.examples;
 
+import io.niows.examples.chat.ChatPeers;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -18,11 +19,14 @@ import java.util.List;
  * @param agent for {@code echo-client}: the name its reports use, otherwise {@code null}
  * @param tlsCert for a server: the PEM certificate chain to serve TLS with, or {@code null} for plain TCP
  * @param tlsKey the PEM PKCS#8 private key of {@code tlsCert}, or {@code null}
- * @param redis for {@code chat}: the Redis ({@code redis://host:port}) through which this process shares
- *     its room with other chat processes, or {@code null} for a room in this process alone
+ * @param redis for {@code chat} and {@code broadcast}: the Redis ({@code redis://host:port}) through which
+ *     this process shares its room (its clients) with other such processes, or {@code null} for this
+ *     process alone
+ * @param peers for {@code chat --redis}: the nodes of the room its page may fail over to, or
+ *     {@link ChatPeers#NONE}
  */
 public record CommandLine(String command, String host, int port, String url, String agent, Path tlsCert,
-        Path tlsKey, URI redis) {
+        Path tlsKey, URI redis, ChatPeers peers) {
 
     /** The usage message. */
     public static final String USAGE = String.join(System.lineSeparator(),
@@ -42,7 +46,11 @@ public record CommandLine(String command, String host, int port, String url, Str
             "--host defaults to 127.0.0.1; --port 0 picks a free port.",
             "--tls-cert (PEM certificate chain) and --tls-key (PEM PKCS#8 key) serve chat, echo and broadcast",
             "over TLS: https:// and wss://.",
-            "chat --redis redis://HOST:PORT shares the room with every chat process given the same Redis.");
+            "chat --redis redis://HOST:PORT shares the room with every chat process given the same Redis;",
+            "add --peers ws://HOST:PORT/chat,ws://HOST:PORT/chat (the room's nodes, the same list for each)",
+            "and a page moves to the next node of the list when its own goes away.",
+            "broadcast --redis redis://HOST:PORT sends every text message to the clients of every broadcast",
+            "process given the same Redis.");
 
     private static final String DEFAULT_HOST = "127.0.0.1";
     private static final int DEFAULT_CHAT_PORT = 8080;
@@ -62,6 +70,12 @@ public record CommandLine(String command, String host, int port, String url, Str
     /** A command line without Redis. */
     public CommandLine(String command, String host, int port, String url, String agent, Path tlsCert, Path tlsKey) {
         this(command, host, port, url, agent, tlsCert, tlsKey, null);
+    }
+
+    /** A command line without peers. */
+    public CommandLine(String command, String host, int port, String url, String agent, Path tlsCert, Path tlsKey,
+            URI redis) {
+        this(command, host, port, url, agent, tlsCert, tlsKey, redis, ChatPeers.NONE);
     }
 
     /** Whether the server serves TLS. */
@@ -92,6 +106,7 @@ public record CommandLine(String command, String host, int port, String url, Str
         Path tlsCert = null;
         Path tlsKey = null;
         URI redis = null;
+        ChatPeers peers = ChatPeers.NONE;
         for (int i = 1; i < args.length; i += 2) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -105,6 +120,7 @@ public record CommandLine(String command, String host, int port, String url, Str
                 case "--tls-cert" -> tlsCert = Path.of(nonEmpty(option, args[i + 1]));
                 case "--tls-key" -> tlsKey = Path.of(nonEmpty(option, args[i + 1]));
                 case "--redis" -> redis = redis(args[i + 1]);
+                case "--peers" -> peers = peers(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
@@ -114,8 +130,12 @@ public record CommandLine(String command, String host, int port, String url, Str
         if (tlsCert != null && !List.of("chat", "echo", "broadcast").contains(command)) {
             throw new IllegalArgumentException(command + " does not serve TLS");
         }
-        if (redis != null && !command.equals("chat")) {
-            throw new IllegalArgumentException("--redis is for chat");
+        if (redis != null && !List.of("chat", "broadcast").contains(command)) {
+            throw new IllegalArgumentException("--redis is for chat and broadcast");
+        }
+        if (!peers.urls().isEmpty() && redis == null) {
+            throw new IllegalArgumentException("--peers needs --redis: only nodes that share a room through Redis"
+                    + " can take each other's pages");
         }
         if (command.equals("help")) {
             return new CommandLine(command, host, 0);
@@ -129,7 +149,15 @@ public record CommandLine(String command, String host, int port, String url, Str
         if (port == null) {
             throw new IllegalArgumentException(command + " needs --port");
         }
-        return new CommandLine(command, host, port, null, null, tlsCert, tlsKey, redis);
+        return new CommandLine(command, host, port, null, null, tlsCert, tlsKey, redis, peers);
+    }
+
+    private static ChatPeers peers(String value) {
+        try {
+            return ChatPeers.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--peers: " + e.getMessage());
+        }
     }
 
     private static URI redis(String value) {

@@ -4,6 +4,7 @@ import io.niows.WebSocketServer;
 import io.niows.examples.blocking.BlockingEchoServer;
 import io.niows.examples.chat.ChatNode;
 import io.niows.examples.chat.ChatServer;
+import io.niows.examples.redis.RedisBroadcastServer;
 import io.niows.examples.trace.TraceTools;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -134,9 +135,10 @@ public final class Main {
     static WebSocketServer start(CommandLine line) throws IOException {
         return switch (line.command()) {
             case "echo" -> EchoServer.start(line.host(), line.port(), tls(line));
-            case "broadcast" -> BroadcastServer.start(line.host(), line.port(), tls(line));
+            case "broadcast" -> line.redis() == null ? BroadcastServer.start(line.host(), line.port(), tls(line))
+                    : closedAtExit(RedisBroadcastServer.start(line.host(), line.port(), tls(line), line.redis()));
             case "chat" -> line.redis() == null ? ChatServer.start(line.host(), line.port(), tls(line))
-                    : closedAtExit(ChatServer.start(line.host(), line.port(), tls(line), line.redis()));
+                    : closedAtExit(ChatServer.start(line.host(), line.port(), tls(line), line.redis(), line.peers()));
             default -> throw new IllegalArgumentException(
                     "not a server command: " + line.command());
         };
@@ -145,6 +147,12 @@ public final class Main {
     /** The node's server; its Redis connections close when the process exits. */
     private static WebSocketServer closedAtExit(ChatNode node) {
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "niows-chat-redis-shutdown"));
+        return node.server();
+    }
+
+    /** The node's server; its publisher and Redis connections close when the process exits. */
+    private static WebSocketServer closedAtExit(RedisBroadcastServer node) {
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "niows-broadcast-redis-shutdown"));
         return node.server();
     }
 

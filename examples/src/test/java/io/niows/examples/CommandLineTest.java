@@ -3,6 +3,7 @@ package io.niows.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.niows.examples.chat.ChatPeers;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,13 @@ class CommandLineTest {
                 .isEqualTo(new CommandLine("echo", "127.0.0.1", 9443, null, null, Path.of("c.pem"), Path.of("k.pem")));
         assertThat(CommandLine.parse("chat", "--redis", "redis://127.0.0.1:6379").redis())
                 .isEqualTo(java.net.URI.create("redis://127.0.0.1:6379"));
+        assertThat(CommandLine.parse("chat", "--redis", "redis://127.0.0.1:6379",
+                "--peers", "ws://127.0.0.1:8080/chat,ws://127.0.0.1:8081/chat").peers().urls())
+                .containsExactly(java.net.URI.create("ws://127.0.0.1:8080/chat"),
+                        java.net.URI.create("ws://127.0.0.1:8081/chat"));
+        assertThat(CommandLine.parse("chat").peers()).isEqualTo(ChatPeers.NONE);
+        assertThat(CommandLine.parse("broadcast", "--port", "9002", "--redis", "redis://127.0.0.1:6379").redis())
+                .isEqualTo(java.net.URI.create("redis://127.0.0.1:6379"));
     }
 
     @ParameterizedTest
@@ -52,7 +60,11 @@ class CommandLineTest {
         "echo --port 1 --tls-key k.pem  | --tls-cert and --tls-key go together",
         "blocking-echo --port 1 --tls-cert c --tls-key k | blocking-echo does not serve TLS",
         "chat --redis http://x:1        | --redis needs redis://HOST:PORT, got http://x:1",
-        "echo --port 1 --redis redis://x:1 | --redis is for chat"})
+        "echo --port 1 --redis redis://x:1 | --redis is for chat and broadcast",
+        "chat --peers ws://x:1/chat     | --peers needs --redis: only nodes that share a room through Redis can take"
+            + " each other's pages",
+        "chat --redis redis://x:1 --peers ws://x:1/ | --peers: a peer must be ws://HOST:PORT/chat or"
+            + " wss://HOST:PORT/chat, got ws://x:1/"})
     void refusesBadArgumentsWithAReason(String args, String reason) {
         String[] split = args.replace("' '", "\u0000").split(" +");
         for (int i = 0; i < split.length; i++) {

@@ -23,7 +23,8 @@ import javax.net.ssl.SSLContext;
  * loop every send comes from the same thread. One loop is plenty for a chat.
  *
  * <p>It serves only requests addressed to one of its {@link OwnHosts own names}, page and
- * WebSocket alike, and a handshake only from its own page or from a client that is not a
+ * WebSocket alike, and a handshake only from its own page, from the page of a {@link ChatPeers
+ * peer} it was given (a node of the same Redis-shared room), or from a client that is not a
  * browser ({@link SameOriginHook}).
  *
  * <p>Stateless and thread-safe; each {@link #start} builds an independent server and room.
@@ -85,7 +86,8 @@ public final class ChatServer {
      * @throws IOException if it cannot listen there
      */
     public static WebSocketServer start(String host, int port, SSLContext tls) throws IOException {
-        return serve(host, port, tls, newRoom(new LocalChatShared(ChatLimits.DEFAULTS.historySize())));
+        return serve(host, port, tls, newRoom(new LocalChatShared(ChatLimits.DEFAULTS.historySize())),
+                ChatPeers.NONE);
     }
 
     /**
@@ -100,11 +102,29 @@ public final class ChatServer {
      * @throws IOException if it cannot listen there
      */
     public static ChatNode start(String host, int port, SSLContext tls, URI redis) throws IOException {
+        return start(host, port, tls, redis, ChatPeers.NONE);
+    }
+
+    /**
+     * Starts a chat node whose room is shared through Redis and whose page fails over to the
+     * other nodes given: when its connection drops, it tries the next URL of the list, its own
+     * node's first. Pages served by those nodes may connect to this one ({@link ChatPeers}).
+     *
+     * @param host the address to listen on, such as {@code 127.0.0.1}
+     * @param port the port, or 0 for any free one
+     * @param tls the TLS context to serve with, or null for plain {@code http://} and {@code ws://}
+     * @param redis {@code redis://host:port}; Redis may be down now, the node connects when it is up
+     * @param peers the WebSocket URLs of the room's nodes (this one's may be among them)
+     * @return the running node; close it to stop its server and its Redis connections
+     * @throws IOException if it cannot listen there
+     */
+    public static ChatNode start(String host, int port, SSLContext tls, URI redis, ChatPeers peers)
+            throws IOException {
         RedisChat shared = RedisChat.connect(redis, ROOM, ChatLimits.DEFAULTS.historySize());
         ChatRoom<WebSocket> room = newRoom(shared);
         shared.start(room::relay);
         try {
-            return new ChatNode(serve(host, port, tls, room), shared);
+            return new ChatNode(serve(host, port, tls, room, peers), shared);
         } catch (IOException | RuntimeException e) {
             shared.close();
             throw e;
@@ -117,8 +137,8 @@ public final class ChatServer {
                 ChatLimits.DEFAULTS, Clock.systemUTC(), shared);
     }
 
-    private static WebSocketServer serve(String host, int port, SSLContext tls, ChatRoom<WebSocket> room)
-            throws IOException {
+    private static WebSocketServer serve(String host, int port, SSLContext tls, ChatRoom<WebSocket> room,
+            ChatPeers peers) throws IOException {
         // With port 0 the port is known once the server listens; until then no one can know it
         // either, so a request that comes first and names another port is rightly refused.
         AtomicInteger listening = new AtomicInteger(port);
@@ -129,8 +149,8 @@ public final class ChatServer {
                 .port(port)
                 .route(PATH, new ChatHandler(room))
                 .fallback(new HostCheckedHandler(hosts, new MetricsPage(
-                        () -> running.get() == null ? null : running.get().metrics(), StaticFiles.chatPage())))
-                .handshakeHook(new SameOriginHook(hosts))
+                        () -> running.get() == null ? null : running.get().metrics(), StaticFiles.chatPage(peers))))
+                .handshakeHook(new SameOriginHook(hosts, peers))
                 .maxFrameSize(MAX_MESSAGE_SIZE)
                 .maxMessageSize(MAX_MESSAGE_SIZE)
                 .loops(1)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Accepts a WebSocket handshake only if it is addressed to this server and, from a browser, was
@@ -21,8 +22,10 @@ import java.util.Optional;
  *   <li>More than one {@code Origin} gets 400: a user agent must not send more than one
  *       (RFC 6454 §7.3), so such a request is malformed, and which of them to check is anyone's
  *       guess.
- *   <li>An {@code Origin} that is not this host and port, over http or https, gets 403. Clients
- *       that are not browsers send no {@code Origin} and are accepted.
+ *   <li>An {@code Origin} that is not this host and port, over http or https, nor the origin of
+ *       one of the {@link ChatPeers peers} this server was given (a page served by another node of
+ *       the room, failing over to this one), gets 403. Clients that are not browsers send no
+ *       {@code Origin} and are accepted.
  * </ul>
  *
  * <p>Immutable and thread-safe, as its {@link OwnHosts} is.
@@ -30,10 +33,20 @@ import java.util.Optional;
 public final class SameOriginHook implements HandshakeHook {
 
     private final OwnHosts hosts;
+    private final Set<String> peerOrigins;
 
     /** @param hosts the names and port this server answers to */
     public SameOriginHook(OwnHosts hosts) {
+        this(hosts, ChatPeers.NONE);
+    }
+
+    /**
+     * @param hosts the names and port this server answers to
+     * @param peers the other nodes of the room, whose pages may connect here too
+     */
+    public SameOriginHook(OwnHosts hosts, ChatPeers peers) {
         this.hosts = Objects.requireNonNull(hosts, "hosts");
+        this.peerOrigins = Set.copyOf(peers.origins());
     }
 
     @Override
@@ -49,7 +62,8 @@ public final class SameOriginHook implements HandshakeHook {
         if (origins.size() > 1) {
             return HandshakeDecision.refuse(400, "more than one Origin header");
         }
-        if (sameHost(origins.get(0), request.header("Host"))) {
+        if (sameHost(origins.get(0), request.header("Host"))
+                || peerOrigins.contains(origins.get(0).toLowerCase(Locale.ROOT))) {
             return HandshakeDecision.accept();
         }
         return HandshakeDecision.refuse(403, "cross-origin WebSocket refused");

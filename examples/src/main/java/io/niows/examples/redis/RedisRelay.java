@@ -169,7 +169,12 @@ public final class RedisRelay implements AutoCloseable {
         closed = true;
         JedisPubSub pubSub = subscription.get();
         if (pubSub != null && pubSub.isSubscribed()) {
-            pubSub.punsubscribe();
+            try {
+                pubSub.punsubscribe();
+            } catch (JedisException redisGone) {
+                // Redis went away and the receiver has not seen it yet: its read fails by itself.
+                LOG.log(Level.FINE, "unsubscribing from a Redis that is gone", redisGone);
+            }
         }
         receiver.interrupt();
         receiver.join(5_000);

@@ -45,6 +45,24 @@ class SameOriginHookTest {
     }
 
     @Test
+    void acceptsThePagesOfItsPeersAndOnlyThose() throws UnknownHostException {
+        SameOriginHook withPeers = new SameOriginHook(OwnHosts.listeningOn("127.0.0.1", () -> 8080),
+                ChatPeers.parse("ws://127.0.0.1:8080/chat,ws://127.0.0.1:8081/chat,wss://chat.example:443/chat"));
+
+        for (String origin : List.of("http://127.0.0.1:8080", "http://127.0.0.1:8081", "https://chat.example",
+                "HTTPS://Chat.Example")) {
+            assertThat(withPeers.decide(request("GET", "/chat", Map.of("Host", "127.0.0.1:8080", "Origin", origin)))
+                    .accepted()).as(origin).isTrue();
+        }
+        for (String origin : List.of("http://127.0.0.1:8082", "https://127.0.0.1:8081", "http://localhost:8081",
+                "http://chat.example", "https://chat.example:8443", "null")) {
+            HandshakeDecision decision = withPeers.decide(
+                    request("GET", "/chat", Map.of("Host", "127.0.0.1:8080", "Origin", origin)));
+            assertThat(decision.status()).as(origin).isEqualTo(403);
+        }
+    }
+
+    @Test
     void refusesTwoOriginsWith400EvenIfOneIsThisHost() {
         HandshakeDecision decision = hook.decide(requestWithLines("GET", "/chat", Map.of(
                 "Host", List.of("127.0.0.1:8080"),

@@ -30,6 +30,36 @@ class StaticFilesTest {
     }
 
     @Test
+    void withoutPeersThePageKnowsOnlyItsOwnServer() {
+        assertThat(new String(get("/").body(), StandardCharsets.UTF_8))
+                .contains("<meta name=\"niows-chat-peers\" content=\"\">");
+        assertThat(get("/").headers()).contains(new Header("Content-Security-Policy",
+                "default-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'"));
+    }
+
+    @Test
+    void thePageListsItsPeersAndMayConnectToThem() {
+        StaticFiles withPeers = StaticFiles.chatPage(
+                ChatPeers.parse("ws://127.0.0.1:8080/chat,wss://chat.example:8443/chat"));
+
+        for (String path : List.of("/", "/chat.js", "/chat.css")) {
+            assertThat(withPeers.handle(request("GET", path, Map.of())).headers()).as(path)
+                    .contains(new Header("Content-Security-Policy", "default-src 'self';"
+                            + " connect-src 'self' ws://127.0.0.1:8080 wss://chat.example:8443;"
+                            + " img-src 'self' data:; frame-ancestors 'none'"));
+        }
+        assertThat(new String(withPeers.handle(request("GET", "/", Map.of())).body(), StandardCharsets.UTF_8))
+                .contains("<meta name=\"niows-chat-peers\" content=\"ws://127.0.0.1:8080/chat"
+                        + " wss://chat.example:8443/chat\">");
+    }
+
+    @Test
+    void aConnectSourceCannotAddADirective() {
+        assertThatThrownBy(() -> StaticFiles.builder().connectSources(List.of("ws://x:1; script-src *")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anythingElseIs404() {
         for (String path : List.of("/index.html", "/chat", "/chat.js/", "//chat.js", "/%2e%2e/pom.xml",
                 "/io/niows/examples/chat/web/chat.js", "")) {

@@ -1,6 +1,7 @@
 package io.niows.examples.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.niows.Topics;
 import io.niows.WebSocket;
@@ -122,6 +123,17 @@ class RedisRelayTest {
         assertThat(onA.nextText()).isEqualTo("after");
         assertThat(onB.nextText()).isEqualTo("after");
         assertThat(second[0].history("room")).containsExactly("after");
+    }
+
+    @Test
+    void closingWhileRedisIsDownDoesNotThrow() throws Exception {
+        redis = RedisProcess.start();
+        RedisRelay relay = new RedisRelay(redis.uri(), "test:", 50, new Topics());
+        awaitTrue(relay::isSubscribed);
+        redis.kill();
+
+        assertThatCode(relay::close).doesNotThrowAnyException();
+        assertThat(relay.isSubscribed()).isFalse();
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

@@ -6,6 +6,13 @@
   const RECONNECT_FIRST_MS = 500;
   const RECONNECT_MAX_MS = 15000;
   const ERROR_SHOWN_MS = 6000;
+  // A connection that neither opens nor fails in this time (a node that accepts TCP and never
+  // answers, or whose host vanished) is given up.
+  const OPEN_TIMEOUT_MS = 5000;
+  // A node that died holds its members' names until its presence expires in Redis (3 s): a rejoin
+  // refused as "name-taken" is tried again this often, this many times, before the page asks.
+  const REJOIN_RETRY_MS = 1000;
+  const REJOIN_TRIES = 6;
 
   const $ = (id) => document.getElementById(id);
   const ui = {
@@ -17,8 +24,13 @@
   };
 
   const state = {
+    urls: nodeUrls(), // the WebSocket URLs to try: this page's own server first, then its peers
+    next: 0,          // the index in urls of the one to try next
     ws: null,         // the current WebSocket, or null while offline
     name: null,       // the name to join (and rejoin after a reconnect) with
+    welcomed: false,  // whether the server welcomed that name once: a refused rejoin is retried
+    rejoinTries: 0,   // rejoins refused as "name-taken" on the current connection
+    rejoinTimer: null, // the pending rejoin, or null
     joined: false,    // whether the server welcomed us on the current connection
     online: [],       // names of the members, in the order they joined
     attempts: 0,      // failed connection attempts since the last success
@@ -33,16 +45,43 @@
 
   // ---- connection ------------------------------------------------------------------------
 
+  // The server lists the room's nodes (chat --peers) in a meta tag; without it, only its own.
+  function nodeUrls() {
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const own = `${scheme}//${location.host}/chat`;
+    const meta = document.querySelector('meta[name="niows-chat-peers"]');
+    const peers = meta ? meta.content.split(/\s+/).filter((url) => url !== '') : [];
+    return [own, ...peers.filter((url) => url !== own)];
+  }
+
   function connect() {
     clearTimers();
     setStatus('connecting', 'Connecting…');
-    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(`${scheme}//${location.host}/chat`);
+    const url = state.urls[state.next];
+    let ws;
+    try {
+      ws = new WebSocket(url);
+    } catch (e) {
+      // A malformed URL throws, and so did older browsers for a URL the page's policy blocks.
+      console.warn(`cannot connect to ${url}: ${e}`);
+      state.ws = null;
+      nextNode();
+      return;
+    }
     state.ws = ws;
+    const opening = setTimeout(() => {
+      if (ws.readyState === WebSocket.CONNECTING) {
+        ws.close();
+        lost(ws);
+      }
+    }, OPEN_TIMEOUT_MS);
     ws.addEventListener('open', () => {
-      // What the handshake agreed (permessage-deflate with niows): shown to curious readers and tests.
+      clearTimeout(opening);
+      // What the handshake agreed (permessage-deflate with niows) and where: for curious readers and tests.
       document.documentElement.dataset.wsExtensions = ws.extensions;
+      document.documentElement.dataset.wsUrl = ws.url;
       state.attempts = 0;
+      state.rejoinTries = 0;
       setStatus('online', 'Connected');
       if (state.name) {
         send({ type: 'join', name: state.name });
@@ -50,23 +89,36 @@
       updateControls();
     });
     ws.addEventListener('message', (event) => receive(event.data));
-    ws.addEventListener('close', () => {
-      if (state.ws !== ws) {
-        return;
-      }
-      state.ws = null;
-      if (state.joined) {
-        addNotice('Connection lost', Date.now(), 'lost');
-      }
-      state.joined = false;
-      if (state.unanswered.length > 0) {
-        putBack(state.unanswered);
-        showSayError('The connection dropped before the server answered; what you sent is back in the box.');
-      }
-      state.unanswered = [];
-      updateControls();
-      scheduleReconnect();
-    });
+    // A connection ends with "close", usually after "error"; but one that the page's
+    // Content-Security-Policy blocks gets "error" alone in Chromium. Either ends it, once.
+    ws.addEventListener('error', () => { clearTimeout(opening); lost(ws); });
+    ws.addEventListener('close', () => { clearTimeout(opening); lost(ws); });
+  }
+
+  function lost(ws) {
+    if (state.ws !== ws) {
+      return;
+    }
+    state.ws = null;
+    clearTimeout(state.rejoinTimer);
+    state.rejoinTimer = null;
+    if (state.joined) {
+      addNotice('Connection lost', Date.now(), 'lost');
+    }
+    state.joined = false;
+    if (state.unanswered.length > 0) {
+      putBack(state.unanswered);
+      showSayError('The connection dropped before the server answered; what you sent is back in the box.');
+    }
+    state.unanswered = [];
+    updateControls();
+    nextNode();
+  }
+
+  // Each failure moves on to the next node of the list (with one node, the same one again).
+  function nextNode() {
+    state.next = (state.next + 1) % state.urls.length;
+    scheduleReconnect();
   }
 
   // Exponential backoff with jitter, capped, so a restarting server is not stampeded.
@@ -134,6 +186,7 @@
   function onWelcome(message) {
     const rejoin = ui.messages.childElementCount > 0;
     state.joined = true;
+    state.welcomed = true;
     state.unanswered = [];
     state.name = String(message.name);
     state.online = Array.isArray(message.online) ? message.online.map(String) : [state.name];
@@ -176,8 +229,14 @@
 
   function onError(message) {
     const text = String(message.text || 'The server refused that.');
+    if (!state.joined && state.welcomed && message.code === 'name-taken' && state.rejoinTries < REJOIN_TRIES) {
+      state.rejoinTries += 1;
+      state.rejoinTimer = setTimeout(() => send({ type: 'join', name: state.name }), REJOIN_RETRY_MS);
+      return;
+    }
     if (!state.joined) {
       state.name = null;
+      state.welcomed = false;
       ui.room.hidden = true;
       ui.join.hidden = false;
       ui.joinError.textContent = text;
