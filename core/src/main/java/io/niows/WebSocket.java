@@ -132,7 +132,7 @@ public interface WebSocket {
     /**
      * Stops reading from this connection (inbound flow control): the loop takes no read interest
      * for it, so the peer's sends fill the TCP windows and then block, and the server holds at
-     * most what it had read already (one read buffer, 64 KiB, plus an unfinished message). Called
+     * most what it had read already (one read buffer, 256 KiB, plus an unfinished message). Called
      * from this connection's handler, no further message is delivered from that read; called from
      * another thread, it takes effect once the loop runs it (a message already being delivered
      * still arrives). Safe from any thread; idempotent.

@@ -221,8 +221,9 @@ public final class WebSocketEngine {
      * unconsumed; the caller keeps those bytes and passes them again followed by new bytes (a
      * handshake head is always consumed whole). While input is {@link #pauseInput() paused}, more
      * may be left: the caller keeps it and passes it again once {@link #resumeInput() resumed}.
-     * Masked payload is unmasked in place, so the bytes
-     * of a writable {@code in} change. After the connection failed or a close frame was received,
+     * A whole message is unmasked while it is copied out of {@code in}; the masked payload of a
+     * message handed on in chunks (streamed or compressed) is unmasked in place, so the bytes of a
+     * writable {@code in} may change. After the connection failed or a close frame was received,
      * all input is consumed and ignored.
      *
      * <p>Never throws for bad input: a handshake that fails is answered (server) and reported to
@@ -241,7 +242,7 @@ public final class WebSocketEngine {
             return;
         }
         WireTrace received = traced.received;
-        // The trace reads the bytes before they are handled (masked payload is unmasked in place),
+        // The trace reads the bytes before they are handled (masked payload may be unmasked in place),
         // so that a frame is traced before the answer it causes; the bytes left are passed again.
         // While the opening handshake runs it reads the head first and a copy of the rest after:
         // frames that came with the head are read knowing what it agreed (permessage-deflate).

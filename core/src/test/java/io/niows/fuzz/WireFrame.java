@@ -2,6 +2,7 @@ package io.niows.fuzz;
 
 import io.niows.internal.frame.FrameHeader;
 import io.niows.internal.frame.FrameReader;
+import io.niows.internal.frame.PayloadChunk;
 import io.niows.internal.frame.ProtocolViolation;
 import io.niows.internal.frame.WireFormat;
 import java.io.ByteArrayOutputStream;
@@ -100,10 +101,10 @@ record WireFrame(FrameHeader header, byte[] payload, byte[] wire) {
         }
 
         @Override
-        public void onPayload(ByteBuffer chunk) {
-            byte[] bytes = new byte[chunk.remaining()];
-            chunk.get(bytes);
-            payload.writeBytes(bytes);
+        public void onPayload(PayloadChunk chunk) {
+            ByteBuffer bytes = ByteBuffer.allocate(chunk.length());
+            chunk.copyTo(bytes);
+            payload.writeBytes(bytes.array());
         }
 
         @Override

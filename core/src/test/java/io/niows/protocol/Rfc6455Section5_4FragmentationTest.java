@@ -57,6 +57,20 @@ class Rfc6455Section5_4FragmentationTest {
         assertThat(h.events()).containsExactly("binary:", "text:");
     }
 
+    /** The last fragment brings the whole message after empty ones: it is checked and delivered as a whole one is. */
+    @Test
+    void aMessageWhoseBytesAllComeInItsLastFragmentIsCheckedAndDelivered() {
+        EngineHarness h = EngineHarness.server().receive(concat(
+                client(0x1, false, new byte[0]), client(0x0, false, new byte[0]), client(0x0, true, utf8("h\u00e9llo")),
+                client(0x2, false, new byte[0]), client(0x0, true, new byte[] {1, 2})));
+        assertThat(h.events()).containsExactly("text:h\u00e9llo", "binary:0102");
+
+        EngineHarness invalid = EngineHarness.server().receive(concat(
+                client(0x1, false, new byte[0]), client(0x0, true, new byte[] {'a', (byte) 0xC3, 'b'})));
+        assertFailedWith(invalid, CloseCode.INVALID_PAYLOAD);
+        assertThat(invalid.events()).isEmpty();
+    }
+
     @Test
     void aBinaryMessageInManyFragmentsIsAssembledInOrder() {
         List<byte[]> frames = new ArrayList<>();

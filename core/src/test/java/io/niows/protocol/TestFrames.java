@@ -2,6 +2,7 @@ package io.niows.protocol;
 
 import io.niows.internal.frame.FrameHeader;
 import io.niows.internal.frame.FrameReader;
+import io.niows.internal.frame.PayloadChunk;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -128,10 +129,10 @@ public final class TestFrames {
         }
 
         @Override
-        public void onPayload(ByteBuffer chunk) {
-            byte[] bytes = new byte[chunk.remaining()];
-            chunk.get(bytes);
-            payload.writeBytes(bytes);
+        public void onPayload(PayloadChunk chunk) {
+            ByteBuffer bytes = ByteBuffer.allocate(chunk.length());
+            chunk.copyTo(bytes);
+            payload.writeBytes(bytes.array());
         }
 
         @Override

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A message handed over is written as it lies, after a header of its own: the peer gets exactly
@@ -62,15 +62,25 @@ class HandOverBinaryTest {
     }
 
     private WebSocket connect(boolean deflate, WebSocketHandler handler) throws Exception {
-        server = WebSocketServer.builder().host("127.0.0.1").port(0).loops(1).maxMessageSize(8L << 20)
-                .defaultRoute(echoByHandOver).build().start();
+        return connect(deflate, false, handler);
+    }
+
+    private WebSocket connect(boolean deflate, boolean tls, WebSocketHandler handler) throws Exception {
+        WebSocketServer.Builder s = WebSocketServer.builder().host("127.0.0.1").port(0).loops(1)
+                .maxMessageSize(8L << 20).defaultRoute(echoByHandOver);
         WebSocketClient.Builder b = WebSocketClient.builder().maxMessageSize(8L << 20)
                 .handshakeTimeout(Duration.ofSeconds(5)).closeTimeout(Duration.ofSeconds(2));
+        if (tls) {
+            s.tls(TestCertificates.LOCALHOST.server());
+            b.tls(TestCertificates.LOCALHOST.trusting());
+        }
         if (!deflate) {
             b.perMessageDeflate(io.niows.protocol.PerMessageDeflate.disabled());
         }
+        server = s.build().start();
         client = b.build();
-        return client.connect(URI.create("ws://127.0.0.1:" + server.port() + "/"), handler).get(10, TimeUnit.SECONDS);
+        String url = (tls ? "wss://localhost:" : "ws://127.0.0.1:") + server.port() + "/";
+        return client.connect(URI.create(url), handler).get(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -83,11 +93,11 @@ class HandOverBinaryTest {
         }
     }
 
-    @ParameterizedTest(name = "permessage-deflate: {0}")
-    @ValueSource(booleans = {false, true})
-    void everySizeHandedOverByBothEndsArrivesExactly(boolean deflate) throws Exception {
+    @ParameterizedTest(name = "permessage-deflate: {0}, TLS: {1}")
+    @CsvSource({"false, false", "true, false", "false, true"})
+    void everySizeHandedOverByBothEndsArrivesExactly(boolean deflate, boolean tls) throws Exception {
         Inbox inbox = new Inbox();
-        WebSocket ws = connect(deflate, inbox);
+        WebSocket ws = connect(deflate, tls, inbox);
         Random random = new Random(7);
         for (int size : new int[] {0, 10, 1023, 1024, 4096, 65_535, 65_536, 200_000, 1 << 20, 3 << 20}) {
             byte[] payload = new byte[size];

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class PauseReadingTest {
 
-    private static final int READ_BUFFER = 64 * 1024;
+    private static final int READ_BUFFER = 256 * 1024;
     private static final int SIZE = 16 * 1024;
     private static final int MESSAGES = 2_000;
 

@@ -37,8 +37,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       extension, the baseline that the other two add to.
  * </ul>
  *
- * <p>Both decodes first copy the frame into a work buffer (the decoder unmasks in place), so they
- * pay the same copy. The compressed sizes are printed by {@code DeflateRatios chat}.
+ * <p>Both decodes first copy the frame into a work buffer (the decoder unmasks a compressed
+ * message's chunks in place), so they pay the same copy. The compressed sizes are printed by {@code DeflateRatios chat}.
  *
  * <p>JMH state: one instance per benchmark thread.
  */

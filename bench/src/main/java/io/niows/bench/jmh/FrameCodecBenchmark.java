@@ -65,7 +65,7 @@ public class FrameCodecBenchmark {
         return buffer.equals("direct") ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
     }
 
-    /** Decodes one masked binary frame (unmasked in place, so the bytes alternate: binary does not care). */
+    /** Decodes one masked binary frame (unmasked while copied into the message; the input stays as it is). */
     @Benchmark
     public void decode() {
         decoder.decode(maskedFrame.clear());

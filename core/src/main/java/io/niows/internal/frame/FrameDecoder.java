@@ -1,5 +1,7 @@
 package io.niows.internal.frame;
 
+import static io.niows.internal.frame.WireFormat.B0_FLAG_FIN;
+import static io.niows.internal.frame.WireFormat.B0_MASK_OPCODE;
 import static io.niows.internal.frame.WireFormat.MAX_CONTROL_PAYLOAD;
 import static io.niows.internal.frame.WireFormat.OPCODE_BINARY;
 import static io.niows.internal.frame.WireFormat.OPCODE_CLOSE;
@@ -56,7 +58,12 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     private final long maxFrameSize;
     private final long maxMessageSize;
 
-    private FrameHeader frame;
+    /**
+     * The first header byte and the payload length of the current frame; kept as values rather
+     * than the header itself, which then need not outlive {@link #onHeader} (nor be allocated).
+     */
+    private int frameByte0;
+    private long frameLength;
     /** Opcode of the data message in progress (text or binary), or NO_MESSAGE. */
     private int messageOpcode = NO_MESSAGE;
     private ByteBuffer message;
@@ -200,7 +207,8 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         frames++;
         checkMasking(header);
         checkReservedBits(header);
-        frame = header;
+        frameByte0 = header.byte0();
+        frameLength = header.payloadLength();
         if (header.isControl()) {
             beginControlFrame(header);
         } else {
@@ -308,6 +316,14 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         }
     }
 
+    private boolean finalFrame() {
+        return (frameByte0 & B0_FLAG_FIN) != 0;
+    }
+
+    private boolean controlFrame() {
+        return WireFormat.isControl(frameByte0 & B0_MASK_OPCODE);
+    }
+
     /**
      * Makes room for {@code incoming} bytes that have arrived. The buffer at least doubles each
      * time, so copies stay linear in the message size, but never past the end of a final frame
@@ -323,7 +339,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         }
         int held = message == null ? 0 : message.position();
         long needed = (long) held + incoming;
-        long end = frame.fin() ? held + frameRemaining : maxMessageSize;
+        long end = finalFrame() ? held + frameRemaining : maxMessageSize;
         long doubled = Math.max(MIN_GROWTH, 2L * (message == null ? 0 : message.limit()));
         long size = end <= TRUSTED_GROWTH * needed ? end : Math.min(end, Math.max(needed, doubled));
         ByteBuffer larger = messageBuffers.apply((int) size);
@@ -343,15 +359,20 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
                 + (inflated == null ? 0 : inflated.length);
     }
 
+    /**
+     * Takes a payload chunk: unmasked while copied into the message or control frame buffer; or,
+     * where the bytes are handed on as they are (inflating, streaming), unmasked in place.
+     */
     @Override
-    public void onPayload(ByteBuffer chunk) {
-        if (frame.isControl()) {
-            control.put(chunk);
+    public void onPayload(PayloadChunk chunk) {
+        if (controlFrame()) {
+            chunk.copyTo(control);
             return;
         }
+        int n = chunk.length();
         if (compressed) {
-            frameRemaining -= chunk.remaining();
-            inflater.input(chunk);
+            frameRemaining -= n;
+            inflater.input(chunk.unmasked());
             if (streaming) {
                 inflateStreamed();
             } else {
@@ -360,22 +381,39 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
             return;
         }
         if (streaming) {
-            frameRemaining -= chunk.remaining();
-            streamed += chunk.remaining();
-            deliverChunk(chunk, frame.fin() && frameRemaining == 0);
+            frameRemaining -= n;
+            streamed += n;
+            deliverChunk(chunk.unmasked(), finalFrame() && frameRemaining == 0);
             return;
         }
-        int n = chunk.remaining();
+        if (message == null && finalFrame() && n == frameRemaining) {
+            deliverWhole(chunk);
+            return;
+        }
         makeRoom(n);
         frameRemaining -= n;
         int start = message.position();
-        message.put(chunk);
-        checkUtf8(start);
+        chunk.copyTo(message);
+        checkUtf8(message, start);
     }
 
-    /** Checks the text bytes from {@code start} to the message buffer's position. */
-    private void checkUtf8(int start) {
-        if (messageOpcode == OPCODE_TEXT && utf8.feed(message, start, message.position()) >= 0) {
+    /**
+     * The common case of small messages: the last frame of a message, nothing of it held yet, all
+     * of its payload in this chunk. Delivered from here, never kept in {@link #message}: storing a
+     * new buffer into this long-lived decoder would cost a GC write barrier per message.
+     */
+    private void deliverWhole(PayloadChunk chunk) {
+        int n = chunk.length();
+        frameRemaining = 0;
+        ByteBuffer whole = messageBuffers.apply(n);
+        chunk.copyTo(whole);
+        checkUtf8(whole, 0);
+        deliverMessage(whole.flip());
+    }
+
+    /** Checks the text bytes of {@code bytes} from {@code start} to its position. */
+    private void checkUtf8(ByteBuffer bytes, int start) {
+        if (messageOpcode == OPCODE_TEXT && utf8.feed(bytes, start, bytes.position()) >= 0) {
             // RFC 6455 §8.1: an endpoint that finds a byte stream is not valid UTF-8 "MUST _Fail
             // the WebSocket Connection_". Checked per chunk: fail fast.
             throw ProtocolViolation.invalidPayload("invalid UTF-8 in text message");
@@ -395,7 +433,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
             int room = message.remaining();
             int n = inflater.inflate(message.array(), message.arrayOffset() + start, room);
             message.position(start + n);
-            checkUtf8(start);
+            checkUtf8(message, start);
             if (n < room) {
                 return;
             }
@@ -419,7 +457,7 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
         }
         // Sized by what has arrived, never by a declared length alone: the first guess is capped.
         long size = message == null
-                ? Math.min(MIN_GROWTH, INFLATED_PER_COMPRESSED * frame.payloadLength() + MIN_INFLATED)
+                ? Math.min(MIN_GROWTH, INFLATED_PER_COMPRESSED * frameLength + MIN_INFLATED)
                 : Math.max(MIN_GROWTH, 2L * held);
         ByteBuffer larger = messageBuffers.apply((int) Math.min(maxMessageSize, size));
         if (message != null) {
@@ -481,13 +519,13 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
 
     @Override
     public void onFrameEnd() {
-        if (frame.isControl()) {
+        if (controlFrame()) {
             ByteBuffer payload = control.flip();
             control = null;
-            deliverControl(frame.opcode(), payload);
-        } else if (frame.fin() && streaming) {
+            deliverControl(frameByte0 & B0_MASK_OPCODE, payload);
+        } else if (finalFrame() && streaming) {
             endStreamed();
-        } else if (frame.fin()) {
+        } else if (finalFrame() && messageOpcode != NO_MESSAGE) { // NO_MESSAGE: delivered whole already
             if (compressed) {
                 inflater.inputTail();
                 inflateAvailable();
@@ -512,7 +550,10 @@ public final class FrameDecoder implements FrameReader.FrameConsumer {
     }
 
     private void deliverMessage() {
-        ByteBuffer payload = message == null ? ByteBuffer.allocate(0) : message.flip();
+        deliverMessage(message == null ? ByteBuffer.allocate(0) : message.flip());
+    }
+
+    private void deliverMessage(ByteBuffer payload) {
         int opcode = messageOpcode;
         message = null;
         messageOpcode = NO_MESSAGE;

@@ -8,6 +8,7 @@ import static io.niows.internal.frame.WireFormat.PAYLOAD_64_SIGN_BIT;
 import static io.niows.internal.frame.WireFormat.PAYLOAD_LENGTH_16;
 import static io.niows.internal.frame.WireFormat.PAYLOAD_LENGTH_64;
 
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 
 /**
@@ -23,13 +24,15 @@ import java.nio.ByteBuffer;
  * (at most 13) and calls again with more appended. Payload is handed on as it arrives, in chunks,
  * for any split of the input; the masking phase carries over from chunk to chunk.
  *
- * <p><b>Unmasking happens in place</b>: a payload chunk is a slice of the input whose bytes have
- * been unmasked where they lay, so the input's bytes change. A read-only input is not modified:
- * its chunks are unmasked into a fresh copy instead.
+ * <p><b>Unmasking is the consumer's choice</b>: a payload chunk is handed on still masked, as a
+ * {@link PayloadChunk} whose bytes the consumer takes once, either unmasked while copied to where
+ * they go (one pass over each byte; the input is not modified) or unmasked in place and viewed
+ * (the input's bytes change, unless it is read-only). The reader is itself the chunk it hands on:
+ * no object per chunk, and none per connection besides the reader.
  *
  * <p>Not thread-safe: one reader per connection, driven by one thread at a time.
  */
-public final class FrameReader {
+public final class FrameReader implements PayloadChunk {
 
     /** Receives what the reader finds, in wire order. */
     public interface FrameConsumer {
@@ -38,10 +41,11 @@ public final class FrameReader {
         void onHeader(FrameHeader header);
 
         /**
-         * The next chunk of the current frame's payload, unmasked, from its position to its limit.
-         * Never empty. Valid only during the call: it views the caller's input buffer.
+         * The next chunk of the current frame's payload, never empty, still masked: take its bytes
+         * once, through {@link PayloadChunk#copyTo} or {@link PayloadChunk#unmasked}. Valid only
+         * during the call: it stands for bytes of the caller's input buffer.
          */
-        void onPayload(ByteBuffer chunk);
+        void onPayload(PayloadChunk chunk);
 
         /** The current frame's payload is complete (called at once for an empty payload). */
         void onFrameEnd();
@@ -59,6 +63,10 @@ public final class FrameReader {
     private boolean masked;
     private int maskingKey;
     private int maskPhase;
+    /** The input holding the chunk being handed on, or null outside {@link FrameConsumer#onPayload}. */
+    private ByteBuffer chunkInput;
+    private int chunkIndex;
+    private int chunkLength;
 
     /** {@return whether no frame is half read: the next byte starts a header} */
     boolean betweenFrames() {
@@ -125,28 +133,71 @@ public final class FrameReader {
             return false;
         }
         int p = in.position();
-        ByteBuffer chunk;
-        if (!masked) {
-            chunk = in.slice(p, n);
-        } else if (in.isReadOnly()) {
-            chunk = ByteBuffer.allocate(n);
-            Masking.mask(in, p, chunk, 0, n, maskingKey, maskPhase);
-        } else {
-            chunk = in.slice(p, n);
-            Masking.mask(chunk, 0, chunk, 0, n, maskingKey, maskPhase);
-        }
         in.position(p + n);
-        maskPhase = (maskPhase + n) & (MASKING_KEY_LENGTH - 1);
         payloadRemaining -= n;
         boolean end = payloadRemaining == 0;
         if (end) {
             state = State.AWAITING_HEADER;
         }
-        consumer.onPayload(chunk);
+        chunkInput = in;
+        chunkIndex = p;
+        chunkLength = n;
+        try {
+            consumer.onPayload(this);
+        } finally {
+            chunkInput = null;
+            maskPhase = (maskPhase + n) & (MASKING_KEY_LENGTH - 1);
+        }
         if (end) {
             consumer.onFrameEnd();
         }
         return true;
+    }
+
+    @Override
+    public int length() {
+        return chunkLength;
+    }
+
+    @Override
+    public void copyTo(ByteBuffer dst) {
+        ByteBuffer in = take();
+        int at = dst.position();
+        if (dst.remaining() < chunkLength) {
+            throw new BufferOverflowException();
+        }
+        if (masked) {
+            Masking.mask(in, chunkIndex, dst, at, chunkLength, maskingKey, maskPhase);
+        } else {
+            dst.put(at, in, chunkIndex, chunkLength);
+        }
+        dst.position(at + chunkLength);
+    }
+
+    @Override
+    public ByteBuffer unmasked() {
+        ByteBuffer in = take();
+        if (!masked) {
+            return in.slice(chunkIndex, chunkLength);
+        }
+        if (in.isReadOnly()) {
+            ByteBuffer copy = ByteBuffer.allocate(chunkLength);
+            Masking.mask(in, chunkIndex, copy, 0, chunkLength, maskingKey, maskPhase);
+            return copy;
+        }
+        ByteBuffer chunk = in.slice(chunkIndex, chunkLength);
+        Masking.mask(chunk, 0, chunk, 0, chunkLength, maskingKey, maskPhase);
+        return chunk;
+    }
+
+    /** The input of the chunk being handed on, which can be taken once. */
+    private ByteBuffer take() {
+        ByteBuffer in = chunkInput;
+        if (in == null) {
+            throw new IllegalStateException("no payload chunk to take: outside onPayload, or taken already");
+        }
+        chunkInput = null;
+        return in;
     }
 
     private static long readBigEndian(ByteBuffer in, int index, int bytes) {

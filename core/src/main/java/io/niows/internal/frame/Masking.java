@@ -54,6 +54,8 @@ public final class Masking {
         if (src.hasArray() && dst.hasArray() && !dst.isReadOnly()) {
             maskArrays(src.array(), src.arrayOffset() + srcIndex + at, dst.array(), dst.arrayOffset() + dstIndex + at,
                     words - bulk, wordKey);
+        } else if (dst.hasArray()) {
+            maskIntoArray(src, srcIndex + at, dst.array(), dst.arrayOffset() + dstIndex + at, words - bulk, wordKey);
         } else {
             maskBuffers(src, srcIndex + at, dst, dstIndex + at, words - bulk, wordKey);
         }
@@ -66,6 +68,14 @@ public final class Masking {
     private static void maskArrays(byte[] src, int from, byte[] dst, int to, int words, long wordKey) {
         for (int w = 0, offset = 0; w < words; w++, offset += Long.BYTES) {
             long v = (long) ARRAY_LONGS.get(src, from + offset);
+            ARRAY_LONGS.set(dst, to + offset, v ^ wordKey);
+        }
+    }
+
+    /** From a direct buffer (a socket's read) into an array (a message): no buffer view on the writing side. */
+    private static void maskIntoArray(ByteBuffer src, int from, byte[] dst, int to, int words, long wordKey) {
+        for (int w = 0, offset = 0; w < words; w++, offset += Long.BYTES) {
+            long v = (long) BUFFER_LONGS.get(src, from + offset);
             ARRAY_LONGS.set(dst, to + offset, v ^ wordKey);
         }
     }

@@ -84,6 +84,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     /** Automatic pongs in {@link #out}, unwritten. */
     private int pongsQueued;
     private boolean flushScheduled;
+    /** Inside {@link #onReadable}, which writes what its reading queued when it ends. */
+    private boolean reading;
     private boolean writeInterest;
     /** No read interest while the output is backed up: the peer must read before it may send more. */
     private boolean readPaused;
@@ -134,7 +136,30 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
 
     // ---- reading -------------------------------------------------------------------------
 
+    /**
+     * Reads what the socket has, lets the engine handle it, and then writes the answers at once,
+     * with one write, while the connection is still in the cache; answers to other connections'
+     * reads (a broadcast) still wait for the end of the loop's iteration, so that each member gets
+     * them in one write.
+     */
     void onReadable() {
+        reading = true;
+        try {
+            readAvailable();
+        } catch (Throwable t) {
+            reading = false;
+            if (flushScheduled) {
+                loop.scheduleFlush(this);
+            }
+            throw t;
+        }
+        reading = false;
+        if (flushScheduled) {
+            flush();
+        }
+    }
+
+    private void readAvailable() {
         if (detectTls && !detectTransport()) {
             return;
         }
@@ -156,7 +181,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
                 finish();
                 return;
             }
-            lastReadNanos = System.nanoTime();
+            lastReadNanos = loop.now();
             pingSentNanos = 0;
             stats.bytesIn += n;
             boolean drained = tls == null ? buf.position() < buf.capacity() : tls.drained();
@@ -534,7 +559,9 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
     private void scheduleFlush() {
         if (!flushScheduled && !writeInterest) {
             flushScheduled = true;
-            loop.scheduleFlush(this);
+            if (!reading) {
+                loop.scheduleFlush(this);
+            }
         }
     }
 

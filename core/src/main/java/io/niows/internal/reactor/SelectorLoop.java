@@ -19,10 +19,12 @@ import java.util.function.Consumer;
  * timers of every connection registered with it.
  *
  * <p>Thread-safety: {@link #execute} and {@link #shutdown} may be called from any thread; every
- * other method runs on the loop thread only. Each iteration reads every ready connection, lets
- * the protocol handle every frame that read delivered, and only then writes the answers, one
- * write per connection (small frames batched through a direct staging buffer): a client that
- * pipelines gets its echoes in one write.
+ * other method runs on the loop thread only. Each ready connection is read, the protocol handles
+ * every frame that read delivered, and only then are the answers written, in one write (small
+ * frames batched through a direct staging buffer), at once, while the connection is still in the
+ * cache: a client that pipelines gets its echoes in one write. Frames queued otherwise (a
+ * broadcast, a send from another thread) are written at the end of the iteration, one write per
+ * connection.
  *
  * <p>Failures: anything a connection's work throws, {@link Error}s included, costs that one
  * connection (dropped, logged at ERROR); the loop goes on. A failure of the loop itself (its
@@ -64,6 +66,12 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
     private volatile boolean draining;
     private volatile boolean stopped;
     private long nextTick;
+    /**
+     * When the work in progress began (the ready key's handling, the task batch): the end of the
+     * previous key's handling, so that one clock read per ready key times each for stalls and
+     * dates each read. Zero right after a wait, when it must be read afresh.
+     */
+    private long clock;
 
     /**
      * @param settings the owner's settings: its timer tick, its stall threshold, its counters
@@ -321,6 +329,7 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
      * selector reports it: no selected-key set is filled, iterated and cleared on the way.
      */
     private void select() throws IOException {
+        clock = 0;
         if (!tasks.isEmpty()) {
             selector.selectNow(this::handleReady);
         } else {
@@ -334,6 +343,7 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
         Runnable task;
         int budget = 1 << 16;
         long start = System.nanoTime();
+        clock = start;
         while (budget-- > 0 && (task = tasks.poll()) != null) {
             try {
                 task.run();
@@ -349,13 +359,22 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
         if (!key.isValid()) {
             return;
         }
-        long start = System.nanoTime();
+        long start = clock != 0 ? clock : System.nanoTime();
+        clock = start;
         try {
             dispatch(key, c);
         } catch (Throwable t) {
             dropAfterFailure(c, t);
         }
-        checkStall(start, c);
+        clock = checkStall(start, c);
+    }
+
+    /**
+     * {@return when the work in progress on this loop began} A read of {@link System#nanoTime}
+     * made at most one ready key's handling (or one batch of tasks) ago; loop thread only.
+     */
+    long now() {
+        return clock;
     }
 
     /**
@@ -363,11 +382,13 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
      * this loop past its threshold: every other connection of the loop waited that long.
      *
      * @param c the connection served, or null for tasks and timers
+     * @return the time now, as {@link System#nanoTime} read it
      */
-    private void checkStall(long start, Connection c) {
-        long held = System.nanoTime() - start;
+    private long checkStall(long start, Connection c) {
+        long end = System.nanoTime();
+        long held = end - start;
         if (held <= stallNanos) {
-            return;
+            return end;
         }
         counters.loopStalls++;
         LOG.log(Level.DEBUG, () -> "loop " + thread.getName() + " held for " + held / 1_000_000 + " ms by "
@@ -379,6 +400,7 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
             event.heldFor = held;
             event.commit();
         }
+        return end;
     }
 
     private static void dispatch(SelectionKey key, Connection c) {

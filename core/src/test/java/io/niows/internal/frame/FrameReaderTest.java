@@ -7,12 +7,13 @@ import static io.niows.protocol.TestFrames.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The structure-only reader: headers of every size, need-more without consuming, in-place unmasking. */
+/** The structure-only reader: headers of every size, need-more without consuming, chunks unmasked as taken. */
 class FrameReaderTest {
 
     private static final long[] LENGTHS = {0, 1, 125, 126, 127, 65535, 65536, 1L << 40, Long.MAX_VALUE};
@@ -71,25 +72,75 @@ class FrameReaderTest {
     }
 
     @Test
-    void unmasksWritableInputInPlaceAndLeavesReadOnlyInputAlone() {
+    void copyingAChunkOutUnmasksItAndLeavesTheInputAsItCame() {
         byte[] masked = hex("81 85 37 fa 21 3d 7f 9f 4d 51 58");
-        ByteBuffer writable = ByteBuffer.wrap(masked.clone());
-        assertThat(new ParsedFrame.Recorder().readAll(List.of(masked))).hasSize(1);
-        FrameReader reader = new FrameReader();
-        ParsedFrame.Recorder recorder = new ParsedFrame.Recorder();
-        while (reader.read(writable, recorder)) {
-            // read all
+        for (ByteBuffer in : inputsHolding(masked)) {
+            ParsedFrame.Recorder recorder = new ParsedFrame.Recorder(false);
+            readAll(in, recorder);
+            assertThat(recorder.frames.get(0).payloadHex()).as(in.toString()).isEqualTo("48656c6c6f");
+            assertThat(in.rewind()).as(in.toString()).isEqualTo(ByteBuffer.wrap(masked));
         }
-        assertThat(Arrays.copyOfRange(writable.array(), 6, 11)).isEqualTo("Hello".getBytes());
+    }
 
-        ByteBuffer readOnly = ByteBuffer.wrap(masked.clone()).asReadOnlyBuffer();
-        ParsedFrame.Recorder second = new ParsedFrame.Recorder();
-        FrameReader other = new FrameReader();
-        while (other.read(readOnly, second)) {
+    @Test
+    void unmaskingAChunkWhereItLiesChangesWritableInputOnly() {
+        byte[] masked = hex("81 85 37 fa 21 3d 7f 9f 4d 51 58");
+        for (ByteBuffer in : inputsHolding(masked)) {
+            ParsedFrame.Recorder recorder = new ParsedFrame.Recorder(true);
+            readAll(in, recorder);
+            assertThat(recorder.frames.get(0).payloadHex()).as(in.toString()).isEqualTo("48656c6c6f");
+            byte[] after = new byte[masked.length];
+            in.get(0, after);
+            assertThat(Arrays.copyOfRange(after, 6, 11))
+                    .as(in.toString())
+                    .isEqualTo(in.isReadOnly() ? Arrays.copyOfRange(masked, 6, 11) : "Hello".getBytes());
+        }
+    }
+
+    @Test
+    void aChunkIsTakenOnceAndOnlyDuringTheCall() {
+        byte[] masked = hex("82 82 37 fa 21 3d 7f 9f");
+        PayloadChunk[] kept = new PayloadChunk[1];
+        FrameReader reader = new FrameReader();
+        ByteBuffer in = ByteBuffer.wrap(masked);
+        readAll(in, reader, new ParsedFrame.Recorder() {
+            @Override
+            public void onPayload(PayloadChunk chunk) {
+                super.onPayload(chunk);
+                assertThatThrownBy(chunk::unmasked).isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(() -> chunk.copyTo(ByteBuffer.allocate(2))).isInstanceOf(IllegalStateException.class);
+                kept[0] = chunk;
+            }
+        });
+        assertThatThrownBy(() -> kept[0].copyTo(ByteBuffer.allocate(2))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aChunkDoesNotOverflowItsDestination() {
+        byte[] masked = hex("82 85 37 fa 21 3d 7f 9f 4d 51 58");
+        assertThatThrownBy(() -> readAll(ByteBuffer.wrap(masked), new ParsedFrame.Recorder() {
+            @Override
+            public void onPayload(PayloadChunk chunk) {
+                chunk.copyTo(ByteBuffer.allocate(4));
+            }
+        })).isInstanceOf(BufferOverflowException.class);
+    }
+
+    /** The same bytes in a heap, a direct and a read-only buffer, each behind a byte of something else. */
+    private static List<ByteBuffer> inputsHolding(byte[] bytes) {
+        ByteBuffer heap = ByteBuffer.allocate(bytes.length + 1).put((byte) 0).put(bytes).position(1).slice();
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length + 1).put((byte) 0).put(bytes).position(1).slice();
+        return List.of(heap, direct, ByteBuffer.wrap(bytes.clone()).asReadOnlyBuffer());
+    }
+
+    private static void readAll(ByteBuffer in, FrameReader.FrameConsumer consumer) {
+        readAll(in, new FrameReader(), consumer);
+    }
+
+    private static void readAll(ByteBuffer in, FrameReader reader, FrameReader.FrameConsumer consumer) {
+        while (reader.read(in, consumer)) {
             // read all
         }
-        assertThat(second.frames.get(0).payloadHex()).isEqualTo("48656c6c6f");
-        assertThat(readOnly.rewind()).isEqualTo(ByteBuffer.wrap(masked));
     }
 
     @Test
@@ -98,8 +149,13 @@ class FrameReaderTest {
         Arrays.fill(payload, (byte) 'a');
         byte[] bytes = frame(0x82, payload, RFC_KEY);
         for (int chunk = 1; chunk <= 17; chunk++) {
-            List<ParsedFrame> frames = new ParsedFrame.Recorder().readAll(Partitions.random(bytes, new java.util.Random(chunk), chunk));
-            assertThat(frames.get(0).payloadHex()).as("chunks up to %d", chunk).isEqualTo("61".repeat(1000));
+            for (boolean inPlace : new boolean[] {false, true}) {
+                List<ParsedFrame> frames = new ParsedFrame.Recorder(inPlace)
+                        .readAll(Partitions.random(bytes, new java.util.Random(chunk), chunk));
+                assertThat(frames.get(0).payloadHex())
+                        .as("chunks up to %d, in place %s", chunk, inPlace)
+                        .isEqualTo("61".repeat(1000));
+            }
         }
     }
 }

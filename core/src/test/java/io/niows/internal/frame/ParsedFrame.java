@@ -13,11 +13,23 @@ record ParsedFrame(FrameHeader header, String payloadHex) {
         return new ParsedFrame(header, HexFormat.of().formatHex(payload));
     }
 
-    /** Collects frames from a reader, joining payload chunks and checking the call order. */
+    /**
+     * Collects frames from a reader, joining payload chunks and checking the call order. It takes
+     * each chunk by copying it out, or, made with {@code inPlace}, by unmasking it where it lies.
+     */
     static class Recorder implements FrameReader.FrameConsumer {
         final List<ParsedFrame> frames = new ArrayList<>();
+        private final boolean inPlace;
         private FrameHeader header;
         private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
+
+        Recorder() {
+            this(false);
+        }
+
+        Recorder(boolean inPlace) {
+            this.inPlace = inPlace;
+        }
 
         @Override
         public void onHeader(FrameHeader h) {
@@ -29,12 +41,21 @@ record ParsedFrame(FrameHeader header, String payloadHex) {
         }
 
         @Override
-        public void onPayload(ByteBuffer chunk) {
-            if (!chunk.hasRemaining()) {
+        public void onPayload(PayloadChunk chunk) {
+            if (chunk.length() == 0) {
                 throw new AssertionError("empty chunk");
             }
-            byte[] bytes = new byte[chunk.remaining()];
-            chunk.get(bytes);
+            byte[] bytes = new byte[chunk.length()];
+            if (inPlace) {
+                chunk.unmasked().get(bytes);
+            } else {
+                ByteBuffer copy = ByteBuffer.allocate(bytes.length + 2).position(1);
+                chunk.copyTo(copy);
+                if (copy.position() != 1 + bytes.length) {
+                    throw new AssertionError("copyTo advanced the position to " + copy.position());
+                }
+                copy.get(1, bytes);
+            }
             payload.writeBytes(bytes);
         }
 
