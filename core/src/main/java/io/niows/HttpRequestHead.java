@@ -9,6 +9,13 @@ import java.util.Map;
  * HTTP request handed to the {@link HttpHandler fallback}); on a client's connection, the opening
  * handshake the client sent ({@link WebSocket#request()}).
  *
+ * <p>On an open server connection ({@link WebSocket#request()}) the header methods ({@link
+ * #header}, {@link #headers(String)}, {@link #headers()}, {@link #origin()}) throw {@link
+ * IllegalStateException} unless the server was built with {@link
+ * WebSocketServer.Builder#keepRequestHeaders(boolean) keepRequestHeaders(true)}: by default it
+ * keeps only the request-target and the subprotocols offered. A {@link HandshakeHook} and an
+ * {@link HttpHandler} always see every header.
+ *
  * <p>Immutable and thread-safe.
  */
 public interface HttpRequestHead {

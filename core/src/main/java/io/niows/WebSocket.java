@@ -163,9 +163,12 @@ public interface WebSocket {
     InetSocketAddress remoteAddress();
 
     /**
-     * {@return the opening handshake's request (method, path, query, headers)} On a server's
-     * connection it is the one the client sent, on a client's connection the one this client sent. Its
-     * {@linkplain HttpRequestHead#remoteAddress() remote address} is the peer's, as {@link #remoteAddress()}.
+     * {@return the opening handshake's request (method, path, query, subprotocols offered, headers)}
+     * On a server's connection it is the one the client sent, on a client's connection the one this
+     * client sent. Its {@linkplain HttpRequestHead#remoteAddress() remote address} is the peer's, as
+     * {@link #remoteAddress()}. A server keeps no headers past the handshake unless built with
+     * {@link WebSocketServer.Builder#keepRequestHeaders(boolean) keepRequestHeaders(true)}: without
+     * it, the header methods of a server connection's request throw {@link IllegalStateException}.
      */
     HttpRequestHead request();
 

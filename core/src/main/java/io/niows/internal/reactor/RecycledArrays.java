@@ -13,8 +13,10 @@ import java.util.function.IntFunction;
  * large messages then allocates, and the JVM zeroes, no new array per message.
  *
  * <p>Only arrays lent by this pool come back into it, and only whole (a buffer that views part of
- * an array, or an array the application made, is left alone); at most {@value #MAX_KEPT_BYTES}
- * bytes are kept. Arrays under {@value #MIN_SIZE} bytes are not worth it: the JVM allocates those
+ * an array, or an array the application made, is left alone); only for a size asked for at
+ * least twice among the last {@value #RECENT} large buffers asked for (messages of one size
+ * repeat in an echo, a relay or a benchmark; an array of a size seen once would only sit here);
+ * at most {@value #MAX_KEPT_BYTES} bytes are kept. Arrays under {@value #MIN_SIZE} bytes are not worth it: the JVM allocates those
  * from thread-local memory cheaply. An array a handler keeps, or sends with a copying send, is
  * forgotten by the collector as any other.
  *
@@ -25,11 +27,15 @@ final class RecycledArrays implements IntFunction<ByteBuffer> {
 
     static final int MIN_SIZE = 64 * 1024;
     static final long MAX_KEPT_BYTES = 16L * 1024 * 1024;
+    static final int RECENT = 16;
 
     /** Arrays lent and not yet back; weak, so that an array a handler keeps is collected as usual. */
     private final Map<byte[], Boolean> lent = new WeakHashMap<>();
     private final List<byte[]> kept = new ArrayList<>();
     private long keptBytes;
+    /** The sizes of the last {@link #RECENT} large buffers asked for, a ring. */
+    private final int[] recent = new int[RECENT];
+    private int nextRecent;
 
     /**
      * A buffer of {@code size} bytes, position 0 and limit {@code size}: a kept array of exactly
@@ -43,6 +49,8 @@ final class RecycledArrays implements IntFunction<ByteBuffer> {
         }
         byte[] array = null;
         synchronized (this) {
+            recent[nextRecent] = size;
+            nextRecent = (nextRecent + 1) % RECENT;
             for (int i = kept.size() - 1; i >= 0; i--) {
                 byte[] a = kept.get(i);
                 if (a.length == size) {
@@ -62,7 +70,8 @@ final class RecycledArrays implements IntFunction<ByteBuffer> {
 
     /**
      * Takes back a buffer that was handed over and written (or dropped): kept if it is a whole
-     * array this pool lent and there is room; ignored otherwise.
+     * array this pool lent, of a size asked for more than once lately, and there is room;
+     * ignored otherwise.
      */
     void giveBack(ByteBuffer buffer) {
         if (!buffer.hasArray() || buffer.arrayOffset() != 0) {
@@ -70,12 +79,23 @@ final class RecycledArrays implements IntFunction<ByteBuffer> {
         }
         byte[] array = buffer.array();
         synchronized (this) {
-            if (lent.remove(array) == null || keptBytes + array.length > MAX_KEPT_BYTES) {
+            if (lent.remove(array) == null || keptBytes + array.length > MAX_KEPT_BYTES
+                    || !askedTwice(array.length)) {
                 return;
             }
             kept.add(array);
             keptBytes += array.length;
         }
+    }
+
+    private boolean askedTwice(int size) {
+        int seen = 0;
+        for (int r : recent) {
+            if (r == size && ++seen == 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Bytes kept for reuse. */

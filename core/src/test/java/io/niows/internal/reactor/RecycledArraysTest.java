@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
-/** Only whole arrays the pool lent come back, only large ones, and never more than its bound. */
+/**
+ * Only whole arrays the pool lent come back, only large ones, only of sizes asked for more than
+ * once lately, and never more than its bound.
+ */
 class RecycledArraysTest {
 
     private static final int LARGE = RecycledArrays.MIN_SIZE;
@@ -14,6 +17,7 @@ class RecycledArraysTest {
 
     @Test
     void aLentArrayGivenBackCarriesTheNextMessageOfItsSize() {
+        arrays.apply(LARGE);
         ByteBuffer first = arrays.apply(LARGE);
         arrays.giveBack(first);
         ByteBuffer second = arrays.apply(LARGE);
@@ -24,7 +28,16 @@ class RecycledArraysTest {
     }
 
     @Test
+    void anArrayOfASizeAskedForOnceIsNotKept() {
+        for (int i = 0; i < 100; i++) {
+            arrays.giveBack(arrays.apply(LARGE + i));
+        }
+        assertThat(arrays.keptBytes()).isZero();
+    }
+
+    @Test
     void anArrayOfAnotherSizeIsNotUsed() {
+        arrays.apply(LARGE);
         arrays.giveBack(arrays.apply(LARGE));
         assertThat(arrays.apply(LARGE + 1).array()).hasSize(LARGE + 1);
         assertThat(arrays.keptBytes()).isEqualTo(LARGE);
@@ -32,12 +45,15 @@ class RecycledArraysTest {
 
     @Test
     void anArrayThePoolDidNotLendIsLeftAlone() {
+        arrays.apply(LARGE);
+        arrays.apply(LARGE);
         arrays.giveBack(ByteBuffer.wrap(new byte[LARGE]));
         assertThat(arrays.keptBytes()).isZero();
     }
 
     @Test
     void aBufferViewingPartOfAnArrayIsLeftAlone() {
+        arrays.apply(2 * LARGE);
         ByteBuffer lent = arrays.apply(2 * LARGE);
         arrays.giveBack(lent.position(LARGE).slice());
         assertThat(arrays.keptBytes()).isZero();
@@ -45,6 +61,7 @@ class RecycledArraysTest {
 
     @Test
     void anArrayGivenBackTwiceIsKeptOnce() {
+        arrays.apply(LARGE);
         ByteBuffer lent = arrays.apply(LARGE);
         arrays.giveBack(lent);
         arrays.giveBack(lent);
