@@ -34,12 +34,21 @@ WARM=${WARM:-3}
 SECS=${SECS:-10}
 : > "$OUT"
 
+# Whatever this script started is stopped when it ends, also when it stops on an error.
+STARTED=()
+cleanup() {
+  for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null
+}
+trap cleanup EXIT
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 start_redis() {
   RPORT=$(free_port)
   taskset -c 1 redis-server --port "$RPORT" --bind 127.0.0.1 --save '' --appendonly no > /tmp/trb-redis.log 2>&1 &
   RPID=$!
+  STARTED+=("$RPID")
   for i in $(seq 1 100); do redis-cli -p "$RPORT" ping 2>/dev/null | grep -q PONG && return; sleep 0.05; done
   echo "redis-server did not start" >&2; exit 1
 }
@@ -50,6 +59,7 @@ start_node() {
   NPORT=$(free_port)
   taskset -c 1 java -Xmx512m -jar "$JAR" broadcast --port "$NPORT" "$@" > "$log" 2>&1 &
   NPID=$!
+  STARTED+=("$NPID")
   for i in $(seq 1 200); do grep -q "listening on" "$log" && return; sleep 0.05; done
   echo "node did not start: $(cat "$log")" >&2; exit 1
 }
@@ -101,6 +111,7 @@ run_redis2() {
   taskset -c 0 "$WSLOAD" -m bcast -p "$P2" -c 500 -s "$SIZE" -w "$WARM" -t "$SECS" -S "$PID2" -r 0.001 \
       > /tmp/trb-wsload2.json 2> /tmp/trb-wsload2.err &
   W2=$!
+  STARTED+=("$W2")
   for i in $(seq 1 200); do grep -q connected /tmp/trb-wsload2.err && break; sleep 0.05; done
   # Node 1's members: connection 0 publishes (closed loop: WINDOW messages not yet delivered to
   # all of node 1's members at most), all receive.

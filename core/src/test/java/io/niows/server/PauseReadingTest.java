@@ -18,11 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Inbound flow control: a paused connection is not read, so a peer that sends faster than the
  * handler takes is held back by TCP (its writes block) while the server holds at most one read
- * buffer for it; after resuming, every message arrives, in order.
+ * buffer for it; after resuming, every message arrives, in order. Over TLS as well: the records
+ * the TLS stage decrypted before the pause wait in it, and are delivered first on resuming.
  */
 @Timeout(60)
 class PauseReadingTest {
@@ -30,6 +33,8 @@ class PauseReadingTest {
     private static final int READ_BUFFER = 256 * 1024;
     private static final int SIZE = 16 * 1024;
     private static final int MESSAGES = 2_000;
+    /** The TLS handshake's records from the client, with room to spare. */
+    private static final int TLS_HANDSHAKE_BOUND = 8 * 1024;
 
     private WebSocketServer server;
     private final CompletableFuture<WebSocket> serverSide = new CompletableFuture<>();
@@ -43,11 +48,12 @@ class PauseReadingTest {
         }
     }
 
-    @Test
-    void aPeerFasterThanAPausedHandlerBlocksWhileTheServerHoldsAtMostOneReadBuffer() throws Exception {
-        server = Servers.loopback().loops(1).defaultRoute(recorder(-1)).build().start();
+    @ParameterizedTest(name = "TLS: {0}")
+    @ValueSource(booleans = {false, true})
+    void aPeerFasterThanAPausedHandlerBlocksWhileTheServerHoldsAtMostOneReadBuffer(boolean tls) throws Exception {
+        server = serverWith(recorder(-1), tls);
         int request = RawClient.upgradeRequest("/").getBytes(StandardCharsets.ISO_8859_1).length;
-        try (RawClient client = RawClient.open(server.port(), "/")) {
+        try (Peer client = Peer.open(server.port(), tls)) {
             WebSocket ws = serverSide.get(5, TimeUnit.SECONDS);
             AtomicLong sent = new AtomicLong();
             Thread writer = writer(client, sent);
@@ -57,8 +63,9 @@ class PauseReadingTest {
             assertThat(writer.isAlive()).as("the peer's writes block").isTrue();
             assertThat(sent.get()).as("messages the peer got out before blocking").isLessThan(MESSAGES);
             assertThat(received).as("messages delivered while paused").isEmpty();
+            // Over TLS the count is of records: the handshake's, and a read buffer of ciphertext at most.
             assertThat(server.metrics().bytesIn()).as("bytes the server read while paused")
-                    .isLessThanOrEqualTo(request + READ_BUFFER);
+                    .isLessThanOrEqualTo(request + READ_BUFFER + (tls ? TLS_HANDSHAKE_BOUND : 0));
 
             ws.resumeReading();
             writer.join(20_000);
@@ -68,11 +75,12 @@ class PauseReadingTest {
         }
     }
 
-    @Test
-    void pausingInAHandlerDeliversNothingMoreFromThatReadAndResumingGoesOnInOrder() throws Exception {
+    @ParameterizedTest(name = "TLS: {0}")
+    @ValueSource(booleans = {false, true})
+    void pausingInAHandlerDeliversNothingMoreFromThatReadAndResumingGoesOnInOrder(boolean tls) throws Exception {
         int pauseAt = 10;
-        server = Servers.loopback().loops(1).defaultRoute(recorder(pauseAt)).build().start();
-        try (RawClient client = RawClient.open(server.port(), "/")) {
+        server = serverWith(recorder(pauseAt), tls);
+        try (Peer client = Peer.open(server.port(), tls)) {
             WebSocket ws = serverSide.get(5, TimeUnit.SECONDS);
             ws.resumeReading(); // paused in onOpen
             AtomicLong sent = new AtomicLong();
@@ -89,6 +97,48 @@ class PauseReadingTest {
             awaitReceived(MESSAGES);
             assertThat(received).containsExactlyElementsOf(range(MESSAGES));
         }
+    }
+
+    /** A raw client, plain or over TLS, that sends bytes of its choosing. */
+    private interface Peer extends AutoCloseable {
+        void send(byte[] bytes) throws IOException;
+
+        static Peer open(int port, boolean tls) throws IOException {
+            if (tls) {
+                TlsPeer p = TlsPeer.open(port, TestCertificates.LOCALHOST.trusting(), "/");
+                return new Peer() {
+                    @Override
+                    public void send(byte[] bytes) throws IOException {
+                        p.write(bytes);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        p.close();
+                    }
+                };
+            }
+            RawClient c = RawClient.open(port, "/");
+            return new Peer() {
+                @Override
+                public void send(byte[] bytes) throws IOException {
+                    c.send(bytes);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    c.close();
+                }
+            };
+        }
+    }
+
+    private static WebSocketServer serverWith(WebSocketHandler handler, boolean tls) throws IOException {
+        WebSocketServer.Builder b = Servers.loopback().loops(1).defaultRoute(handler);
+        if (tls) {
+            b.tls(TestCertificates.LOCALHOST.server());
+        }
+        return b.build().start();
     }
 
     @Test
@@ -126,7 +176,7 @@ class PauseReadingTest {
         };
     }
 
-    private static Thread writer(RawClient client, AtomicLong sent) {
+    private static Thread writer(Peer client, AtomicLong sent) {
         Thread writer = new Thread(() -> {
             try {
                 for (int i = 0; i < MESSAGES; i++) {

@@ -50,7 +50,7 @@ public final class AutobahnEchoClient {
 
         @Override
         public void onBinary(WebSocket ws, ByteBuffer data) {
-            ws.sendBinary(data);
+            ws.handOverBinary(data); // the message's buffer is the handler's: echoed without a copy
         }
 
         @Override

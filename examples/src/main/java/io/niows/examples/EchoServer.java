@@ -68,7 +68,7 @@ public final class EchoServer {
 
         @Override
         public void onBinary(WebSocket ws, ByteBuffer data) {
-            ws.sendBinary(data);
+            ws.handOverBinary(data); // the message's buffer is the handler's: echoed without a copy
         }
     }
 }

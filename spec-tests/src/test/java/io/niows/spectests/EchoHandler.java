@@ -17,6 +17,6 @@ final class EchoHandler implements WebSocketHandler {
 
     @Override
     public void onBinary(WebSocket ws, ByteBuffer data) {
-        ws.sendBinary(data);
+        ws.handOverBinary(data); // the message's buffer is the handler's: echoed without a copy
     }
 }

@@ -111,7 +111,7 @@ class RedisFailoverBrowserTest {
     }
 
     @Test
-    void aPageWhoseNodeIsStoppedRejoinsOnTheOtherNodeAtOnce() throws Exception {
+    void aPageWhoseNodeIsStoppedRejoinsOnTheOtherNode() throws Exception {
         startNodes(url(firstPort) + "," + url(secondPort));
         failsOver(ChatNodeProcess::stop);
     }
