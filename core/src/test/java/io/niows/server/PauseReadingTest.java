@@ -100,36 +100,28 @@ class PauseReadingTest {
     }
 
     /** A raw client, plain or over TLS, that sends bytes of its choosing. */
-    private interface Peer extends AutoCloseable {
-        void send(byte[] bytes) throws IOException;
+    private record Peer(Sender sender, AutoCloseable connection) implements AutoCloseable {
+
+        interface Sender {
+            void send(byte[] bytes) throws IOException;
+        }
 
         static Peer open(int port, boolean tls) throws IOException {
             if (tls) {
                 TlsPeer p = TlsPeer.open(port, TestCertificates.LOCALHOST.trusting(), "/");
-                return new Peer() {
-                    @Override
-                    public void send(byte[] bytes) throws IOException {
-                        p.write(bytes);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        p.close();
-                    }
-                };
+                return new Peer(p::write, p);
             }
             RawClient c = RawClient.open(port, "/");
-            return new Peer() {
-                @Override
-                public void send(byte[] bytes) throws IOException {
-                    c.send(bytes);
-                }
+            return new Peer(c::send, c);
+        }
 
-                @Override
-                public void close() throws IOException {
-                    c.close();
-                }
-            };
+        void send(byte[] bytes) throws IOException {
+            sender.send(bytes);
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
         }
     }
 

@@ -47,6 +47,21 @@ class WriteQueueTest {
         }
     }
 
+    /** A stingy channel that keeps every buffer it was offered. */
+    private static final class RecordingChannel extends StingyChannel {
+        final List<ByteBuffer> offered = new ArrayList<>();
+
+        RecordingChannel(long seed, int most) {
+            super(seed, most);
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            offered.add(src);
+            return super.write(src);
+        }
+    }
+
     @ParameterizedTest(name = "at most {0} bytes per write, to a socket: {1}")
     @CsvSource({"1, true", "7, true", "100, true", "5000, true", "200000, true", "5000, false", "200000, false"})
     void everyByteGoesOutOnceInOrderAndCallbacksFireWhenTheirFrameIsOut(int most, boolean socket) throws Exception {
@@ -129,21 +144,14 @@ class WriteQueueTest {
         WriteQueue queue = new WriteQueue();
         queue.add(ByteBuffer.wrap(new byte[] {(byte) 0x82, 127, 0, 0, 0, 0, 0, 16, 0, 0}), null);
         queue.add(ByteBuffer.wrap(payload), null);
-        List<ByteBuffer> offered = new ArrayList<>();
-        StingyChannel channel = new StingyChannel(2, 40_000) {
-            @Override
-            public int write(ByteBuffer src) {
-                offered.add(src);
-                return super.write(src);
-            }
-        };
+        RecordingChannel channel = new RecordingChannel(2, 40_000);
         ByteBuffer staging = ByteBuffer.allocateDirect(64 * 1024);
         int rounds = 0;
         while (!queue.isEmpty() && rounds++ < 1_000_000) {
             queue.writeTo(channel, staging, true, (context, failure) -> { });
         }
         assertThat(queue.isEmpty()).isTrue();
-        assertThat(offered).allSatisfy(b -> assertThat(b).isSameAs(staging));
+        assertThat(channel.offered).allSatisfy(b -> assertThat(b).isSameAs(staging));
         byte[] taken = channel.taken.toByteArray();
         assertThat(Arrays.copyOfRange(taken, 10, taken.length)).isEqualTo(payload);
     }
@@ -157,19 +165,12 @@ class WriteQueueTest {
         ByteBuffer frame = ByteBuffer.wrap(new byte[200_000]);
         WriteQueue queue = new WriteQueue();
         queue.add(frame, null);
-        List<ByteBuffer> offered = new ArrayList<>();
-        StingyChannel channel = new StingyChannel(3, 50_000) {
-            @Override
-            public int write(ByteBuffer src) {
-                offered.add(src);
-                return super.write(src);
-            }
-        };
+        RecordingChannel channel = new RecordingChannel(3, 50_000);
         int rounds = 0;
         while (!queue.isEmpty() && rounds++ < 1_000_000) {
             queue.writeTo(channel, ByteBuffer.allocateDirect(64 * 1024), false, (context, failure) -> { });
         }
-        assertThat(offered.get(0)).isSameAs(frame);
+        assertThat(channel.offered.get(0)).isSameAs(frame);
         assertThat(channel.taken.size()).isEqualTo(200_000);
     }
 }
