@@ -181,16 +181,7 @@ public final class Outbound {
                 || deflater != null && data.remaining() >= minCompressedSize) {
             return binary(data, context, port);
         }
-        ByteBuffer header = encoder.header(OPCODE_BINARY, true, data);
-        synchronized (this) {
-            if (phase != OPEN) {
-                return SendResult.REFUSED_CLOSED;
-            }
-            if (fragmentOwner != null) {
-                return SendResult.REFUSED_BUSY;
-            }
-            return port.submit(header, data, context);
-        }
+        return whole(encoder.header(OPCODE_BINARY, true, data), data, context, port);
     }
 
     /**
@@ -443,6 +434,14 @@ public final class Outbound {
     }
 
     private <C> SendResult whole(ByteBuffer frame, C context, Port<C> port) {
+        return whole(frame, null, context, port);
+    }
+
+    /**
+     * A whole message's frame, in one buffer ({@code payload} null) or as a header and the payload
+     * that follows it (never traced: {@link #handOverBinary} copies when a trace is set).
+     */
+    private <C> SendResult whole(ByteBuffer frame, ByteBuffer payload, C context, Port<C> port) {
         synchronized (this) {
             if (phase != OPEN) {
                 return SendResult.REFUSED_CLOSED;
@@ -451,7 +450,7 @@ public final class Outbound {
                 // RFC 6455 §5.4: fragments of one message "MUST NOT be interleaved" with another's.
                 return SendResult.REFUSED_BUSY;
             }
-            return submit(port, frame, context);
+            return payload == null ? submit(port, frame, context) : port.submit(frame, payload, context);
         }
     }
 
