@@ -25,13 +25,13 @@ public interface Link extends Outbound.Port<Object> {
     /** Starts the close handshake. */
     void close(int code, String reason);
 
-    /** Drops the TCP connection without a close handshake. */
     /** Stops reading this connection until {@link #resumeReading()}; any thread. */
     void pauseReading();
 
     /** Reads again after {@link #pauseReading()}; any thread. */
     void resumeReading();
 
+    /** Drops the TCP connection without a close handshake. */
     void abort();
 
     /**
