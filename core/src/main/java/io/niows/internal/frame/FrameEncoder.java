@@ -72,6 +72,10 @@ public final class FrameEncoder {
                 dst.put(at++, (byte) (key >>> (Integer.SIZE - Byte.SIZE * (i + 1))));
             }
             Masking.mask(payload, payload.position(), dst, at, length, key, 0);
+        } else if (payload.hasArray() && dst.hasArray()) {
+            // ByteBuffer.put(int, ByteBuffer, int, int) takes a generic path, slow for short frames
+            System.arraycopy(payload.array(), payload.arrayOffset() + payload.position(), dst.array(),
+                    dst.arrayOffset() + at, length);
         } else {
             dst.put(at, payload, payload.position(), length);
         }

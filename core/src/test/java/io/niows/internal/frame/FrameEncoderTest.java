@@ -40,6 +40,24 @@ class FrameEncoderTest {
     }
 
     @Test
+    void copiesThePayloadFromWhereItLiesIntoWhereTheFrameGoes() {
+        byte[] around = "..Hello..".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ByteBuffer expected = ByteBuffer.wrap(hex("81 05 48 65 6c 6c 6f"));
+        ByteBuffer slice = ByteBuffer.wrap(around, 1, 7).slice().position(1).limit(6); // array offset 1, position 1
+        ByteBuffer dst = ByteBuffer.allocate(12).position(3).slice().position(2); // array offset 3, position 2
+        assertThat(server.encode(0x1, true, slice, dst)).isTrue();
+        assertThat(dst.flip().position(2)).isEqualTo(expected);
+        assertThat(slice.position()).isEqualTo(1);
+        for (ByteBuffer payload : List.of(ByteBuffer.wrap(around, 2, 5).asReadOnlyBuffer(),
+                ByteBuffer.allocateDirect(5).put(around, 2, 5).flip())) {
+            assertThat(server.encode(0x1, true, payload)).as(payload.toString()).isEqualTo(expected);
+            ByteBuffer direct = ByteBuffer.allocateDirect(7);
+            assertThat(server.encode(0x1, true, payload, direct)).isTrue();
+            assertThat(direct.flip()).as(payload.toString()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void writesNothingWhenTheGivenBufferIsTooSmall() {
         ByteBuffer dst = ByteBuffer.allocate(10);
         assertThat(client.encode(0x1, true, ByteBuffer.wrap(TestFrames.utf8("Hello")), dst)).isFalse();
