@@ -3,6 +3,7 @@ package io.niows;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLSession;
 
 /**
  * The head of an HTTP request: on a server, one it received (an opening handshake, or a plain
@@ -56,4 +57,27 @@ public interface HttpRequestHead {
 
     /** {@return the address of the peer} */
     InetSocketAddress remoteAddress();
+
+    /**
+     * {@return the TLS session of the connection the request came over (on a client: went over),
+     * or {@code null} over plain TCP}
+     *
+     * <p>On a server it is the server's side of the session: {@link SSLSession#getPeerPrincipal()}
+     * and {@link SSLSession#getPeerCertificates()} name the client when it presented a
+     * certificate (see {@link WebSocketServer.Builder#tlsParameters}; both throw {@link
+     * javax.net.ssl.SSLPeerUnverifiedException} when it presented none), and {@link
+     * SSLSession#getProtocol()} and {@link SSLSession#getCipherSuite()} say what was agreed. A
+     * {@link HandshakeHook} can refuse a client by its certificate here; a handler reads the same
+     * session from {@link WebSocket#request()}. On a server with {@link
+     * WebSocketServer.Builder#plainAlongsideTls(boolean) plainAlongsideTls(true)} a plain
+     * connection answers {@code null}: a hook that requires a client certificate refuses those
+     * too. On a client's connection it is the client's side: the peer is the server.
+     *
+     * <p>It is the connection's own session object, not a copy (an open connection keeps nothing
+     * more for it); the JDK's sessions may be read from any thread. The default answers {@code
+     * null}: niows' own requests override it.
+     */
+    default SSLSession tlsSession() {
+        return null;
+    }
 }

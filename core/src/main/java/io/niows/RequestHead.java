@@ -5,6 +5,7 @@ import io.niows.protocol.HandshakeRequest;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLSession;
 
 /**
  * The application's view of an opening request, made when asked for: either over the whole
@@ -24,16 +25,20 @@ final class RequestHead implements HttpRequestHead {
     private final String target;
     private final List<String> subprotocols;
     private final InetSocketAddress remote;
+    /** The connection's TLS session, a reference to its engine's; null over plain TCP. */
+    private final SSLSession tls;
 
-    RequestHead(HandshakeRequest request, InetSocketAddress remote) {
-        this(request, null, null, remote);
+    RequestHead(HandshakeRequest request, InetSocketAddress remote, SSLSession tls) {
+        this(request, null, null, remote, tls);
     }
 
-    private RequestHead(HandshakeRequest request, String target, List<String> subprotocols, InetSocketAddress remote) {
+    private RequestHead(HandshakeRequest request, String target, List<String> subprotocols, InetSocketAddress remote,
+            SSLSession tls) {
         this.request = request;
         this.target = target;
         this.subprotocols = subprotocols;
         this.remote = remote;
+        this.tls = tls;
     }
 
     /**
@@ -59,16 +64,17 @@ final class RequestHead implements HttpRequestHead {
      *
      * @param kept the value {@link #keep} returned
      * @param remote the peer's address
+     * @param tls the connection's TLS session, or null
      */
-    static HttpRequestHead of(Object kept, InetSocketAddress remote) {
+    static HttpRequestHead of(Object kept, InetSocketAddress remote, SSLSession tls) {
         if (kept instanceof HandshakeRequest) {
-            return new RequestHead((HandshakeRequest) kept, remote);
+            return new RequestHead((HandshakeRequest) kept, remote, tls);
         }
         if (kept instanceof Line) {
             Line line = (Line) kept;
-            return new RequestHead(null, line.target, line.subprotocols, remote);
+            return new RequestHead(null, line.target, line.subprotocols, remote, tls);
         }
-        return new RequestHead(null, (String) kept, List.of(), remote);
+        return new RequestHead(null, (String) kept, List.of(), remote, tls);
     }
 
     @Override
@@ -109,6 +115,11 @@ final class RequestHead implements HttpRequestHead {
     @Override
     public InetSocketAddress remoteAddress() {
         return remote;
+    }
+
+    @Override
+    public SSLSession tlsSession() {
+        return tls;
     }
 
     private HandshakeRequest whole() {

@@ -65,7 +65,7 @@ final class ServerUpgrade implements Upgrades {
         if (handler == null) {
             return HandshakeAnswer.refuse(404, "no WebSocket endpoint at " + request.path());
         }
-        HttpRequestHead head = new RequestHead(request, link.remoteAddress());
+        HttpRequestHead head = new RequestHead(request, link.remoteAddress(), link.tlsSession());
         HandshakeDecision decision = ask(() -> hook.decide(head), "handshake hook", head);
         if (decision == null) {
             return HandshakeAnswer.refuse(500, "the server failed to decide on this handshake");
@@ -83,7 +83,7 @@ final class ServerUpgrade implements Upgrades {
 
     @Override
     public HandshakeAnswer http(Link link, HandshakeRequest request) {
-        HttpRequestHead head = new RequestHead(request, link.remoteAddress());
+        HttpRequestHead head = new RequestHead(request, link.remoteAddress(), link.tlsSession());
         HttpResponse response = ask(() -> fallback.handle(head), "HTTP handler", head);
         if (response == null) {
             response = HttpResponse.text(500, "the server failed to answer this request");

@@ -217,10 +217,10 @@ final class Session implements BroadcastMember, ConnectionEvents {
     @Override
     public HttpRequestHead request() {
         if (this.request != null) {
-            return RequestHead.of(this.request, link.remoteAddress());
+            return RequestHead.of(this.request, link.remoteAddress(), link.tlsSession());
         }
         HandshakeRequest request = link.request();
-        return request == null ? null : new RequestHead(request, link.remoteAddress());
+        return request == null ? null : new RequestHead(request, link.remoteAddress(), link.tlsSession());
     }
 
     @Override

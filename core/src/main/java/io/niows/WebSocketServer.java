@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A WebSocket server (RFC 6455) on {@code java.nio} selectors: one acceptor thread and a fixed
@@ -201,6 +202,7 @@ public final class WebSocketServer implements AutoCloseable {
         private long memoryBudget = Runtime.getRuntime().maxMemory() / 2;
         private boolean jmx;
         private SSLContext tls;
+        private SSLParameters tlsParameters;
         private boolean plainToo;
         private boolean keepRequestHeaders;
 
@@ -282,6 +284,61 @@ public final class WebSocketServer implements AutoCloseable {
          */
         public Builder tls(SSLContext context) {
             this.tls = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
+         * TLS parameters for every connection's {@code SSLEngine}: protocols, cipher suites and
+         * their order, named groups and signature schemes, and whether a client must ({@link
+         * SSLParameters#setNeedClientAuth}) or may ({@link SSLParameters#setWantClientAuth})
+         * present a certificate, which the context's trust managers then check. Needs {@link
+         * #tls}: {@link #build()} refuses parameters without a context, since serving plain TCP
+         * in place of a TLS the parameters restrict would weaken the server silently. Default:
+         * the context's defaults.
+         *
+         * <p>{@link #build()} reads them once, through an engine of the context: later changes to
+         * {@code parameters} change nothing, and a protocol or cipher suite the context does not
+         * support fails the build with {@link IllegalArgumentException}. niows sets each engine's
+         * server mode itself. It speaks HTTP/1.1 alone, so ALPN ({@link
+         * SSLParameters#setApplicationProtocols}) may name {@code http/1.1} and nothing else;
+         * without it the server takes no part in ALPN.
+         *
+         * <p>Mutual TLS, accepting only clients whose certificate the context's trust managers
+         * trust, and telling who they are:
+         *
+         * <pre>{@code
+         * SSLContext context = SSLContext.getInstance("TLS");
+         * context.init(serverKeys.getKeyManagers(), clientCertificateAuthorities.getTrustManagers(), null);
+         * SSLParameters parameters = new SSLParameters();
+         * parameters.setProtocols(new String[] {"TLSv1.3"});
+         * parameters.setNeedClientAuth(true); // no certificate, or an untrusted one: the TLS handshake fails
+         * WebSocketServer server = WebSocketServer.builder()
+         *         .tls(context)
+         *         .tlsParameters(parameters)
+         *         .handshakeHook(request -> {
+         *             try {
+         *                 Principal client = request.tlsSession().getPeerPrincipal();
+         *                 return allowed.contains(client.getName()) ? HandshakeDecision.accept()
+         *                         : HandshakeDecision.refuse(403, "not allowed");
+         *             } catch (SSLPeerUnverifiedException plainOrNoCertificate) {
+         *                 return HandshakeDecision.refuse(403, "a client certificate is required");
+         *             }
+         *         })
+         *         .route("/", handler)
+         *         .build();
+         * }</pre>
+         *
+         * <p>A client the TLS handshake refuses never reaches the hook nor a handler: it counts
+         * as accepted in {@link WebSocketServer#metrics()}, neither opened nor refused, and the
+         * server logs it at {@code DEBUG}. With {@link #plainAlongsideTls(boolean) plainAlongsideTls(true)} the parameters
+         * apply to TLS connections only: a plain connection presents no certificate and its
+         * {@link HttpRequestHead#tlsSession()} is {@code null}, so check it in the hook.
+         *
+         * @param parameters the parameters
+         * @return this builder
+         */
+        public Builder tlsParameters(SSLParameters parameters) {
+            this.tlsParameters = Objects.requireNonNull(parameters, "parameters");
             return this;
         }
 
@@ -439,14 +496,23 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
-        /** {@return the server, not started yet: {@link WebSocketServer#start()} binds it} */
+        /**
+         * {@return the server, not started yet: {@link WebSocketServer#start()} binds it}
+         *
+         * @throws IllegalStateException if {@link #tlsParameters} were set without {@link #tls}
+         * @throws IllegalArgumentException if the TLS context refuses one of the TLS parameters
+         */
         public WebSocketServer build() {
+            if (tlsParameters != null && tls == null) {
+                throw new IllegalStateException("tlsParameters(...) apply to TLS: set tls(SSLContext) too, "
+                        + "or drop them to serve plain TCP");
+            }
             ServerConfig config = new ServerConfig(new InetSocketAddress(host, port),
                     new ServerUpgrade(routes, defaultRoute, fallback, hook, subprotocols, keepRequestHeaders),
                     loops(), connectionSettings(EngineConfig.server()),
                     new ServerLimits(maxConnections, maxConnectionsPerAddress,
                             maxHandshakes == 0 ? maxConnections : Math.min(maxHandshakes, maxConnections), memoryBudget),
-                    onServerError, tls, plainToo && tls != null);
+                    onServerError, tls, tlsParameters, plainToo && tls != null);
             return new WebSocketServer(config, jmx);
         }
     }

@@ -21,7 +21,7 @@ class RequestHeadTest {
         String routePath = new String("/chat");
         Object kept = RequestHead.keep(request("/chat", List.of()), routePath, false);
         assertThat(kept).as("the caller's string itself: no copy per connection").isSameAs(routePath);
-        HttpRequestHead head = RequestHead.of(kept, PEER);
+        HttpRequestHead head = RequestHead.of(kept, PEER, null);
         assertThat(head.method()).isEqualTo("GET");
         assertThat(head.path()).isEqualTo("/chat");
         assertThat(head.query()).isNull();
@@ -32,7 +32,7 @@ class RequestHeadTest {
     @Test
     void withoutHeadersTheSubprotocolsOfferedAreKeptBesideTheTarget() {
         HttpRequestHead head = RequestHead.of(
-                RequestHead.keep(request("/chat?room=1", List.of("a", "b")), "/chat?room=1", false), PEER);
+                RequestHead.keep(request("/chat?room=1", List.of("a", "b")), "/chat?room=1", false), PEER, null);
         assertThat(head.path()).isEqualTo("/chat");
         assertThat(head.query()).isEqualTo("room=1");
         assertThat(head.subprotocols()).containsExactly("a", "b");
@@ -43,7 +43,7 @@ class RequestHeadTest {
         HandshakeRequest request = request("/chat", List.of("a"));
         Object kept = RequestHead.keep(request, "/chat", true);
         assertThat(kept).isInstanceOf(HandshakeRequest.class);
-        HttpRequestHead head = RequestHead.of(kept, PEER);
+        HttpRequestHead head = RequestHead.of(kept, PEER, null);
         assertThat(head.header("host")).isEqualTo("127.0.0.1:8080");
         assertThat(head.headers("Sec-WebSocket-Protocol")).containsExactly("a");
         assertThat(head.subprotocols()).containsExactly("a");

@@ -12,6 +12,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -92,6 +93,11 @@ final class ClientConnection extends Connection {
                 }
             }
         }
+    }
+
+    @Override
+    public SSLSession tlsSession() {
+        return tls == null ? null : tls.session();
     }
 
     @Override

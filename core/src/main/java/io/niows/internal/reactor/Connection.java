@@ -25,7 +25,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 
 /**
  * One TCP connection, server or client: the I/O around its protocol engine (reading into the
@@ -204,8 +204,8 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         }
     }
 
-    /** The context of a TLS connection {@link #detectTransport()} finds; only a server's connection finds one. */
-    SSLContext tlsContext() {
+    /** The engine of a TLS connection {@link #detectTransport()} finds; only a server's connection finds one. */
+    SSLEngine tlsEngine() {
         throw new IllegalStateException("only a server's connection detects TLS");
     }
 
@@ -228,7 +228,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             stats.bytesIn += n;
             detectTls = false;
             if (first.get(0) == TlsStage.HANDSHAKE_RECORD) {
-                tls = TlsStage.server(tlsContext(), remote, channel, loop, this);
+                tls = TlsStage.server(tlsEngine(), channel, loop, this);
                 tls.prime(first.array());
             } else {
                 leftover = first.array();

@@ -5,6 +5,7 @@ import io.niows.protocol.Outbound;
 import io.niows.protocol.SendResult;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import javax.net.ssl.SSLSession;
 
 /**
  * A connection as the layer above the reactor sees it: what the application's handle delegates
@@ -48,6 +49,14 @@ public interface Link extends Outbound.Port<Object> {
 
     /** The opening request: sent on a client; received on a server, until the connection is open. */
     HandshakeRequest request();
+
+    /**
+     * The TLS session of a {@code wss://} connection, or null over plain TCP: a reference to the
+     * engine's session, nothing copied. Meaningful once the TLS handshake is over, as it is before
+     * the opening request is read on a server and before the connection opens on a client; the
+     * stage it comes from is set on the loop thread before the application is given this link.
+     */
+    SSLSession tlsSession();
 
     /** The agreed subprotocol, or null. */
     String subprotocol();

@@ -3,6 +3,8 @@ package io.niows.internal.reactor;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Everything a server's loops need to know, fixed when the server is built.
@@ -16,6 +18,8 @@ import javax.net.ssl.SSLContext;
  * @param limits the server-wide limits: connections and memory
  * @param onServerError told once, on a thread of its own, if the server failed and stopped
  * @param tls the TLS context every accepted connection's {@code SSLEngine} comes from, or null for plain TCP
+ * @param tlsParameters with {@code tls}: the parameters of every server engine, or null for the context's defaults;
+ *     the record keeps its own copy, made through an engine of {@code tls}
  * @param plainToo with {@code tls}: a connection whose first byte does not begin a TLS handshake is served plain
  */
 public record ServerConfig(
@@ -26,5 +30,26 @@ public record ServerConfig(
         ServerLimits limits,
         Consumer<Throwable> onServerError,
         SSLContext tls,
+        SSLParameters tlsParameters,
         boolean plainToo) {
+
+    /**
+     * Copies the TLS parameters.
+     *
+     * @throws IllegalArgumentException if the context refuses one of the TLS parameters
+     * @throws IllegalStateException if there are TLS parameters but no context
+     */
+    public ServerConfig {
+        if (tlsParameters != null) {
+            if (tls == null) {
+                throw new IllegalStateException("TLS parameters need a TLS context");
+            }
+            tlsParameters = TlsStage.serverParameters(tls, tlsParameters);
+        }
+    }
+
+    /** {@return a new server-mode engine for a TLS connection from {@code remote}, with the parameters} */
+    SSLEngine tlsEngine(InetSocketAddress remote) {
+        return TlsStage.serverEngine(tls, tlsParameters, remote);
+    }
 }

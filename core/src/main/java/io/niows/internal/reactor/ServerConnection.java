@@ -11,7 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
 
 /**
  * A connection a server accepted. Its engine reads the request head and writes the answer; this
@@ -53,7 +54,7 @@ final class ServerConnection extends Connection implements HandshakeResponder {
             if (config.tls() != null && config.plainToo()) {
                 c.detectTls = true;
             } else if (config.tls() != null) {
-                c.tls = TlsStage.server(config.tls(), remote, channel, loop, c);
+                c.tls = TlsStage.server(c.tlsEngine(), channel, loop, c);
             }
             c.key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
             c.stats.accepted++;
@@ -78,8 +79,13 @@ final class ServerConnection extends Connection implements HandshakeResponder {
     }
 
     @Override
-    SSLContext tlsContext() {
-        return server.tls();
+    SSLEngine tlsEngine() {
+        return server.tlsEngine(remote);
+    }
+
+    @Override
+    public SSLSession tlsSession() {
+        return tls == null ? null : tls.session();
     }
 
     @Override

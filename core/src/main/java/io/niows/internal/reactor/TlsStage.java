@@ -10,6 +10,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 
 /**
  * The TLS byte stage of one connection, between its socket and its protocol engine: reads
@@ -30,7 +32,7 @@ import javax.net.ssl.SSLException;
  * <p>Delegated tasks (certificate checks, key exchange) run on the loop thread, where the
  * handshake's wraps and unwraps run too: see the README's TLS section for what they cost.
  *
- * <p>Not thread-safe: the connection's loop thread only.
+ * <p>Not thread-safe: the connection's loop thread only, except {@link #session()}.
  */
 final class TlsStage implements WritableByteChannel {
 
@@ -82,11 +84,49 @@ final class TlsStage implements WritableByteChannel {
     /** The first byte of a TLS handshake record (RFC 8446 §5.1, ContentType handshake). */
     static final byte HANDSHAKE_RECORD = 0x16;
 
-    /** A server's stage for an accepted connection, its handshake begun (it waits for the client's hello). */
-    static TlsStage server(SSLContext context, InetSocketAddress remote, ByteChannel channel, Buffers loop,
-            Receiver receiver) throws IOException {
+    /** The one application protocol niows speaks over TLS, as ALPN names it (RFC 7301 §6). */
+    static final String HTTP_1_1 = "http/1.1";
+
+    /**
+     * The parameters every server engine of {@code context} gets, from the application's {@code
+     * given}: read once, through an engine of the context, so that later changes to {@code given}
+     * change nothing and a protocol or cipher suite the context does not support is refused now,
+     * not at each connection. Going through the engine keeps every field, those of JDKs newer
+     * than this code's baseline included.
+     *
+     * @throws IllegalArgumentException if the engine refuses a value, or ALPN names a protocol
+     *     other than {@code http/1.1}: a server that agreed on {@code h2} would then answer it in
+     *     HTTP/1.1
+     */
+    static SSLParameters serverParameters(SSLContext context, SSLParameters given) {
+        SSLEngine ssl = context.createSSLEngine();
+        ssl.setUseClientMode(false);
+        ssl.setSSLParameters(given);
+        SSLParameters copy = ssl.getSSLParameters();
+        for (String protocol : copy.getApplicationProtocols()) {
+            if (!HTTP_1_1.equals(protocol)) {
+                throw new IllegalArgumentException("ALPN may offer only " + HTTP_1_1
+                        + ", the one protocol this server speaks, not " + protocol);
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * An engine for a connection a server accepted: in server mode, with {@code parameters} (as
+     * {@link #serverParameters} made them) if there are any, else the context's defaults.
+     */
+    static SSLEngine serverEngine(SSLContext context, SSLParameters parameters, InetSocketAddress remote) {
         SSLEngine ssl = context.createSSLEngine(remote.getHostString(), remote.getPort());
         ssl.setUseClientMode(false);
+        if (parameters != null) {
+            ssl.setSSLParameters(parameters);
+        }
+        return ssl;
+    }
+
+    /** A server's stage for an accepted connection, its handshake begun (it waits for the client's hello). */
+    static TlsStage server(SSLEngine ssl, ByteChannel channel, Buffers loop, Receiver receiver) throws IOException {
         TlsStage stage = new TlsStage(ssl, channel, loop, receiver);
         stage.begin();
         return stage;
@@ -110,6 +150,15 @@ final class TlsStage implements WritableByteChannel {
     /** Bytes already read from the socket (the byte that told TLS from plain): {@link #read} starts with them. */
     void prime(byte[] read) {
         partial = read;
+    }
+
+    /**
+     * {@return the engine's session: a reference, nothing copied} Once the handshake is over it
+     * stays the same for the connection's life (TLS 1.3 key updates keep it; renegotiation is
+     * refused). Any thread: the engine guards its session with a lock of its own.
+     */
+    SSLSession session() {
+        return ssl.getSession();
     }
 
     /** Whether the handshake is still running: application bytes wait until it is over. */

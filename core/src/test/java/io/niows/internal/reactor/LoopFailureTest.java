@@ -79,6 +79,6 @@ class LoopFailureTest {
                 .closeTimeout(Duration.ofSeconds(1))
                 .build();
         return new ServerConfig(new InetSocketAddress("127.0.0.1", 0), new AcceptingUpgrades(), loops,
-                connection, new ServerLimits(100, 0, 100, 1L << 30), serverError::complete, null, false);
+                connection, new ServerLimits(100, 0, 100, 1L << 30), serverError::complete, null, null, false);
     }
 }

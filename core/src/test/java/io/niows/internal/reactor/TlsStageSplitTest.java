@@ -167,7 +167,8 @@ class TlsStageSplitTest {
         final SSLEngine peer;
 
         Pair() throws IOException {
-            stage = TlsStage.server(server, new InetSocketAddress("127.0.0.1", 1), channel, new Loop(), received);
+            stage = TlsStage.server(TlsStage.serverEngine(server, null, new InetSocketAddress("127.0.0.1", 1)), channel,
+                    new Loop(), received);
             peer = client.createSSLEngine("localhost", 1);
             peer.setUseClientMode(true);
         }
