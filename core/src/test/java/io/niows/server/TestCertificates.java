@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -22,13 +24,15 @@ import javax.net.ssl.TrustManagerFactory;
  * Self-signed certificates the TLS tests make with the JDK's {@code keytool} (once per test JVM,
  * in a temporary folder deleted at exit): none is committed. {@link #LOCALHOST} names {@code
  * localhost} and {@code 127.0.0.1}; {@link #ELSEWHERE} names only {@code elsewhere.invalid}, for
- * the host-name mismatch. Thread-safe: immutable once made.
+ * the host-name mismatch; {@link #CLIENT} is a client's certificate, {@code CN=client}, for mutual
+ * TLS. Thread-safe: immutable once made.
  */
 final class TestCertificates {
 
     static final char[] PASSWORD = "changeit".toCharArray();
     static final TestCertificates LOCALHOST = make("localhost", "dns:localhost,ip:127.0.0.1");
     static final TestCertificates ELSEWHERE = make("elsewhere", "dns:elsewhere.invalid");
+    static final TestCertificates CLIENT = make("client", "dns:client.invalid");
 
     /** The PKCS#12 keystore, its PEM certificate, and its PEM PKCS#8 key. */
     final Path keystore;
@@ -52,12 +56,29 @@ final class TestCertificates {
 
     /** A client context that trusts this certificate and nothing else. */
     SSLContext trusting() {
+        return context(null, this);
+    }
+
+    /**
+     * A context that presents this certificate when asked (a server's, or a client's in mutual TLS)
+     * and trusts {@code peer}'s certificate and nothing else.
+     */
+    SSLContext presentingAndTrusting(TestCertificates peer) {
+        return context(this, peer);
+    }
+
+    private static SSLContext context(TestCertificates own, TestCertificates peer) {
         try {
-            KeyStore store = load();
+            KeyManager[] keys = null;
+            if (own != null) {
+                KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                factory.init(own.load(), PASSWORD);
+                keys = factory.getKeyManagers();
+            }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
+            trust.init(peer.load());
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
+            context.init(keys, trust.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
