@@ -169,6 +169,7 @@ public interface WebSocket {
      * {@link #remoteAddress()}. A server keeps no headers past the handshake unless built with
      * {@link WebSocketServer.Builder#keepRequestHeaders(boolean) keepRequestHeaders(true)}: without
      * it, the header methods of a server connection's request throw {@link IllegalStateException}.
+     * Over TLS its {@link HttpRequestHead#tlsSession() tlsSession()} is this connection's session.
      */
     HttpRequestHead request();
 

@@ -320,7 +320,7 @@ public final class WebSocketServer implements AutoCloseable {
          *                 Principal client = request.tlsSession().getPeerPrincipal();
          *                 return allowed.contains(client.getName()) ? HandshakeDecision.accept()
          *                         : HandshakeDecision.refuse(403, "not allowed");
-         *             } catch (SSLPeerUnverifiedException plainOrNoCertificate) {
+         *             } catch (SSLPeerUnverifiedException noCertificate) { // with setWantClientAuth
          *                 return HandshakeDecision.refuse(403, "a client certificate is required");
          *             }
          *         })

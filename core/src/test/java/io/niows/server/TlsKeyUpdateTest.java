@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -59,7 +60,9 @@ class TlsKeyUpdateTest {
                 byte[] message = new byte[MESSAGE_SIZE];
                 random.nextBytes(message);
                 ws.sendBinary(ByteBuffer.wrap(message));
-                assertThat(echoes.poll(20, TimeUnit.SECONDS)).as("echo " + i).isEqualTo(message);
+                byte[] echo = echoes.poll(20, TimeUnit.SECONDS);
+                assertThat(echo).as("echo " + i + " within 20 s").isNotNull();
+                assertThat(Arrays.mismatch(echo, message)).as("the first wrong byte of echo " + i).isEqualTo(-1);
             }
             ws.close(1000, "done");
         } finally {
