@@ -330,9 +330,10 @@ public final class WebSocketServer implements AutoCloseable {
          *
          * <p>A client the TLS handshake refuses never reaches the hook nor a handler: it counts
          * as accepted in {@link WebSocketServer#metrics()}, neither opened nor refused, and the
-         * server logs it at {@code DEBUG}. With {@link #plainAlongsideTls(boolean) plainAlongsideTls(true)} the parameters
-         * apply to TLS connections only: a plain connection presents no certificate and its
-         * {@link HttpRequestHead#tlsSession()} is {@code null}, so check it in the hook.
+         * server logs it at {@code DEBUG}. With {@link #plainAlongsideTls(boolean)
+         * plainAlongsideTls(true)} the parameters apply to TLS connections only: a plain
+         * connection presents no certificate and its {@link HttpRequestHead#tlsSession()} is
+         * {@code null}, so check it in the hook.
          *
          * @param parameters the parameters
          * @return this builder

@@ -146,6 +146,28 @@ class TlsClientCertificateTest {
     }
 
     @Test
+    void withWantClientAuthACertificateIsOptionalAndTheHookTellsWhetherOneCame() throws Exception {
+        SSLParameters optional = new SSLParameters();
+        optional.setWantClientAuth(true);
+        BlockingQueue<String> saw = new LinkedBlockingQueue<>();
+        try (WebSocketServer lenient = Servers.loopback().defaultRoute(Servers.ECHO)
+                        .handshakeHook(request -> {
+                            saw.add(peer(request.tlsSession()));
+                            return HandshakeDecision.accept();
+                        })
+                        .tls(TestCertificates.LOCALHOST.presentingAndTrusting(TestCertificates.CLIENT))
+                        .tlsParameters(optional).build().start();
+                WebSocketClient anonymous = client(TestCertificates.LOCALHOST.trusting());
+                WebSocketClient known = trustedClient()) {
+            URI uri = URI.create("wss://localhost:" + lenient.port() + "/");
+            anonymous.connect(uri, new WssClientTest.Inbox()).get(10, TimeUnit.SECONDS);
+            assertThat(saw.poll(10, TimeUnit.SECONDS)).isEqualTo("no client certificate");
+            known.connect(uri, new WssClientTest.Inbox()).get(10, TimeUnit.SECONDS);
+            assertThat(saw.poll(10, TimeUnit.SECONDS)).isEqualTo("CN=client");
+        }
+    }
+
+    @Test
     void aClientWithACertificateTheServerDoesNotTrustFailsTheTlsHandshake() throws Exception {
         try (WebSocketClient stranger = client(TestCertificates.ELSEWHERE.presentingAndTrusting(
                 TestCertificates.LOCALHOST))) {
