@@ -67,6 +67,23 @@ public final class Outbound {
             ByteBuffer frame = ByteBuffer.allocate(header.remaining() + payload.remaining());
             return submit(frame.put(header).put(payload).flip(), context);
         }
+
+        /**
+         * Takes one whole message of a server's, to be sent in one final unmasked frame (RFC 6455
+         * §5.1, §5.2), in admission order; called with the front's lock held. The port frames it
+         * and copies the payload before it returns: the sender keeps its buffer. A port that writes
+         * from a buffer of its own may frame the message there and spare it a frame buffer of its
+         * own; by default the frame is encoded into a new buffer for {@link #submit(ByteBuffer,
+         * Object)}.
+         *
+         * @param opcode the message's opcode: text or binary
+         * @param payload the message, from position to limit; its position does not move
+         * @param context what the sender passed with it, possibly {@code null}
+         * @return as {@link #submit(ByteBuffer, Object)}
+         */
+        default SendResult submitWhole(int opcode, ByteBuffer payload, C context) {
+            return submit(FrameEncoding.frame(opcode, true, payload, Role.SERVER), context);
+        }
     }
 
     private static final int CONNECTING = 0;
@@ -137,11 +154,12 @@ public final class Outbound {
      *     message is unfinished
      */
     public <C> SendResult text(CharSequence text, C context, Port<C> port) {
-        if (phase != OPEN || deflater == null) {
-            return whole(phase == OPEN ? encoder.text(text) : null, context, port);
+        if (phase != OPEN) {
+            return SendResult.REFUSED_CLOSED;
         }
-        return compressible(OPCODE_TEXT, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), context,
-                port);
+        ByteBuffer utf8 = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)); // '?' for a lone surrogate
+        return deflater == null ? uncompressed(OPCODE_TEXT, utf8, context, port)
+                : compressible(OPCODE_TEXT, utf8, context, port);
     }
 
     /**
@@ -155,7 +173,7 @@ public final class Outbound {
      */
     public <C> SendResult binary(ByteBuffer data, C context, Port<C> port) {
         if (phase != OPEN || deflater == null) {
-            return whole(phase == OPEN ? encoder.encode(OPCODE_BINARY, true, data) : null, context, port);
+            return uncompressed(OPCODE_BINARY, data, context, port);
         }
         return compressible(OPCODE_BINARY, data, context, port);
     }
@@ -405,7 +423,7 @@ public final class Outbound {
      */
     private <C> SendResult compressible(int opcode, ByteBuffer payload, C context, Port<C> port) {
         if (payload.remaining() < minCompressedSize) {
-            return whole(encoder.encode(opcode, true, payload), context, port);
+            return uncompressed(opcode, payload, context, port);
         }
         if (deflater.isIndependent()) {
             return whole(compressed(deflater, opcode, payload), context, port);
@@ -443,15 +461,36 @@ public final class Outbound {
      */
     private <C> SendResult whole(ByteBuffer frame, ByteBuffer payload, C context, Port<C> port) {
         synchronized (this) {
-            if (phase != OPEN) {
-                return SendResult.REFUSED_CLOSED;
-            }
-            if (fragmentOwner != null) {
-                // RFC 6455 §5.4: fragments of one message "MUST NOT be interleaved" with another's.
-                return SendResult.REFUSED_BUSY;
+            SendResult refused = refusal();
+            if (refused != null) {
+                return refused;
             }
             return payload == null ? submit(port, frame, context) : port.submit(frame, payload, context);
         }
+    }
+
+    /**
+     * A whole message in one plain frame: a server's is framed by the port ({@link
+     * Port#submitWhole}), which may spare it a frame buffer; a client's is masked here, and a
+     * traced one encoded here for the trace to read.
+     */
+    private <C> SendResult uncompressed(int opcode, ByteBuffer payload, C context, Port<C> port) {
+        if (masks || trace != null) {
+            return whole(phase == OPEN ? encoder.encode(opcode, true, payload) : null, context, port);
+        }
+        synchronized (this) {
+            SendResult refused = refusal();
+            return refused != null ? refused : port.submitWhole(opcode, payload, context);
+        }
+    }
+
+    /** Why a whole message may not be sent now, or null if it may; under the lock. */
+    private SendResult refusal() {
+        if (phase != OPEN) {
+            return SendResult.REFUSED_CLOSED;
+        }
+        // RFC 6455 §5.4: fragments of one message "MUST NOT be interleaved" with another's.
+        return fragmentOwner != null ? SendResult.REFUSED_BUSY : null;
     }
 
     private <C> SendResult control(int opcode, ByteBuffer payload, C context, Port<C> port) {

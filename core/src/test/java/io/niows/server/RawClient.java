@@ -26,7 +26,15 @@ final class RawClient implements AutoCloseable {
     final DataInputStream in;
 
     RawClient(int port) throws IOException {
+        this(port, 0);
+    }
+
+    /** Connects with a receive buffer of {@code receiveBuffer} bytes (0: the system's), set before the handshake of TCP. */
+    RawClient(int port, int receiveBuffer) throws IOException {
         socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(10_000);
         socket.setTcpNoDelay(true);
@@ -46,7 +54,11 @@ final class RawClient implements AutoCloseable {
 
     /** Connects and completes a handshake on {@code path}, every read waiting at most {@code timeoutMillis}. */
     static RawClient open(int port, String path, int timeoutMillis) throws IOException {
-        RawClient c = new RawClient(port);
+        return open(new RawClient(port), path, timeoutMillis);
+    }
+
+    /** Completes a handshake on {@code path} over {@code c}, every read waiting at most {@code timeoutMillis}. */
+    static RawClient open(RawClient c, String path, int timeoutMillis) throws IOException {
         c.socket.setSoTimeout(timeoutMillis);
         c.send(upgradeRequest(path).getBytes(StandardCharsets.ISO_8859_1));
         String head = c.readHead();

@@ -1,6 +1,7 @@
 package io.niows.internal.reactor;
 
 import io.niows.internal.frame.CloseCodes;
+import io.niows.internal.frame.FrameEncoder;
 import io.niows.internal.jfr.ConnectionClosed;
 import io.niows.internal.jfr.ConnectionOpened;
 import io.niows.internal.jfr.HandshakeRefused;
@@ -45,6 +46,8 @@ import javax.net.ssl.SSLEngine;
 abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue.Completion, TlsStage.Receiver {
 
     private static final System.Logger LOG = System.getLogger("io.niows");
+    /** Frames a server's messages: unmasked (RFC 6455 §5.1), so no masking key is ever drawn. */
+    private static final FrameEncoder SERVER_FRAMES = new FrameEncoder(false, () -> 0);
     private static final VarHandle QUEUED;
 
     static {
@@ -148,13 +151,14 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             readAvailable();
         } catch (Throwable t) {
             reading = false;
+            queueReplies();
             if (flushScheduled) {
                 loop.scheduleFlush(this);
             }
             throw t;
         }
         reading = false;
-        if (flushScheduled) {
+        if (flushScheduled || loop.holdsRepliesOf(this)) {
             flush();
         }
     }
@@ -536,6 +540,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             }
             return;
         }
+        queueReplies(); // they came first, and the socket may not take them all
         if (out == null) {
             out = loop.takeWriteQueue();
         }
@@ -584,8 +589,51 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         return handOff(header, payload, callback);
     }
 
+    /**
+     * Frames a whole message of a server's. One that a handler of this connection sends while the
+     * connection's read is handled, with nothing queued before it, is framed straight into the
+     * loop's staging buffer, from which the end of the read writes it with the read's other
+     * answers: no frame buffer, no queue slot, one copy of the payload. Any other is framed into a
+     * buffer of its own and handed off as {@link #submit(ByteBuffer, Object)} does.
+     */
+    @Override
+    public SendResult submitWhole(int opcode, ByteBuffer payload, Object callback) {
+        long n = SERVER_FRAMES.frameLength(payload.remaining());
+        ByteBuffer room = callback == null && loop.inLoop() && reading && tls == null && (out == null || out.isEmpty())
+                && !loop.hasPendingTasks() ? loop.replyRoom(this, n) : null;
+        if (room == null) {
+            return handOff(SERVER_FRAMES.encode(opcode, true, payload), null, callback);
+        }
+        SendResult admitted = admit(n);
+        if (admitted.accepted() && (closed || engine.state() != ConnectionState.OPEN)) {
+            QUEUED.getAndAdd(this, -n); // dropped, as enqueue drops a data frame once closing
+        } else if (admitted.accepted()) {
+            SERVER_FRAMES.encode(opcode, true, payload, room);
+            countQueued(n);
+            stats.framesOut++;
+            stats.messagesOut++;
+            scheduleFlush();
+        }
+        afterHandOff();
+        return admitted;
+    }
+
     private SendResult handOff(ByteBuffer frame, ByteBuffer payload, Object callback) {
-        long n = frame.remaining() + (payload == null ? 0 : payload.remaining());
+        SendResult admitted = admit(frame.remaining() + (payload == null ? 0 : payload.remaining()));
+        if (!admitted.accepted()) {
+            return admitted;
+        }
+        if (loop.inLoop() && !loop.hasPendingTasks()) {
+            enqueue(frame, payload, callback, true);
+        } else {
+            loop.execute(() -> enqueue(frame, payload, callback, true));
+        }
+        afterHandOff();
+        return admitted;
+    }
+
+    /** Counts {@code n} more bytes queued; past the queued-bytes limit, closes with 1008 and refuses them instead. */
+    private SendResult admit(long n) {
         long before = (long) QUEUED.getAndAdd(this, n);
         if (before > config.maxQueuedBytes()) {
             QUEUED.getAndAdd(this, -n);
@@ -598,16 +646,52 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
         if (aboveHighWater) {
             wantWritable = true;
         }
-        if (loop.inLoop() && !loop.hasPendingTasks()) {
-            enqueue(frame, payload, callback, true);
-        } else {
-            loop.execute(() -> enqueue(frame, payload, callback, true));
-        }
+        return aboveHighWater ? SendResult.QUEUED_ABOVE_HIGH_WATER : SendResult.QUEUED;
+    }
+
+    private void afterHandOff() {
         Consumer<Connection> probe = afterHandOff;
         if (probe != null) {
             probe.accept(this);
         }
-        return aboveHighWater ? SendResult.QUEUED_ABOVE_HIGH_WATER : SendResult.QUEUED;
+    }
+
+    /**
+     * Writes the answers this connection's read framed in the loop's staging buffer; what the
+     * socket does not take goes into the write queue. {@return whether the connection is still up}
+     */
+    private boolean writeReplies() {
+        ByteBuffer replies = loop.takeReplies();
+        long w;
+        try {
+            w = channel.write(replies);
+        } catch (IOException e) {
+            countQueued(-replies.remaining());
+            onIoError(e);
+            return false;
+        }
+        QUEUED.getAndAdd(this, -w);
+        countQueued(-w);
+        stats.bytesOut += w;
+        if (replies.hasRemaining()) {
+            queueCopy(replies);
+        }
+        return true;
+    }
+
+    /** Moves the answers framed in the loop's staging buffer into the write queue, ahead of what follows them. */
+    private void queueReplies() {
+        if (loop.holdsRepliesOf(this)) {
+            queueCopy(loop.takeReplies());
+        }
+    }
+
+    /** Queues a copy of {@code bytes}, already counted as queued, at the tail of an empty write queue. */
+    private void queueCopy(ByteBuffer bytes) {
+        if (out == null) {
+            out = loop.takeWriteQueue();
+        }
+        out.add(ByteBuffer.allocate(bytes.remaining()).put(bytes).flip(), null);
     }
 
     void flush() {
@@ -616,6 +700,9 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             return;
         }
         if (tls != null && !flushTls()) {
+            return;
+        }
+        if (loop.holdsRepliesOf(this) && !writeReplies()) {
             return;
         }
         while (out != null && !out.isEmpty()) {
@@ -799,6 +886,7 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             return;
         }
         engine.fail(code, "");
+        queueReplies();
         if (out != null) {
             try {
                 long w = out.writeTo(sink(), loop.writeStaging(), tls == null, this);
@@ -852,6 +940,9 @@ abstract class Connection implements Link, EngineListener, FrameSink, WriteQueue
             LOG.log(Level.TRACE, "closing channel", e);
         }
         loop.remove(this);
+        if (loop.holdsRepliesOf(this)) {
+            countQueued(-loop.takeReplies().remaining());
+        }
         if (out != null) {
             countQueued(-out.size());
             out.discard(this, new ClosedChannelException());

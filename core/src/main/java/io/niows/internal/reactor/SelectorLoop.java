@@ -57,6 +57,8 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
     private volatile long queuedPublished;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     private final ByteBuffer writeStaging = ByteBuffer.allocateDirect(WRITE_STAGING_SIZE);
+    /** The connection whose answers the staging buffer holds, framed there during its read; null when none. */
+    private Connection replying;
     /** An empty write queue a connection gave back, for the next that queues; loop thread only. */
     private WriteQueue spareWriteQueue;
     /** TLS records read, and records wrapped, by this loop's TLS connections; made when the first needs them. */
@@ -121,9 +123,39 @@ final class SelectorLoop implements Runnable, TlsStage.Buffers {
         return readBuffer;
     }
 
-    /** The loop's direct buffer that batches small frames into one write; loop thread only. */
+    /**
+     * The loop's direct buffer that batches small frames into one write; loop thread only. While
+     * it holds a connection's answers ({@link #replyRoom}) only that connection may use it.
+     */
     ByteBuffer writeStaging() {
         return writeStaging;
+    }
+
+    /**
+     * Room at the staging buffer's position for {@code length} more bytes of the answers {@code c}
+     * frames while its read is handled, which the end of that read writes ({@link #takeReplies});
+     * null if they do not fit. The first call of a read empties the buffer for them.
+     */
+    ByteBuffer replyRoom(Connection c, long length) {
+        if (replying != c) {
+            if (replying != null || length > writeStaging.capacity()) {
+                return null;
+            }
+            writeStaging.clear();
+            replying = c;
+        }
+        return writeStaging.remaining() >= length ? writeStaging : null;
+    }
+
+    /** Whether the staging buffer holds answers {@code c} framed there. */
+    boolean holdsRepliesOf(Connection c) {
+        return replying == c;
+    }
+
+    /** Gives the staging buffer back, ready to read the answers framed there from its start. */
+    ByteBuffer takeReplies() {
+        replying = null;
+        return writeStaging.flip();
     }
 
     /** An empty write queue for a connection that queues a frame: the one last given back, else a new one. */
