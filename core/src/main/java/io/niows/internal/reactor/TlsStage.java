@@ -105,7 +105,7 @@ final class TlsStage implements WritableByteChannel {
         SSLParameters copy = ssl.getSSLParameters();
         for (String protocol : copy.getApplicationProtocols()) {
             if (!HTTP_1_1.equals(protocol)) {
-                throw new IllegalArgumentException("ALPN may offer only " + HTTP_1_1
+                throw new IllegalArgumentException("ALPN may name only " + HTTP_1_1
                         + ", the one protocol this server speaks, not " + protocol);
             }
         }
