@@ -34,16 +34,12 @@ public record ServerConfig(
         boolean plainToo) {
 
     /**
-     * Copies the TLS parameters.
+     * Copies the TLS parameters (the builder has checked that a context comes with them).
      *
      * @throws IllegalArgumentException if the context refuses one of the TLS parameters
-     * @throws IllegalStateException if there are TLS parameters but no context
      */
     public ServerConfig {
         if (tlsParameters != null) {
-            if (tls == null) {
-                throw new IllegalStateException("TLS parameters need a TLS context");
-            }
             tlsParameters = TlsStage.serverParameters(tls, tlsParameters);
         }
     }
