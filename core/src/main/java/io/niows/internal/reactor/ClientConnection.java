@@ -95,6 +95,11 @@ final class ClientConnection extends Connection {
         }
     }
 
+    /**
+     * Any thread, though {@link #tls} is the loop's: it is set before the TLS handshake (after the
+     * proxy's tunnel, with a proxy) and never again, so before the application is given the open
+     * connection.
+     */
     @Override
     public SSLSession tlsSession() {
         return tls == null ? null : tls.session();

@@ -83,6 +83,10 @@ final class ServerConnection extends Connection implements HandshakeResponder {
         return server.tlsEngine(remote);
     }
 
+    /**
+     * Any thread, though {@link #tls} is the loop's: it is set before the opening request is read
+     * and never again, so before the application's handle of this connection exists.
+     */
     @Override
     public SSLSession tlsSession() {
         return tls == null ? null : tls.session();
