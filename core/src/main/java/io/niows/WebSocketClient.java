@@ -225,14 +225,6 @@ public final class WebSocketClient implements AutoCloseable {
     }
 
     /**
-     * Closes every connection of this client with 1001 (one still in its handshake is dropped and
-     * its connect future fails), waits up to 5 s for the close handshakes and their
-     * {@link WebSocketHandler#onClose}, then drops what is left. A client with loops of its own
-     * then ends them; a client {@linkplain Builder#sharing sharing} a server's loops leaves the
-     * loops and the server's connections running. Connecting afterwards fails. Called from a
-     * handler (on a loop thread), it starts the closes and returns without waiting for them.
-     */
-    /**
      * {@return what this client's connections have done so far: connections, refusals, close
      * codes, messages, bytes, frames, ping round trips} Any thread.
      */
@@ -240,6 +232,14 @@ public final class WebSocketClient implements AutoCloseable {
         return Metrics.of(runtime.metrics());
     }
 
+    /**
+     * Closes every connection of this client with 1001 (one still in its handshake is dropped and
+     * its connect future fails), waits up to 5 s for the close handshakes and their
+     * {@link WebSocketHandler#onClose}, then drops what is left. A client with loops of its own
+     * then ends them; a client {@linkplain Builder#sharing sharing} a server's loops leaves the
+     * loops and the server's connections running. Connecting afterwards fails. Called from a
+     * handler (on a loop thread), it starts the closes and returns without waiting for them.
+     */
     @Override
     public void close() {
         resolving.shutdownNow();
