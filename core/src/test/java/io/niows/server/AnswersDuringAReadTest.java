@@ -110,16 +110,7 @@ class AnswersDuringAReadTest {
         }).build().start();
 
         try (RawClient c = RawClient.open(new RawClient(server.port(), 4096), "/", 10_000)) {
-            Thread writer = new Thread(() -> {
-                try {
-                    for (int r = 0; r < requests; r++) {
-                        c.send(RawClient.text(Integer.toString(r * answers)));
-                    }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, "requests");
-            writer.start();
+            Thread writer = c.sendInBackground("requests", requests, r -> RawClient.text(Integer.toString(r * answers)));
             long queued = 0;
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
             while (System.nanoTime() < until) {

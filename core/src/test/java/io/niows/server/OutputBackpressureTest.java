@@ -60,20 +60,13 @@ class OutputBackpressureTest {
         int count = 100_000;
         try (RawClient client = RawClient.open(server.port(), "/")) {
             WebSocket ws = serverSide.get(5, TimeUnit.SECONDS);
-            Thread flood = new Thread(() -> {
-                try {
-                    for (int sent = 0; sent < count; sent += 1000) {
-                        ByteArrayOutputStream batch = new ByteArrayOutputStream();
-                        for (int i = sent; i < sent + 1000; i++) {
-                            batch.writeBytes(RawClient.frame(0x89, pingPayload(i), true));
-                        }
-                        client.send(batch.toByteArray());
-                    }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+            Thread flood = client.sendInBackground("ping-flood", count / 1000, b -> {
+                ByteArrayOutputStream batch = new ByteArrayOutputStream();
+                for (int i = b * 1000; i < (b + 1) * 1000; i++) {
+                    batch.writeBytes(RawClient.frame(0x89, pingPayload(i), true));
                 }
-            }, "ping-flood");
-            flood.start();
+                return batch.toByteArray();
+            });
 
             long maxQueued = 0;
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
@@ -103,16 +96,8 @@ class OutputBackpressureTest {
         int size = 16 * 1024;
         try (RawClient client = RawClient.open(server.port(), "/")) {
             WebSocket ws = serverSide.get(5, TimeUnit.SECONDS);
-            Thread writer = new Thread(() -> {
-                try {
-                    for (int i = 0; i < messages; i++) {
-                        client.send(RawClient.frame(0x82, numbered(i, size), true));
-                    }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, "flood-writer");
-            writer.start();
+            Thread writer = client.sendInBackground("flood-writer", messages,
+                    i -> RawClient.frame(0x82, numbered(i, size), true));
 
             long maxQueued = 0;
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);

@@ -6,12 +6,14 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 
 /**
  * A blocking test client on a plain socket that can send anything, malformed frames included,
@@ -72,6 +74,24 @@ final class RawClient implements AutoCloseable {
     void send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+    }
+
+    /**
+     * Starts a thread named {@code name} that sends {@code count} frames, {@code frame.apply(i)}
+     * for each i from 0, while the test reads; join it before closing. A failed send ends it.
+     */
+    Thread sendInBackground(String name, int count, IntFunction<byte[]> frame) {
+        Thread writer = new Thread(() -> {
+            try {
+                for (int i = 0; i < count; i++) {
+                    send(frame.apply(i));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, name);
+        writer.start();
+        return writer;
     }
 
     /** Reads an HTTP response head, through its blank line. */

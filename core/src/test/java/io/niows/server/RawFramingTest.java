@@ -55,14 +55,7 @@ class RawFramingTest {
             for (int i = 0; i < 10_000; i++) {
                 batch.writeBytes(RawClient.text("m" + i));
             }
-            Thread writer = new Thread(() -> {
-                try {
-                    c.send(batch.toByteArray());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            writer.start();
+            Thread writer = c.sendInBackground("batch", 1, i -> batch.toByteArray());
             for (int i = 0; i < 10_000; i++) {
                 assertThat(c.readFrame().text()).isEqualTo("m" + i);
             }
