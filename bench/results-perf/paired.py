@@ -7,21 +7,18 @@ For each workload and each pair A/B: in every round where both ran with their CP
 had at least 95 % of the measured seconds), B's messages per server CPU-second divided by A's,
 that is A's CPU per message divided by B's (above 1: A costs more); then the median over rounds.
 Also each server's medians: messages per CPU-second, p50 and p99 latency, and p99 / p50.
-A line's optional "run" field tells rounds of different runs apart.
+A line's optional "run" field tells rounds of different runs apart (the files' lines have one
+when more than one run is given). The rounds kept are table.py's.
 """
-import json
 import statistics as st
 import sys
 
+from table import kept_runs
+
 pairs = [p.split('/') for p in sys.argv[1].split(',')]
 rounds = {}
-for name in sys.argv[2:]:
-    for line in open(name):
-        d = json.loads(line)
-        r = d['result']
-        if not r or 'server_cpu_s' not in r or r['server_cpu_s'] < 0.95 * r['secs']:
-            continue
-        rounds.setdefault((d['workload'], d.get('run', name), d['round']), {})[d['version']] = r
+for d, r in kept_runs(sys.argv[2:]):
+    rounds.setdefault((d['workload'], d.get('run', ''), d['round']), {})[d['version']] = r
 by_workload = {}
 for (workload, _, _), runs in sorted(rounds.items()):
     by_workload.setdefault(workload, []).append(runs)
