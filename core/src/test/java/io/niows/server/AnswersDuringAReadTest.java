@@ -1,5 +1,6 @@
 package io.niows.server;
 
+import static io.niows.server.RawClient.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niows.SendCallback;
@@ -30,15 +31,6 @@ class AnswersDuringAReadTest {
         if (server != null) {
             server.close();
         }
-    }
-
-    private static byte[] numbered(int index, int size) {
-        ByteBuffer b = ByteBuffer.allocate(size);
-        b.putInt(index);
-        while (b.hasRemaining()) {
-            b.put((byte) index);
-        }
-        return b.array();
     }
 
     @Test

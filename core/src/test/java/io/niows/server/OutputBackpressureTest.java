@@ -1,5 +1,6 @@
 package io.niows.server;
 
+import static io.niows.server.RawClient.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niows.WebSocket;
@@ -120,14 +121,5 @@ class OutputBackpressureTest {
 
     private static byte[] pingPayload(int index) {
         return numbered(index, 125);
-    }
-
-    private static byte[] numbered(int index, int size) {
-        ByteBuffer b = ByteBuffer.allocate(size);
-        b.putInt(index);
-        while (b.hasRemaining()) {
-            b.put((byte) index);
-        }
-        return b.array();
     }
 }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
@@ -142,6 +143,16 @@ final class RawClient implements AutoCloseable {
             f.write(masked ? payload[i] ^ key[i & 3] : payload[i]);
         }
         return f.toByteArray();
+    }
+
+    /** A payload of {@code size} bytes (at least 4) that says which it is: {@code index}, then its low byte over and over. */
+    static byte[] numbered(int index, int size) {
+        ByteBuffer b = ByteBuffer.allocate(size);
+        b.putInt(index);
+        while (b.hasRemaining()) {
+            b.put((byte) index);
+        }
+        return b.array();
     }
 
     static byte[] text(String s) {
