@@ -9,6 +9,7 @@ W[echo-1000c-16b]="-m echo -c 1000 -s 16"
 W[echo-100c-16b-d8]="-m echo -c 100 -s 16 -d 8"
 W[echo-100c-4k]="-m echo -c 100 -s 4096"
 W[echo-10c-1m]="-m echo -c 10 -s 1048576"
+W[echo-10c-1m-stream]="-m echo -u /stream -c 10 -s 1048576"   # niows: the StreamingHandler echo
 W[bcast-1000c-1k]="-m bcast -u /broadcast -c 1000 -s 1024"
 for r in $(seq 1 "$ROUNDS"); do
   for name in ${NAMES:-echo-100c-16b echo-1000c-16b echo-100c-16b-d8 echo-100c-4k echo-10c-1m bcast-1000c-1k}; do

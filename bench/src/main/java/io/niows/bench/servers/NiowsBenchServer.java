@@ -1,15 +1,18 @@
 package io.niows.bench.servers;
 
 import io.niows.Broadcaster;
+import io.niows.StreamingHandler;
 import io.niows.WebSocket;
 import io.niows.WebSocketHandler;
 import io.niows.WebSocketServer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * niows through its public API only: a {@link WebSocketServer} with {@code threads} selector
- * loops, an echo handler on {@code /} and a {@link Broadcaster} (its defaults: 1 MiB queued per
+ * loops, an echo handler on {@code /}, an echo of each chunk as it arrives on {@code /stream}
+ * ({@link StreamingHandler}) and a {@link Broadcaster} (its defaults: 1 MiB queued per
  * member, close on overflow) on {@code /broadcast}. Limits as every server gets them; no limit on
  * connections or handshakes in progress, since the servers compared with have none.
  *
@@ -29,6 +32,7 @@ public final class NiowsBenchServer implements BenchServer {
                 .maxConnections(1_000_000)
                 .maxHandshakesInProgress(1_000_000)
                 .route("/", new Echo())
+                .route("/stream", new StreamingEcho())
                 .route("/broadcast", new Broadcast(room))
                 .build()
                 .start();
@@ -46,6 +50,22 @@ public final class NiowsBenchServer implements BenchServer {
         @Override
         public void onBinary(WebSocket ws, ByteBuffer data) {
             ws.handOverBinary(data);
+        }
+    }
+
+    /**
+     * Each message back to its sender as it arrives: every chunk a read brings is sent on at once
+     * as a fragment (copied), so a large message's echo leaves while the rest of it comes in.
+     */
+    private static final class StreamingEcho implements StreamingHandler {
+        @Override
+        public void onTextChunk(WebSocket ws, CharSequence chunk, boolean last) {
+            ws.sendFragment(true, ByteBuffer.wrap(chunk.toString().getBytes(StandardCharsets.UTF_8)), last);
+        }
+
+        @Override
+        public void onBinaryChunk(WebSocket ws, ByteBuffer chunk, boolean last) {
+            ws.sendFragment(false, chunk, last);
         }
     }
 
