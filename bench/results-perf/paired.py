@@ -7,8 +7,8 @@ For each workload and each pair A/B: in every round where both ran with their CP
 had at least 95 % of the measured seconds), B's messages per server CPU-second divided by A's,
 that is A's CPU per message divided by B's (above 1: A costs more); then the median over rounds.
 Also each server's medians: messages per CPU-second, p50 and p99 latency, and p99 / p50.
-A line's optional "run" field tells rounds of different runs apart (the files' lines have one
-when more than one run is given). The rounds kept are table.py's.
+A line's "run" field (else its file's name) tells rounds of different runs apart. The rounds
+kept are table.py's.
 """
 import statistics as st
 import sys
@@ -18,7 +18,7 @@ from table import kept_runs
 pairs = [p.split('/') for p in sys.argv[1].split(',')]
 rounds = {}
 for d, r in kept_runs(sys.argv[2:]):
-    rounds.setdefault((d['workload'], d.get('run', ''), d['round']), {})[d['version']] = r
+    rounds.setdefault((d['workload'], d['run'], d['round']), {})[d['version']] = r
 by_workload = {}
 for (workload, _, _), runs in sorted(rounds.items()):
     by_workload.setdefault(workload, []).append(runs)

@@ -6,10 +6,12 @@ import json, statistics as st, sys
 
 
 def kept_runs(files):
-    """Each JSON line of files whose server had its CPU, with its result: (line, result)."""
+    """Each JSON line of files whose server had its CPU, with its result: (line, result). A line
+    without a "run" field gets its file's name as one, so rounds of different files stay apart."""
     for f in files:
         for line in open(f):
             d = json.loads(line)
+            d.setdefault('run', f)
             r = d['result']
             if r and 'per_s' in r and r['server_cpu_s'] >= 0.95 * r['secs']:
                 yield d, r
